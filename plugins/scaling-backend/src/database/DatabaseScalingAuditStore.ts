@@ -1,0 +1,141 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import { randomUUID } from 'crypto';
+import { Knex } from 'knex';
+import {
+  AuditAttempt,
+  AuditEvent,
+  AuditOutcome,
+  ScalingAuditStore,
+} from './types';
+
+const TABLE = 'scaling_audit_events';
+const DEFAULT_LIST_LIMIT = 100;
+
+const migrationsDir = resolvePackagePath(
+  '@meschain/backstage-plugin-scaling-backend',
+  'migrations',
+);
+
+interface AuditEventRow {
+  id: string;
+  actor_ref: string;
+  entity_ref: string;
+  action: string;
+  cluster: string | null;
+  namespace: string | null;
+  workload: string | null;
+  request: string;
+  before: string | null;
+  after: string | null;
+  outcome: AuditOutcome;
+  error: string | null;
+  started_at: Date | string;
+  finished_at: Date | string | null;
+}
+
+function toJson(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
+}
+
+function fromJson(value: string | null): unknown {
+  return value === null ? undefined : JSON.parse(value);
+}
+
+// SQLite hands timestamps back as strings or epoch numbers, PostgreSQL as Dates.
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+function toEvent(row: AuditEventRow): AuditEvent {
+  return {
+    id: row.id,
+    actorRef: row.actor_ref,
+    entityRef: row.entity_ref,
+    action: row.action,
+    cluster: row.cluster ?? undefined,
+    namespace: row.namespace ?? undefined,
+    workload: row.workload ?? undefined,
+    request: fromJson(row.request),
+    before: fromJson(row.before),
+    after: fromJson(row.after),
+    outcome: row.outcome,
+    error: row.error ?? undefined,
+    startedAt: toDate(row.started_at),
+    finishedAt: row.finished_at ? toDate(row.finished_at) : undefined,
+  };
+}
+
+export class DatabaseScalingAuditStore implements ScalingAuditStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseScalingAuditStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseScalingAuditStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async recordAttempt(
+    attempt: AuditAttempt,
+    startedAt: Date = new Date(),
+  ): Promise<string> {
+    const id = randomUUID();
+    await this.db<AuditEventRow>(TABLE).insert({
+      id,
+      actor_ref: attempt.actorRef,
+      entity_ref: attempt.entityRef,
+      action: attempt.action,
+      cluster: attempt.cluster ?? null,
+      namespace: attempt.namespace ?? null,
+      workload: attempt.workload ?? null,
+      request: JSON.stringify(attempt.request ?? null),
+      before: toJson(attempt.before),
+      after: null,
+      outcome: 'pending',
+      error: null,
+      started_at: startedAt,
+      finished_at: null,
+    });
+    return id;
+  }
+
+  async recordOutcome(
+    id: string,
+    outcome: {
+      outcome: 'succeeded' | 'failed';
+      after?: unknown;
+      error?: string;
+    },
+    finishedAt: Date = new Date(),
+  ): Promise<void> {
+    const updated = await this.db<AuditEventRow>(TABLE)
+      .where({ id, outcome: 'pending' })
+      .update({
+        outcome: outcome.outcome,
+        after: toJson(outcome.after),
+        error: outcome.error ?? null,
+        finished_at: finishedAt,
+      });
+    if (updated === 0) {
+      throw new NotFoundError(`No pending audit event with id ${id}`);
+    }
+  }
+
+  async listForEntity(
+    entityRef: string,
+    options?: { limit?: number },
+  ): Promise<AuditEvent[]> {
+    const rows = await this.db<AuditEventRow>(TABLE)
+      .where({ entity_ref: entityRef })
+      .orderBy('started_at', 'desc')
+      .limit(options?.limit ?? DEFAULT_LIST_LIMIT);
+    return rows.map(toEvent);
+  }
+}

@@ -1,0 +1,7 @@
+export type {
+  AuditAttempt,
+  AuditEvent,
+  AuditOutcome,
+  ScalingAuditStore,
+} from './types';
+export { DatabaseScalingAuditStore } from './DatabaseScalingAuditStore';

@@ -1,0 +1,2 @@
+export type { EntityScalingFactsService } from './types';
+export { createEntityScalingFactsService } from './createEntityScalingFactsService';

@@ -1,0 +1,10 @@
+/**
+ * Types, annotations, permissions and pure logic shared by the MesChain
+ * scaling plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './permissions';
+export * from './types';
+export * from './readScalingAnnotations';

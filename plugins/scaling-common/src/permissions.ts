@@ -1,0 +1,43 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * The catalog's resource type, repeated here so that the suite's shared
+ * package does not depend on the catalog's alpha exports.
+ */
+const RESOURCE_TYPE_CATALOG_ENTITY = 'catalog-entity';
+
+/** @public Set a workload's replica count, or an HPA's min and max. */
+export const scalingReplicasUpdatePermission = createPermission({
+  name: 'scaling.replicas.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** @public Scale a workload to zero replicas; granted separately from ordinary scaling. */
+export const scalingReplicasZeroPermission = createPermission({
+  name: 'scaling.replicas.zero',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** @public Apply, change or delete a service's autoscaling policy. */
+export const scalingPolicyUpdatePermission = createPermission({
+  name: 'scaling.policy.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** @public Promote, abort, retry, restart or undo a rollout. */
+export const scalingRolloutActPermission = createPermission({
+  name: 'scaling.rollout.act',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** @public Every permission the scaling suite defines. */
+export const scalingPermissions = [
+  scalingReplicasUpdatePermission,
+  scalingReplicasZeroPermission,
+  scalingPolicyUpdatePermission,
+  scalingRolloutActPermission,
+];

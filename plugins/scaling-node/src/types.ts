@@ -1,0 +1,71 @@
+import { Region } from '@meschain/backstage-plugin-scaling-common';
+
+/**
+ * @public
+ * A Kubernetes API server the suite may read and write. The authorization
+ * header stays in the backend: it is never part of any API response.
+ */
+export interface ScalingCluster {
+  name: string;
+  url: string;
+  region?: string;
+  title?: string;
+  caData?: string;
+  skipTLSVerify?: boolean;
+  /** Headers to authenticate a request, e.g. `{ Authorization: 'Bearer …' }`. */
+  authHeaders(): Promise<Record<string, string>>;
+}
+
+/** @public Supplies clusters, e.g. from a cloud provider's API. */
+export interface ClusterSupplier {
+  getClusters(): Promise<ScalingCluster[]>;
+}
+
+/** @public An inclusive-exclusive time window. */
+export interface TimeWindow {
+  start: Date;
+  end: Date;
+}
+
+/** @public The cost of one workload in one cluster over a window, as OpenCost reports it. */
+export interface CostAllocation {
+  cluster: string;
+  namespace: string;
+  /** The controlling workload, e.g. `deployment:order-service`. */
+  controller?: string;
+  window: TimeWindow;
+  cpuCoreHours: number;
+  ramByteHours: number;
+  cpuCost: number;
+  ramCost: number;
+  totalCost: number;
+}
+
+/** @public Where cost allocations come from. */
+export interface CostSource {
+  getAllocations(query: {
+    window: TimeWindow;
+    cluster?: string;
+  }): Promise<CostAllocation[]>;
+}
+
+/** @public One labelled series of a range query. */
+export interface MetricSeries {
+  labels: Record<string, string>;
+  /** Pairs of epoch milliseconds and value. */
+  points: Array<[number, number]>;
+}
+
+/** @public Where metric history and alerts come from, in PromQL terms. */
+export interface MetricsSource {
+  queryRange(query: {
+    expression: string;
+    window: TimeWindow;
+    stepSeconds: number;
+  }): Promise<MetricSeries[]>;
+}
+
+/** @public Where the platform's regions are described. */
+export interface RegionCatalog {
+  listRegions(): Promise<Region[]>;
+}

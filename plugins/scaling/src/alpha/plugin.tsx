@@ -1,0 +1,47 @@
+import { compatWrapper } from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { ScalingClient, scalingApiRef } from '../api';
+import { isScalingAvailable } from '../isScalingAvailable';
+import { rootRouteRef } from '../routes';
+
+const scalingApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: scalingApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ScalingClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const entityScalingContent = EntityContentBlueprint.make({
+  name: 'scaling',
+  params: {
+    path: '/scaling',
+    title: 'Scaling',
+    filter: isScalingAvailable,
+    loader: () =>
+      import('../components/EntityScalingContent').then(m =>
+        compatWrapper(<m.EntityScalingContent />),
+      ),
+  },
+});
+
+/**
+ * The scaling suite for apps on the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'scaling',
+  title: 'Scaling',
+  info: { packageJson: () => import('../../package.json') },
+  extensions: [scalingApi, entityScalingContent],
+  routes: { root: rootRouteRef },
+});

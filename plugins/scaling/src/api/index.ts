@@ -1,0 +1,3 @@
+export { scalingApiRef } from './ScalingApi';
+export type { ScalingApi } from './ScalingApi';
+export { ScalingClient } from './ScalingClient';

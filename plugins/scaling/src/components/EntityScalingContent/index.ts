@@ -1,0 +1,1 @@
+export { EntityScalingContent } from './EntityScalingContent';

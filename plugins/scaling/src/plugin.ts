@@ -1,0 +1,37 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { ScalingClient, scalingApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/** @public */
+export const scalingPlugin = createPlugin({
+  id: 'scaling',
+  apis: [
+    createApiFactory({
+      api: scalingApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ScalingClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/** @public The "Scaling" tab of a service's entity page. */
+export const EntityScalingContent = scalingPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityScalingContent',
+    component: () =>
+      import('./components/EntityScalingContent').then(
+        m => m.EntityScalingContent,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
