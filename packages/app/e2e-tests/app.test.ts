@@ -1,33 +1,105 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { expect, Page, test } from '@playwright/test';
+import { resolve } from 'node:path';
 
-import { test, expect } from '@playwright/test';
+// Outside the HTML report's folder, which the reporter empties on every run.
+const screenshotDir = resolve(__dirname, '../../../e2e-screenshots');
 
-test('App should render the welcome page', async ({ page }) => {
+const services = [
+  'user-service',
+  'product-service',
+  'order-service',
+  'marketplace-service',
+  'analytics-service',
+  'notification-service',
+  'logging-service',
+  'monitoring-service',
+];
+
+async function signInAsGuest(page: Page) {
   await page.goto('/');
-
   const enterButton = page.getByRole('button', { name: 'Enter' });
   await expect(enterButton).toBeVisible();
   await enterButton.click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
 
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+async function showAllOfKind(page: Page, kind: string) {
+  await page.goto(`/?filters%5Bkind%5D=${kind}&filters%5Buser%5D=all`);
+}
+
+test('the catalog lists the MesChain-Sync services, teams and clusters', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  await showAllOfKind(page, 'component');
+  for (const service of services) {
+    await expect(
+      page.getByRole('link', {
+        name: new RegExp(service.replace('-', ' '), 'i'),
+      }),
+    ).toBeVisible();
+  }
+  await page.screenshot({
+    path: `${screenshotDir}/catalog-services.png`,
+    fullPage: true,
+  });
+
+  await showAllOfKind(page, 'group');
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('link', { name: /commerce/i }).first(),
   ).toBeVisible();
   await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
+    page.getByRole('link', { name: /platform/i }).first(),
   ).toBeVisible();
+
+  await page.goto(
+    '/?filters%5Bkind%5D=resource&filters%5Buser%5D=all&filters%5Btype%5D=kubernetes-cluster',
+  );
+  await expect(page.getByText(/\(7\)/)).toBeVisible();
+  await page.screenshot({
+    path: `${screenshotDir}/catalog-clusters.png`,
+    fullPage: true,
+  });
+});
+
+test('a service page shows the suite’s Scaling tab with data from its backend', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  await showAllOfKind(page, 'component');
+  await page.getByRole('link', { name: /order service/i }).click();
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/order-service/);
+  await page.screenshot({
+    path: `${screenshotDir}/order-service-overview.png`,
+    fullPage: true,
+  });
+
+  await page.getByRole('link', { name: 'Scaling', exact: true }).click();
+  await expect(page).toHaveURL(/\/order-service\/scaling/);
+
+  await expect(page.getByText('Requests per replica')).toBeVisible();
+  await expect(page.getByText('Canary')).toBeVisible();
+  await expect(page.getByText('critical', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('backstage.io/kubernetes-id=order-service'),
+  ).toBeVisible();
+  for (const cluster of [
+    'meschain-us-east',
+    'meschain-eu-west',
+    'meschain-ap-southeast',
+    'meschain-tr-central',
+  ]) {
+    await expect(page.getByRole('link', { name: cluster })).toBeVisible();
+  }
+  await expect(page.getByText('Virginia, US')).toBeVisible();
+  await page.screenshot({
+    path: `${screenshotDir}/order-service-scaling.png`,
+    fullPage: true,
+  });
 });

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs and starts what the tests need from the operating system:
+# PostgreSQL for the database tests and Chromium for the browser tests.
+# Safe to run again; it only does what is missing.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+missing=()
+command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+
+install_packages() {
+  if [[ $EUID -ne 0 ]]; then
+    echo "Missing Debian packages: ${missing[*]}. Install them as root." >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+start_postgres() {
+  local version
+  version="$(pg_lsclusters --no-header | awk 'NR == 1 { print $1 }')"
+  if [[ -z "$version" ]]; then
+    echo "PostgreSQL is installed but has no cluster." >&2
+    exit 1
+  fi
+  if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    pg_ctlcluster "$version" main start
+  fi
+  for _ in $(seq 30); do
+    pg_isready -q -h 127.0.0.1 -p 5432 && break
+    sleep 1
+  done
+  # The tests connect as postgres/postgres over TCP, as TestDatabases expects.
+  su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
+}
+
+if ((${#missing[@]} > 0)); then
+  step "install ${missing[*]}" install_packages
+fi
+step "start PostgreSQL" start_postgres

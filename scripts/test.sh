@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: type check, lint, unit and database tests on
+# SQLite and PostgreSQL, then the browser tests against a built portal.
+# Stops at the first failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+started=$SECONDS
+
+"$REPO_ROOT/scripts/system-deps.sh"
+"$REPO_ROOT/scripts/install.sh"
+
+export CI=true
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres:postgres@127.0.0.1:5432}"
+
+step "type check" yarn tsc
+step "lint" yarn lint
+step "unit and database tests" yarn test
+step "build the app" yarn workspace app build
+step "browser tests" yarn test:e2e
+
+echo "==> all tests passed in $((SECONDS - started)) s; screenshots are in e2e-screenshots/"
