@@ -1,0 +1,122 @@
+import { SimClock } from '../clock';
+import { ServiceIpAllocator } from '../api/strategy';
+import { createCluster } from './createCluster';
+import { FleetError, loadFleet, parseFleet } from './fleet';
+import { seedCluster } from './seed';
+
+describe('the default fleet', () => {
+  const fleet = loadFleet();
+  const byName = new Map(fleet.clusters.map(c => [c.name, c]));
+
+  it('has the four primary and three DR regions of the brief', () => {
+    expect(fleet.clusters.map(c => `${c.name}:${c.role}`)).toEqual([
+      'us-east:primary',
+      'eu-west:primary',
+      'ap-southeast:primary',
+      'tr-central:primary',
+      'us-west:dr',
+      'eu-central:dr',
+      'ap-northeast:dr',
+    ]);
+    expect(byName.get('tr-central')!.drPartner).toBe('eu-central');
+  });
+
+  it('runs all eight services in the primaries and a smaller standby in the DR regions', () => {
+    const eight = [
+      'user-service',
+      'product-service',
+      'order-service',
+      'marketplace-service',
+      'analytics-service',
+      'notification-service',
+      'logging-service',
+      'monitoring-service',
+    ];
+    for (const cluster of fleet.clusters.filter(c => c.role === 'primary')) {
+      expect(cluster.services.map(s => s.name)).toEqual(eight);
+    }
+    const primary = byName.get('us-east')!.services;
+    for (const cluster of fleet.clusters.filter(c => c.role === 'dr')) {
+      expect(cluster.services.length).toBeLessThan(8);
+      for (const service of cluster.services) {
+        expect(service.replicas).toBeLessThan(
+          primary.find(p => p.name === service.name)!.replicas,
+        );
+      }
+    }
+  });
+
+  it('seeds namespaces, nodes, workloads of the right kind, services and HPAs', () => {
+    const cluster = createCluster(byName.get('eu-west')!, {
+      clock: new SimClock(),
+      seed: 1,
+    });
+    seedCluster(cluster, new ServiceIpAllocator());
+    const { store } = cluster;
+    const names = (resource: string) =>
+      store
+        .list(resource, { namespace: 'meschain-sync' })
+        .items.map(o => o.metadata.name);
+    expect(names('rollouts.argoproj.io')).toEqual([
+      'marketplace-service',
+      'order-service',
+      'product-service',
+      'user-service',
+    ]);
+    expect(names('deployments.apps')).toEqual([
+      'analytics-service',
+      'logging-service',
+      'monitoring-service',
+      'notification-service',
+    ]);
+    expect(names('horizontalpodautoscalers.autoscaling')).toHaveLength(8);
+    expect(names('services')).toContain('user-service-preview');
+    expect(
+      store.mustGet('nodes', undefined, 'eu-west-general-1').metadata.labels,
+    ).toMatchObject({
+      'node.kubernetes.io/instance-type': 'm6i.xlarge',
+      'topology.kubernetes.io/region': 'eu-west',
+    });
+    const user = store.mustGet(
+      'rollouts.argoproj.io',
+      'meschain-sync',
+      'user-service',
+    );
+    expect(user.metadata.labels).toMatchObject({
+      'backstage.io/kubernetes-id': 'user-service',
+      'app.kubernetes.io/name': 'user-service',
+    });
+    expect((user.spec as { strategy: unknown }).strategy).toMatchObject({
+      blueGreen: {
+        activeService: 'user-service',
+        previewService: 'user-service-preview',
+      },
+    });
+    const product = store.mustGet(
+      'rollouts.argoproj.io',
+      'meschain-sync',
+      'product-service',
+    );
+    expect(JSON.stringify(product.spec)).toContain('setHeaderRoute');
+    const hpa = store.mustGet(
+      'horizontalpodautoscalers.autoscaling',
+      'meschain-sync',
+      'marketplace-service',
+    ).spec as Record<string, unknown>;
+    expect(hpa.scaleTargetRef).toEqual({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Rollout',
+      name: 'marketplace-service',
+    });
+    expect(hpa.metrics).toHaveLength(2);
+  });
+
+  it('explains what is wrong with a bad fleet file', () => {
+    expect(() => parseFleet('clusters: []')).toThrow(FleetError);
+    expect(() =>
+      parseFleet(
+        'clusters: [{ name: a, token: t, prices: { cpuCoreHour: 1, ramGiBHour: 1 }, nodePools: [{ name: p, instanceType: nope, count: 1 }], services: [] }]',
+      ),
+    ).toThrow('cluster "a": node pool "p" has an unknown instance type "nope"');
+  });
+});

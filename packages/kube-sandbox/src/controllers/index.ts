@@ -1,0 +1,101 @@
+import type {
+  AttachSimulation,
+  ClusterSimulation,
+  SandboxCluster,
+} from '../cluster/types';
+import { LoadModel, type LoadModelOptions } from '../load';
+import {
+  METRICS_DISCOVERY,
+  metricsRoutes,
+  TrafficCounters,
+  UsageSampler,
+} from '../metrics';
+import { allocationRoutes } from '../opencost';
+import { DeploymentController } from './DeploymentController';
+import { EventRecorder } from './EventRecorder';
+import { HorizontalPodAutoscalerController } from './HorizontalPodAutoscalerController';
+import { Kubelet } from './Kubelet';
+import { ReplicaSetController } from './ReplicaSetController';
+import { RolloutController } from './rollouts/RolloutController';
+import { Scheduler } from './Scheduler';
+import { runControllers, type SimulatedController } from './Simulation';
+
+/**
+ * A DR region is a warm standby: it sees health checks and replication, not customers, until a
+ * failover. Its services carry this share of their primary traffic.
+ */
+const DR_TRAFFIC_SHARE = 0.05;
+
+export interface SimulationOptions {
+  /** Simulated time from a pod's creation to Ready. Default 5 s. */
+  podReadyDelayMs?: number;
+  /** Applied over every service's load profile, e.g. `{ noise: 0, incidentRate: 0 }`. */
+  load?: LoadModelOptions['overrides'];
+  /** How often each HPA is evaluated, in simulated time. Default 15 s, as upstream. */
+  hpaSyncPeriodMs?: number;
+}
+
+/** The simulation of one cluster, with its load model exposed for demos and tests (e.g. surges). */
+export interface SandboxSimulation extends ClusterSimulation {
+  load: LoadModel;
+  usage: UsageSampler;
+}
+
+export function createSimulation(
+  options: SimulationOptions = {},
+): (cluster: SandboxCluster) => SandboxSimulation {
+  return (cluster: SandboxCluster) => {
+    const { store, clock } = cluster;
+    const events = new EventRecorder(store, clock);
+    const load = new LoadModel({
+      seed: cluster.random.seed,
+      cluster: cluster.name,
+      region: cluster.region,
+      services: cluster.spec.services,
+      trafficShare: cluster.role === 'dr' ? DR_TRAFFIC_SHARE : 1,
+      overrides: options.load,
+    });
+    const scheduler = new Scheduler(store);
+    const kubelet = new Kubelet(store, clock, {
+      podReadyDelayMs: options.podReadyDelayMs ?? 5_000,
+    });
+    const usage = new UsageSampler(store, load);
+    const counters = new TrafficCounters(usage);
+    const controllers: SimulatedController[] = [
+      new HorizontalPodAutoscalerController({
+        store,
+        clock,
+        events,
+        usage,
+        syncPeriodMs: options.hpaSyncPeriodMs ?? 15_000,
+      }),
+      new RolloutController({ store, clock, events }),
+      new DeploymentController({ store, clock, events }),
+      new ReplicaSetController({ store, clock, events, scheduler }),
+      {
+        observe: event => {
+          scheduler.observe(event);
+          kubelet.observe(event);
+          usage.observe(event);
+        },
+        reconcile: now => {
+          scheduler.bindPending();
+          return kubelet.reconcile(now);
+        },
+      },
+    ];
+    const simulation = runControllers(cluster, {
+      controllers,
+      beforeTick: now => {
+        events.sweep(now);
+        counters.advance(now);
+      },
+      routes: [...metricsRoutes(usage, counters), ...allocationRoutes(load)],
+      discovery: METRICS_DISCOVERY,
+    });
+    return { ...simulation, load, usage };
+  };
+}
+
+/** The simulation with default options, as the sandbox server attaches it to each cluster. */
+export const attachSimulation: AttachSimulation = createSimulation();

@@ -1,0 +1,62 @@
+import { hashString } from '../random';
+import type { PodTemplate } from './kinds';
+
+export const DEPLOYMENT_HASH_LABEL = 'pod-template-hash';
+export const ROLLOUT_HASH_LABEL = 'rollouts-pod-template-hash';
+
+/** The characters Kubernetes' `rand.SafeEncodeString` maps to (no vowels, no look-alikes). */
+const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/**
+ * The template with hash labels removed and empty values dropped, with keys sorted. Clients round
+ * trip templates through typed structs (kubectl's rollback patches back `resources: {}` and
+ * `creationTimestamp: null` it never sent), so equality and hashing must not see those.
+ */
+export function canonicalTemplate(template: PodTemplate): unknown {
+  const labels = { ...(template.metadata?.labels ?? {}) };
+  delete labels[DEPLOYMENT_HASH_LABEL];
+  delete labels[ROLLOUT_HASH_LABEL];
+  return prune({ ...template, metadata: { ...template.metadata, labels } });
+}
+
+function prune(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(prune).filter(item => item !== undefined);
+    return items.length ? items : undefined;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value as Record<string, unknown>)
+      .sort()
+      .map(
+        key => [key, prune((value as Record<string, unknown>)[key])] as const,
+      )
+      .filter(([, item]) => item !== undefined);
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  }
+  return value === null ? undefined : value;
+}
+
+/** Whether two templates are the same apart from their hash labels (upstream's `EqualIgnoreHash`). */
+export function templatesEqualIgnoringHash(
+  a: PodTemplate,
+  b: PodTemplate,
+): boolean {
+  return (
+    JSON.stringify(canonicalTemplate(a)) ===
+    JSON.stringify(canonicalTemplate(b))
+  );
+}
+
+/** The pod-template-hash of a template, FNV-32a then safe-encoded like upstream's `ComputeHash`. */
+export function podTemplateHash(
+  template: PodTemplate,
+  collisionCount = 0,
+): string {
+  const text =
+    JSON.stringify(canonicalTemplate(template)) +
+    (collisionCount ? String(collisionCount) : '');
+  return String(hashString(text))
+    .split('')
+    .map(digit => SAFE_ALPHABET[digit.charCodeAt(0) % SAFE_ALPHABET.length])
+    .join('');
+}

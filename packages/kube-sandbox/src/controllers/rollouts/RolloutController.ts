@@ -1,0 +1,493 @@
+import type { SimClock } from '../../clock';
+import {
+  formatLabelSelector,
+  fromLabelSelectorObject,
+} from '../../store/selectors';
+import type { ObjectStore, StoreEvent } from '../../store/types';
+import type { EventRecorder } from '../EventRecorder';
+import { resolveFenceposts } from '../intOrPercent';
+import type {
+  Pod,
+  ReplicaSet,
+  Rollout,
+  RolloutStatus,
+  Service,
+} from '../kinds';
+import { podTemplateHash, ROLLOUT_HASH_LABEL } from '../podTemplateHash';
+import { controllerOf, isControlledBy, isPodActive } from '../pods';
+import {
+  buildReplicaSet,
+  findNewReplicaSet,
+  inheritedAnnotations,
+  listOwnedReplicaSets,
+  maxRevision,
+  revisionOf,
+  sumStatus,
+  type ReplicaSetConventions,
+} from '../replicaSets';
+import { objectKey, splitKey, WorkQueue } from '../WorkQueue';
+import { syncBlueGreen } from './blueGreenStrategy';
+import { stepHash, stepsOf } from './canarySteps';
+import { syncCanary } from './canaryStrategy';
+import { availableOf, type RolloutContext } from './RolloutContext';
+import { rolloutConditions, rolloutPhase } from './rolloutStatus';
+
+const RESOURCE = 'rollouts.argoproj.io';
+const REVISION = 'rollout.argoproj.io/revision';
+const SCALE_DOWN_DEADLINE = 'argo-rollouts.argoproj.io/scale-down-deadline';
+const SOURCE = { component: 'rollouts-controller' };
+
+export const ROLLOUT_CONVENTIONS: ReplicaSetConventions = {
+  hashLabel: ROLLOUT_HASH_LABEL,
+  revisionAnnotation: REVISION,
+  ownAnnotations: [REVISION],
+};
+
+/**
+ * The Argo Rollouts controller (argoproj.io/v1alpha1 Rollout): canary and blue-green strategies,
+ * reacting to exactly the fields `kubectl argo rollouts` patches — `spec.paused`,
+ * `status.pauseConditions` (promote), `status.promoteFull`, `status.abort` (abort and retry),
+ * `spec.restartAt` and `spec.template` (undo).
+ */
+export class RolloutController {
+  readonly #store: ObjectStore;
+  readonly #clock: SimClock;
+  readonly #events: EventRecorder;
+  readonly #queue = new WorkQueue();
+
+  constructor(deps: {
+    store: ObjectStore;
+    clock: SimClock;
+    events: EventRecorder;
+  }) {
+    this.#store = deps.store;
+    this.#clock = deps.clock;
+    this.#events = deps.events;
+    for (const ro of this.#store.list(RESOURCE).items)
+      this.#queue.add(objectKey(ro.metadata.namespace, ro.metadata.name));
+  }
+
+  observe(event: StoreEvent): void {
+    if (event.resource === RESOURCE && event.type !== 'DELETED') {
+      this.#queue.add(
+        objectKey(event.object.metadata.namespace, event.object.metadata.name),
+      );
+    } else if (event.resource === 'replicasets.apps') {
+      const owner = controllerOf(event.object);
+      if (owner?.kind === 'Rollout')
+        this.#queue.add(objectKey(event.object.metadata.namespace, owner.name));
+    }
+  }
+
+  reconcile(now: number): number {
+    const keys = this.#queue.takeDue(now);
+    for (const key of keys) {
+      const { namespace, name } = splitKey(key);
+      const rollout = this.#store.get(RESOURCE, namespace, name) as
+        | Rollout
+        | undefined;
+      if (rollout && !rollout.metadata.deletionTimestamp)
+        this.#sync(rollout, now);
+    }
+    return keys.length;
+  }
+
+  #sync(rollout: Rollout, now: number): void {
+    const key = objectKey(rollout.metadata.namespace, rollout.metadata.name);
+    const all = listOwnedReplicaSets(this.#store, rollout);
+    const newRS = this.#ensureNewReplicaSet(
+      rollout,
+      findNewReplicaSet(rollout, all),
+      all,
+    );
+    if (!all.includes(newRS)) all.push(newRS);
+    const newHash = newRS.metadata.labels?.[ROLLOUT_HASH_LABEL] ?? '';
+    const status: RolloutStatus = structuredClone(rollout.status ?? {});
+    const revision = revisionOf(newRS, ROLLOUT_CONVENTIONS);
+    this.#resetOnChange(rollout, status, newHash, revision);
+
+    const stableRS = status.stableRS
+      ? all.find(
+          rs => rs.metadata.labels?.[ROLLOUT_HASH_LABEL] === status.stableRS,
+        )
+      : undefined;
+    const context: RolloutContext = {
+      rollout,
+      status,
+      now,
+      timestamp: this.#clock.timestamp(),
+      revision,
+      newRS,
+      newHash,
+      stableRS,
+      others: all.filter(rs => rs !== newRS && rs !== stableRS),
+      scale: (rs, replicas) => this.#scale(rollout, rs, replicas),
+      scaleDownAfter: (rs, delaySeconds) =>
+        this.#scaleDownAfter(rollout, rs, delaySeconds, now, key),
+      pointService: (name, hash) => this.#pointService(rollout, name, hash),
+      event: (reason, message, type = 'Normal') =>
+        type === 'Normal'
+          ? this.#events.normal(SOURCE, rollout, reason, message)
+          : this.#events.warning(SOURCE, rollout, reason, message),
+      wakeAt: at => this.#queue.add(key, at),
+      fresh: rs =>
+        (this.#store.get(
+          'replicasets.apps',
+          rs.metadata.namespace,
+          rs.metadata.name,
+        ) as ReplicaSet | undefined) ?? rs,
+    };
+
+    if (rollout.spec.strategy.blueGreen) syncBlueGreen(context, all);
+    else syncCanary(context);
+    this.#restart(context, all);
+    this.#writeStatus(context, all);
+  }
+
+  /** A changed template or step list starts a new update (Argo's `resetRolloutStatus`). */
+  #resetOnChange(
+    rollout: Rollout,
+    status: RolloutStatus,
+    newHash: string,
+    revision: number,
+  ): void {
+    const steps = stepsOf(rollout);
+    const canary = !!rollout.spec.strategy.canary;
+    const templateChanged = status.currentPodHash !== newHash;
+    const stepsChanged =
+      canary &&
+      status.currentStepHash !== undefined &&
+      status.currentStepHash !== stepHash(rollout);
+    if (canary) status.currentStepHash = stepHash(rollout);
+    if (!templateChanged && !stepsChanged) return;
+    if (status.currentPodHash && templateChanged) {
+      this.#events.normal(
+        SOURCE,
+        rollout,
+        'RolloutUpdated',
+        `Rollout updated to revision ${revision}`,
+      );
+    }
+    status.currentPodHash = newHash;
+    status.pauseConditions = null;
+    status.controllerPause = false;
+    status.abort = false;
+    delete status.abortedAt;
+    status.promoteFull = false;
+    if (status.blueGreen) status.blueGreen.scaleUpPreviewCheckPoint = false;
+    if (canary && steps.length) {
+      // Back to the stable template (an undo of an unfinished update): nothing left to step through.
+      status.currentStepIndex = status.stableRS === newHash ? steps.length : 0;
+    }
+  }
+
+  #ensureNewReplicaSet(
+    rollout: Rollout,
+    existing: ReplicaSet | undefined,
+    all: ReplicaSet[],
+  ): ReplicaSet {
+    const others = all.filter(rs => rs !== existing);
+    const revision = maxRevision(others, ROLLOUT_CONVENTIONS) + 1;
+    let rs = existing;
+    if (!rs) {
+      let collisionCount = rollout.status?.collisionCount ?? 0;
+      while (!rs) {
+        const hash = podTemplateHash(rollout.spec.template, collisionCount);
+        if (
+          this.#store.get(
+            'replicasets.apps',
+            rollout.metadata.namespace,
+            `${rollout.metadata.name}-${hash}`,
+          )
+        ) {
+          collisionCount++;
+          continue;
+        }
+        rs = this.#store.create(
+          'replicasets.apps',
+          buildReplicaSet(rollout, {
+            hash,
+            replicas: 0,
+            revision,
+            conventions: ROLLOUT_CONVENTIONS,
+            minReadySeconds: rollout.spec.minReadySeconds,
+          }),
+        ) as ReplicaSet;
+      }
+    } else if (revisionOf(rs, ROLLOUT_CONVENTIONS) < revision) {
+      rs = this.#store.modify(
+        'replicasets.apps',
+        rs.metadata.namespace,
+        rs.metadata.name,
+        draft => {
+          draft.metadata.annotations = {
+            ...draft.metadata.annotations,
+            ...inheritedAnnotations(rollout, ROLLOUT_CONVENTIONS),
+            [REVISION]: String(revision),
+          };
+        },
+      ) as ReplicaSet;
+    }
+    const rsRevision = rs.metadata.annotations?.[REVISION];
+    if (rsRevision && rollout.metadata.annotations?.[REVISION] !== rsRevision) {
+      this.#store.modify(
+        RESOURCE,
+        rollout.metadata.namespace,
+        rollout.metadata.name,
+        draft => {
+          draft.metadata.annotations = {
+            ...draft.metadata.annotations,
+            [REVISION]: rsRevision,
+          };
+        },
+      );
+    }
+    return rs;
+  }
+
+  #scale(rollout: Rollout, rs: ReplicaSet, replicas: number): ReplicaSet {
+    const current =
+      (this.#store.get(
+        'replicasets.apps',
+        rs.metadata.namespace,
+        rs.metadata.name,
+      ) as ReplicaSet | undefined) ?? rs;
+    const from = current.spec.replicas ?? 0;
+    const deadline = current.metadata.annotations?.[SCALE_DOWN_DEADLINE];
+    if (from === replicas && !(replicas > 0 && deadline)) return current;
+    const updated = this.#store.modify(
+      'replicasets.apps',
+      rs.metadata.namespace,
+      rs.metadata.name,
+      draft => {
+        (draft as ReplicaSet).spec.replicas = replicas;
+        if (replicas > 0 && draft.metadata.annotations)
+          delete draft.metadata.annotations[SCALE_DOWN_DEADLINE];
+      },
+    ) as ReplicaSet;
+    if (from !== replicas) {
+      const role =
+        rs.metadata.labels?.[ROLLOUT_HASH_LABEL] === rollout.status?.stableRS
+          ? 'stable'
+          : 'canary';
+      this.#events.normal(
+        SOURCE,
+        rollout,
+        'ScalingReplicaSet',
+        `Scaled ${replicas > from ? 'up' : 'down'} ReplicaSet ${
+          rs.metadata.name
+        } (revision ${revisionOf(
+          rs,
+          ROLLOUT_CONVENTIONS,
+        )}) from ${from} to ${replicas}${
+          rollout.spec.strategy.canary ? ` (${role})` : ''
+        }`,
+      );
+    }
+    return updated;
+  }
+
+  #scaleDownAfter(
+    rollout: Rollout,
+    rs: ReplicaSet,
+    delaySeconds: number,
+    now: number,
+    key: string,
+  ): void {
+    const current =
+      (this.#store.get(
+        'replicasets.apps',
+        rs.metadata.namespace,
+        rs.metadata.name,
+      ) as ReplicaSet | undefined) ?? rs;
+    if ((current.spec.replicas ?? 0) === 0) return;
+    const written = current.metadata.annotations?.[SCALE_DOWN_DEADLINE];
+    if (!written) {
+      const deadline = now + delaySeconds * 1000;
+      this.#store.modify(
+        'replicasets.apps',
+        rs.metadata.namespace,
+        rs.metadata.name,
+        draft => {
+          draft.metadata.annotations = {
+            ...draft.metadata.annotations,
+            [SCALE_DOWN_DEADLINE]: new Date(deadline)
+              .toISOString()
+              .replace(/\.\d{3}Z$/, 'Z'),
+          };
+        },
+      );
+      this.#queue.add(key, deadline);
+      return;
+    }
+    const deadline = Date.parse(written);
+    if (now >= deadline) this.#scale(rollout, current, 0);
+    else this.#queue.add(key, deadline);
+  }
+
+  #pointService(
+    rollout: Rollout,
+    name: string | undefined,
+    hash: string,
+  ): void {
+    if (!name || !hash) return;
+    const service = this.#store.get(
+      'services',
+      rollout.metadata.namespace,
+      name,
+    ) as Service | undefined;
+    if (!service || service.spec.selector?.[ROLLOUT_HASH_LABEL] === hash)
+      return;
+    this.#store.modify('services', rollout.metadata.namespace, name, draft => {
+      const spec = (draft as Service).spec;
+      spec.selector = { ...spec.selector, [ROLLOUT_HASH_LABEL]: hash };
+      draft.metadata.annotations = {
+        ...draft.metadata.annotations,
+        'argo-rollouts.argoproj.io/managed-by-rollouts': rollout.metadata.name,
+      };
+    });
+  }
+
+  /** `spec.restartAt`: replaces pods created before it, a few at a time within maxUnavailable. */
+  #restart(context: RolloutContext, all: readonly ReplicaSet[]): void {
+    const { rollout, status, now } = context;
+    const restartAt = rollout.spec.restartAt
+      ? Date.parse(rollout.spec.restartAt)
+      : undefined;
+    if (
+      restartAt === undefined ||
+      status.restartedAt === rollout.spec.restartAt
+    )
+      return;
+    if (restartAt > now) {
+      context.wakeAt(restartAt);
+      return;
+    }
+    const stale = all
+      .flatMap(rs => this.#podsOf(context.fresh(rs)))
+      .filter(
+        pod => Date.parse(pod.metadata.creationTimestamp ?? '') < restartAt,
+      )
+      .sort(
+        (a, b) =>
+          (a.metadata.creationTimestamp ?? '').localeCompare(
+            b.metadata.creationTimestamp ?? '',
+          ) || a.metadata.name.localeCompare(b.metadata.name),
+      );
+    if (!stale.length) {
+      status.restartedAt = rollout.spec.restartAt;
+      context.event(
+        'RolloutRestarted',
+        `Rollout restarted pods created before ${rollout.spec.restartAt}`,
+      );
+      return;
+    }
+    const replicas = rollout.spec.replicas ?? 1;
+    const strategy =
+      rollout.spec.strategy.canary ?? rollout.spec.strategy.blueGreen;
+    const maxUnavailable = Math.max(
+      1,
+      resolveFenceposts(undefined, strategy?.maxUnavailable, replicas)
+        .maxUnavailable,
+    );
+    const unavailable = all.reduce((sum, rs) => {
+      const fresh = context.fresh(rs);
+      return sum + Math.max(0, (fresh.spec.replicas ?? 0) - availableOf(fresh));
+    }, 0);
+    for (const pod of stale.slice(
+      0,
+      Math.max(0, maxUnavailable - unavailable),
+    )) {
+      this.#store.delete('pods', pod.metadata.namespace, pod.metadata.name);
+      context.event('RestartingPod', `Restarting pod ${pod.metadata.name}`);
+    }
+  }
+
+  #podsOf(rs: ReplicaSet): Pod[] {
+    const selector = formatLabelSelector(
+      fromLabelSelectorObject(rs.spec.selector),
+    );
+    return (
+      this.#store.list('pods', {
+        namespace: rs.metadata.namespace,
+        labelSelector: selector,
+      }).items as Pod[]
+    ).filter(pod => isControlledBy(pod, rs) && isPodActive(pod));
+  }
+
+  #writeStatus(context: RolloutContext, all: readonly ReplicaSet[]): void {
+    const { rollout, status } = context;
+    const current = this.#store.get(
+      RESOURCE,
+      rollout.metadata.namespace,
+      rollout.metadata.name,
+    ) as Rollout | undefined;
+    if (!current) return;
+    const fresh = all.map(context.fresh);
+    const newRS = context.fresh(context.newRS);
+    const replicas = rollout.spec.replicas ?? 1;
+    const blueGreen = rollout.spec.strategy.blueGreen;
+    const activeRS = blueGreen
+      ? fresh.find(
+          rs =>
+            rs.metadata.labels?.[ROLLOUT_HASH_LABEL] ===
+            status.blueGreen?.activeSelector,
+        )
+      : undefined;
+    const selector = formatLabelSelector(
+      fromLabelSelectorObject(rollout.spec.selector),
+    );
+
+    status.observedGeneration = String(current.metadata.generation ?? 1);
+    status.replicas = sumStatus(fresh, 'replicas');
+    status.updatedReplicas = newRS.status?.replicas ?? 0;
+    status.readyReplicas = sumStatus(fresh, 'readyReplicas');
+    status.availableReplicas = blueGreen
+      ? availableOf(activeRS)
+      : sumStatus(fresh, 'availableReplicas');
+    status.HPAReplicas = blueGreen
+      ? activeRS?.status?.replicas ?? 0
+      : sumStatus(fresh, 'replicas');
+    status.selector =
+      blueGreen && status.blueGreen?.activeSelector
+        ? `${selector},${ROLLOUT_HASH_LABEL}=${status.blueGreen.activeSelector}`
+        : selector;
+    const strategy = rollout.spec.strategy.canary ?? blueGreen;
+    const { maxUnavailable } = resolveFenceposts(
+      rollout.spec.strategy.canary?.maxSurge,
+      strategy?.maxUnavailable,
+      replicas,
+    );
+    status.conditions = rolloutConditions(rollout, status, {
+      newRSName: newRS.metadata.name,
+      revision: context.revision,
+      minAvailable: replicas - maxUnavailable,
+      timestamp: context.timestamp,
+    });
+    Object.assign(status, rolloutPhase(rollout, status));
+    const next = withoutEmpty(status);
+    if (JSON.stringify(next) === JSON.stringify(current.status ?? {})) return;
+    this.#store.modify(
+      RESOURCE,
+      rollout.metadata.namespace,
+      rollout.metadata.name,
+      draft => {
+        (draft as Rollout).status = next;
+      },
+      { subresource: 'status' },
+    );
+  }
+}
+
+/** Drops fields Argo leaves out when unset (`omitempty`), so the status reads as it would there. */
+function withoutEmpty(status: RolloutStatus): RolloutStatus {
+  const copy: RolloutStatus = { ...status };
+  if (!copy.pauseConditions?.length) delete copy.pauseConditions;
+  if (!copy.controllerPause) delete copy.controllerPause;
+  if (!copy.abort) delete copy.abort;
+  if (!copy.promoteFull) delete copy.promoteFull;
+  if (copy.currentStepIndex === undefined) delete copy.currentStepIndex;
+  if (copy.blueGreen && !copy.blueGreen.scaleUpPreviewCheckPoint)
+    copy.blueGreen = { ...copy.blueGreen, scaleUpPreviewCheckPoint: undefined };
+  return JSON.parse(JSON.stringify(copy)) as RolloutStatus;
+}

@@ -1,0 +1,38 @@
+/**
+ * Local Kubernetes API clusters, one per MesChain region, for running and testing the portal
+ * without a real cluster.
+ *
+ * @packageDocumentation
+ */
+export { SimClock, toKubeTimestamp } from './clock';
+export { createRandom } from './random';
+export type { SeededRandom } from './random';
+export {
+  StatusError,
+  statusErrors,
+  fieldErrors,
+  isStatusError,
+  successStatus,
+} from './status';
+export type {
+  Status,
+  StatusCause,
+  StatusReason,
+  StatusDetails,
+} from './status';
+export * from './store';
+export type * from './cluster/types';
+export { createCluster } from './cluster/createCluster';
+export { startSandbox } from './server';
+export type { Sandbox, SandboxOptions } from './server';
+export {
+  loadFleet,
+  parseFleet,
+  FleetError,
+  DEFAULT_FLEET_PATH,
+} from './cluster/fleet';
+export type { Fleet } from './cluster/fleet';
+export { seedCluster } from './cluster/seed';
+export { FaultInjector, FAULT_MODES } from './faults';
+export type { Fault, FaultMode } from './faults';
+export { renderKubeconfig } from './kubeconfig';

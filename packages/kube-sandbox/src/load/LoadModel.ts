@@ -1,0 +1,211 @@
+import type { ServiceSpec } from '../cluster/types';
+import { hashUnit } from '../random';
+import { diurnalShape, valueNoise } from './curves';
+import { incidentAt, type Incident } from './incidents';
+import {
+  profileFromSpec,
+  UNKNOWN_WORKLOAD_PROFILE,
+  type ServiceLoadProfile,
+} from './profiles';
+import { localHourOfDay } from './regionTime';
+
+/** The traffic reaching one service in one cluster at one instant. */
+export interface ServiceLoad {
+  requestsPerSecond: number;
+  incident?: Incident;
+  /** Latency of the marketplace APIs the service calls; 0 for services that call none. */
+  marketplaceApiLatencyMs: number;
+}
+
+/** What one pod is doing at one instant. */
+export interface PodUsage {
+  cpuCores: number;
+  memoryBytes: number;
+  requestsPerSecond: number;
+  p95LatencyMs: number;
+  /** Share of requests that fail, 0–1. */
+  errorRatio: number;
+  /** Messages waiting for this pod (0 for services that consume no queue). */
+  queueLength: number;
+  dbConnections: number;
+}
+
+export interface PodLoadQuery {
+  service: string;
+  podName: string;
+  /** Whether the pod receives traffic; unready pods only idle. */
+  ready: boolean;
+  /** How many ready pods of the service share its traffic. */
+  readyPods: number;
+  at: number;
+}
+
+export interface LoadModelOptions {
+  seed: number;
+  cluster: string;
+  region: string;
+  services: readonly ServiceSpec[];
+  /** Share of each service's traffic this cluster receives (1 for a primary region). Default 1. */
+  trafficShare?: number;
+  /** Applied over every profile, e.g. `{ noise: 0, incidentRate: 0 }` for a flat test load. */
+  overrides?: Partial<ServiceLoadProfile> & { podImbalance?: number };
+}
+
+/** A deliberate change of one service's traffic over an interval, for demos and tests. */
+export interface LoadSurge {
+  service: string;
+  start: number;
+  end: number;
+  /** Multiplies the request rate: 3 triples it, 0.25 quarters it. */
+  factor: number;
+}
+
+/** How unevenly a load balancer spreads requests over pods (±5 % by default). */
+const DEFAULT_POD_IMBALANCE = 0.1;
+/** Saturation beyond which latency is computed as if at this value, to keep it finite. */
+const MAX_SATURATION = 0.95;
+
+/**
+ * Synthetic per-service load: a diurnal curve in the region's local time, slow seeded noise and
+ * occasional incidents. Every figure is a pure function of (seed, cluster, service, pod, time), so
+ * the HPA controller, the metrics endpoints and the cost endpoint all see the same world.
+ */
+export class LoadModel {
+  readonly #options: LoadModelOptions;
+  readonly #profiles = new Map<string, ServiceLoadProfile>();
+  readonly #podImbalance: number;
+  readonly #surges: LoadSurge[] = [];
+  /** Service loads of the last instant asked for: a snapshot asks once per pod, at one instant. */
+  #loadCache: { at: number; byService: Map<string, ServiceLoad> } = {
+    at: NaN,
+    byService: new Map(),
+  };
+  /** Each pod's fixed share of the load balancer's imbalance, by name. */
+  readonly #imbalance = new Map<string, number>();
+
+  constructor(options: LoadModelOptions) {
+    this.#options = options;
+    this.#podImbalance =
+      options.overrides?.podImbalance ?? DEFAULT_POD_IMBALANCE;
+    for (const service of options.services) {
+      this.#profiles.set(service.name, {
+        ...profileFromSpec(service),
+        ...options.overrides,
+      });
+    }
+  }
+
+  profile(service: string): ServiceLoadProfile {
+    let profile = this.#profiles.get(service);
+    if (!profile) {
+      profile = { ...UNKNOWN_WORKLOAD_PROFILE, ...this.#options.overrides };
+      this.#profiles.set(service, profile);
+    }
+    return profile;
+  }
+
+  /** Adds a surge (or a lull, with a factor below 1); the model stays a function of its inputs. */
+  addSurge(surge: LoadSurge): void {
+    this.#surges.push(surge);
+    this.#loadCache = { at: NaN, byService: new Map() };
+  }
+
+  serviceLoad(service: string, at: number): ServiceLoad {
+    if (this.#loadCache.at !== at)
+      this.#loadCache = { at, byService: new Map() };
+    let load = this.#loadCache.byService.get(service);
+    if (!load) {
+      load = this.#computeServiceLoad(service, at);
+      this.#loadCache.byService.set(service, load);
+    }
+    return load;
+  }
+
+  #computeServiceLoad(service: string, at: number): ServiceLoad {
+    const profile = this.profile(service);
+    const { seed, cluster, region } = this.#options;
+    const label = `${cluster}/${service}`;
+    const daily = diurnalShape(localHourOfDay(at, region));
+    const noise = 1 + profile.noise * valueNoise(seed, label, at);
+    const incident = incidentAt(seed, label, profile.incidentRate, at);
+    const surge =
+      (incident?.trafficFactor ?? 1) * this.#surgeFactor(service, at);
+    const share = this.#options.trafficShare ?? 1;
+    const rps =
+      (profile.baseRps + (profile.peakRps - profile.baseRps) * daily) *
+      noise *
+      surge *
+      share;
+    const marketplaceApiLatencyMs =
+      profile.marketplaceApiLatencyMs *
+      (1 + 0.3 * daily) *
+      noise *
+      (incident?.latencyFactor ?? 1);
+    return {
+      requestsPerSecond: Math.max(0, rps),
+      incident,
+      marketplaceApiLatencyMs,
+    };
+  }
+
+  #imbalanceDraw(podName: string): number {
+    let draw = this.#imbalance.get(podName);
+    if (draw === undefined) {
+      // Pod names churn with every rollout; forgetting them all now and then bounds the memory.
+      if (this.#imbalance.size > 100_000) this.#imbalance.clear();
+      draw = hashUnit(this.#options.seed, 'pod', podName);
+      this.#imbalance.set(podName, draw);
+    }
+    return draw;
+  }
+
+  #surgeFactor(service: string, at: number): number {
+    let factor = 1;
+    for (const surge of this.#surges) {
+      if (surge.service === service && surge.start <= at && at < surge.end)
+        factor *= surge.factor;
+    }
+    return factor;
+  }
+
+  podUsage(query: PodLoadQuery): PodUsage {
+    const profile = this.profile(query.service);
+    const load = this.serviceLoad(query.service, query.at);
+    const share = query.ready && query.readyPods > 0 ? 1 / query.readyPods : 0;
+    const imbalance =
+      1 + this.#podImbalance * (this.#imbalanceDraw(query.podName) - 0.5);
+    const rps = load.requestsPerSecond * share * imbalance;
+
+    const cpuDemand = profile.idleCpuCores + profile.cpuCoresPerRps * rps;
+    const saturation =
+      profile.cpuCapacityCores > 0 ? cpuDemand / profile.cpuCapacityCores : 0;
+    const bounded = Math.min(saturation, MAX_SATURATION);
+    const slowdown = Math.sqrt(load.incident?.latencyFactor ?? 1);
+    const p95LatencyMs =
+      profile.baseLatencyMs * (1 + (0.6 * bounded) / (1 - bounded)) * slowdown;
+    const overload = Math.max(0, saturation - 1);
+    const queueLength = profile.consumesQueue
+      ? rps * ((p95LatencyMs - profile.baseLatencyMs) / 1000) * 4 +
+        overload * rps * 60
+      : 0;
+
+    return {
+      cpuCores: Math.min(cpuDemand, profile.cpuCapacityCores),
+      memoryBytes: profile.idleMemoryBytes + profile.memoryBytesPerRps * rps,
+      requestsPerSecond: rps,
+      p95LatencyMs,
+      errorRatio: Math.min(
+        0.5,
+        0.001 +
+          Math.max(0, saturation - 0.9) * 0.5 +
+          (load.incident ? 0.01 : 0),
+      ),
+      queueLength,
+      dbConnections:
+        2 +
+        rps *
+          (profile.dbMillisPerRequest / 1000) *
+          (p95LatencyMs / profile.baseLatencyMs),
+    };
+  }
+}

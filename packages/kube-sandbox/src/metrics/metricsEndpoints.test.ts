@@ -1,0 +1,255 @@
+import { execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { Sandbox } from '../server';
+import { startTestSandbox, writeKubeconfig } from '../testing/sandbox';
+
+/** The metrics endpoints of a running sandbox (the small test fleet), read as their clients read them. */
+
+/** Prometheus' promtool (Debian package `prometheus`), from PATH unless PROMTOOL names it. */
+const PROMTOOL = process.env.PROMTOOL ?? 'promtool';
+
+function run(
+  command: string,
+  args: string[],
+  input?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise(resolve => {
+    const child = spawn(command, args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', chunk => (stdout += chunk));
+    child.stderr.on('data', chunk => (stderr += chunk));
+    child.on('error', () => resolve({ code: -1, stdout, stderr }));
+    child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+const kubectlAvailable = new Promise<boolean>(resolve =>
+  execFile('kubectl', ['version', '--client'], error => resolve(!error)),
+);
+
+describe('metrics endpoints', () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    // A minute and a half of traffic, so the counters have something to count.
+    sandbox.advance(90_000);
+  });
+
+  afterAll(() => sandbox.close());
+
+  async function get<T>(
+    path: string,
+    token: string | undefined = 'token-eu-west',
+  ): Promise<{ status: number; body: T; text: string; type: string | null }> {
+    const response = await fetch(
+      `${sandbox.clusterUrl('eu-west', 'http')}${path}`,
+      {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      },
+    );
+    const text = await response.text();
+    const type = response.headers.get('content-type');
+    return {
+      status: response.status,
+      text,
+      type,
+      body: type?.includes('json') ? (JSON.parse(text) as T) : (undefined as T),
+    };
+  }
+
+  interface MetricsList<T> {
+    kind: string;
+    items: T[];
+  }
+
+  it('serves metrics.k8s.io pod and node metrics with discovery', async () => {
+    const discovery = await get<{
+      resources: { name: string; kind: string }[];
+    }>('/apis/metrics.k8s.io/v1beta1');
+    expect(discovery.body.resources.map(r => [r.name, r.kind])).toEqual([
+      ['nodes', 'NodeMetrics'],
+      ['pods', 'PodMetrics'],
+    ]);
+    const groups = await get<{ groups: { name: string }[] }>('/apis');
+    expect(groups.body.groups.map(g => g.name)).toEqual(
+      expect.arrayContaining([
+        'metrics.k8s.io',
+        'custom.metrics.k8s.io',
+        'external.metrics.k8s.io',
+      ]),
+    );
+
+    const pods = await get<
+      MetricsList<{
+        metadata: { name: string };
+        window: string;
+        containers: { name: string; usage: { cpu: string; memory: string } }[];
+      }>
+    >(
+      '/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods?labelSelector=app.kubernetes.io%2Fname%3Dweb',
+    );
+    expect(pods.body.kind).toBe('PodMetricsList');
+    expect(pods.body.items).toHaveLength(2);
+    for (const item of pods.body.items) {
+      expect(item.window).toBe('15s');
+      expect(item.containers).toEqual([
+        {
+          name: 'web',
+          usage: {
+            cpu: expect.stringMatching(/^\d+n$/),
+            memory: expect.stringMatching(/^\d+Ki$/),
+          },
+        },
+      ]);
+      expect(parseInt(item.containers[0].usage.cpu, 10)).toBeGreaterThan(0);
+    }
+
+    const nodes = await get<
+      MetricsList<{ metadata: { name: string }; usage: { cpu: string } }>
+    >('/apis/metrics.k8s.io/v1beta1/nodes');
+    expect(nodes.body.kind).toBe('NodeMetricsList');
+    expect(nodes.body.items).toHaveLength(2);
+  });
+
+  it('lets kubectl top read pods and nodes', async () => {
+    if (!(await kubectlAvailable)) return;
+    const kubeconfig = writeKubeconfig(sandbox);
+    try {
+      const base = [
+        '--kubeconfig',
+        kubeconfig.path,
+        '--cache-dir',
+        join(kubeconfig.dir, 'cache'),
+        '--context',
+        'eu-west',
+      ];
+      const pods = await run('kubectl', [
+        ...base,
+        'top',
+        'pod',
+        '-n',
+        'shop',
+        '-l',
+        'app.kubernetes.io/name=web',
+        '--no-headers',
+      ]);
+      expect(pods.stderr).toBe('');
+      const lines = pods.stdout
+        .trim()
+        .split('\n')
+        .map(line => line.trim());
+      expect(lines).toHaveLength(2);
+      for (const line of lines)
+        expect(line).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}\s+\d+m\s+\d+Mi$/);
+      const nodes = await run('kubectl', [
+        ...base,
+        'top',
+        'node',
+        '--no-headers',
+      ]);
+      expect(nodes.stdout.trim().split('\n')).toHaveLength(2);
+    } finally {
+      kubeconfig.cleanup();
+    }
+  });
+
+  it('serves custom Pods and Object metrics and external metrics', async () => {
+    const perPod = await get<
+      MetricsList<{
+        describedObject: { kind: string; name: string };
+        metric: { name: string };
+        value: string;
+      }>
+    >(
+      '/apis/custom.metrics.k8s.io/v1beta2/namespaces/shop/pods/*/http_requests_per_second?labelSelector=app.kubernetes.io%2Fname%3Dweb',
+    );
+    expect(perPod.body.kind).toBe('MetricValueList');
+    expect(perPod.body.items).toHaveLength(2);
+    expect(perPod.body.items[0]).toMatchObject({
+      describedObject: { kind: 'Pod' },
+      metric: { name: 'http_requests_per_second' },
+    });
+
+    const service = await get<
+      MetricsList<{
+        describedObject: { kind: string; name: string };
+        value: string;
+      }>
+    >(
+      '/apis/custom.metrics.k8s.io/v1beta2/namespaces/shop/services/web/http_requests_per_second',
+    );
+    expect(service.body.items).toEqual([
+      expect.objectContaining({
+        describedObject: expect.objectContaining({
+          kind: 'Service',
+          name: 'web',
+        }),
+      }),
+    ]);
+    // The service's rate is the sum of its pods' rates (values are milli-quantities).
+    const milli = (value: string) =>
+      value.endsWith('m') ? Number(value.slice(0, -1)) : Number(value) * 1000;
+    const podSum = perPod.body.items.reduce(
+      (sum, item) => sum + milli(item.value),
+      0,
+    );
+    expect(
+      Math.abs(podSum - milli(service.body.items[0].value)),
+    ).toBeLessThanOrEqual(2);
+
+    const external = await get<
+      MetricsList<{
+        metricName: string;
+        metricLabels: Record<string, string>;
+        value: string;
+      }>
+    >(
+      '/apis/external.metrics.k8s.io/v1beta1/namespaces/shop/http_requests_per_second?labelSelector=service%3Dweb',
+    );
+    expect(external.body.items).toEqual([
+      expect.objectContaining({
+        metricName: 'http_requests_per_second',
+        metricLabels: { service: 'web' },
+        value: service.body.items[0].value,
+      }),
+    ]);
+
+    const missing = await get<{ kind: string; reason: string }>(
+      '/apis/custom.metrics.k8s.io/v1beta2/namespaces/shop/pods/*/no_such_metric',
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ kind: 'Status', reason: 'NotFound' });
+  });
+
+  it('exposes Prometheus metrics without a token, in a format promtool accepts', async () => {
+    const scrape = await get<undefined>('/metrics', undefined);
+    expect(scrape.status).toBe(200);
+    expect(scrape.type).toContain('text/plain; version=0.0.4');
+    expect(scrape.text).toContain(
+      'kube_deployment_status_replicas{cluster="eu-west",region="eu-west",namespace="shop",deployment="web"} 2',
+    );
+    expect(scrape.text).toMatch(
+      /kube_horizontalpodautoscaler_status_current_replicas\{cluster="eu-west",region="eu-west",namespace="shop",horizontalpodautoscaler="web"\} \d+/,
+    );
+    expect(scrape.text).toMatch(
+      /http_requests_total\{[^}]*service="web"[^}]*code="2xx"\} [1-9]\d*/,
+    );
+    expect(scrape.text).toMatch(
+      /http_request_duration_seconds_bucket\{[^}]*le="\+Inf"\} \d+/,
+    );
+    expect(scrape.text).toMatch(
+      /container_cpu_usage_seconds_total\{[^}]*pod="web-/,
+    );
+
+    // Debian's promtool, when installed, must accept the scrape without a lint complaint.
+    const check =
+      (await run(PROMTOOL, ['--version'])).code === 0
+        ? await run(PROMTOOL, ['check', 'metrics'], scrape.text)
+        : { code: 0, stdout: '', stderr: '' };
+    expect(check.stdout + check.stderr).toBe('');
+    expect(check.code).toBe(0);
+  });
+});

@@ -1,0 +1,3 @@
+export { allocationRoutes } from './allocationRoutes';
+export { parseWindow, splitWindow } from './window';
+export type { TimeWindow } from './window';
