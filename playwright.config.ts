@@ -16,6 +16,12 @@ export default defineConfig({
   },
 
   webServer: [
+    {
+      command: 'yarn sandbox --port 8090',
+      port: 8090,
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+    },
     ...(ci
       ? []
       : [

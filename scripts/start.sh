@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Installs everything and starts the portal with its local defaults:
-# the frontend on http://localhost:3000 and the backend on port 7007.
+# Installs everything and starts the portal with its local defaults: the
+# kube-sandbox's clusters on port 8090, the frontend on http://localhost:3000
+# and the backend on port 7007. Ctrl-C stops all three.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
 "$REPO_ROOT/scripts/install.sh"
-exec node "$YARN_RELEASE" start
+
+mkdir -p .data
+yarn sandbox --port 8090 --kubeconfig .data/kubeconfig.yaml &
+sandbox_pid=$!
+trap 'kill "$sandbox_pid" 2>/dev/null || true' EXIT
+
+yarn start

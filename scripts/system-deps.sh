@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests need from the operating system:
-# PostgreSQL for the database tests and Chromium for the browser tests.
+# PostgreSQL for the database tests, Chromium for the browser tests and
+# Prometheus' promtool for the metrics format check. kubectl comes with the
+# machine image (Debian's kubernetes-client would conflict with it).
 # Safe to run again; it only does what is missing.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -8,6 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 missing=()
 command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v promtool >/dev/null || missing+=(prometheus)
 
 install_packages() {
   if [[ $EUID -ne 0 ]]; then

@@ -103,3 +103,39 @@ test('a service page shows the suite’s Scaling tab with data from its backend'
     fullPage: true,
   });
 });
+
+test('every service’s Scaling tab shows the clusters of its regions', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  for (const service of services) {
+    await page.goto(`/catalog/default/component/${service}/scaling`);
+    await expect(page.getByText('Where it runs')).toBeVisible();
+    await expect(
+      page.getByText(`backstage.io/kubernetes-id=${service}`),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'meschain-eu-west' }),
+    ).toBeVisible();
+  }
+});
+
+test('the Kubernetes tab shows the service’s pods from the local clusters', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  await page.goto('/catalog/default/component/order-service/kubernetes');
+  await expect(page.getByText('meschain-us-east').first()).toBeVisible();
+  await expect(page.getByText('meschain-ap-southeast').first()).toBeVisible();
+  await expect(page.getByText('No pods with errors')).toHaveCount(7);
+  await expect(page.getByText(/pods$/).first()).toBeVisible();
+  await expect(
+    page.getByText(/problem retrieving some Kubernetes resources/i),
+  ).toHaveCount(0);
+  await page.screenshot({
+    path: `${screenshotDir}/order-service-kubernetes.png`,
+    fullPage: true,
+  });
+});

@@ -244,11 +244,15 @@ describe('metrics endpoints', () => {
       /container_cpu_usage_seconds_total\{[^}]*pod="web-/,
     );
 
-    // Debian's promtool, when installed, must accept the scrape without a lint complaint.
-    const check =
-      (await run(PROMTOOL, ['--version'])).code === 0
-        ? await run(PROMTOOL, ['check', 'metrics'], scrape.text)
-        : { code: 0, stdout: '', stderr: '' };
+    // Debian's promtool must accept the scrape without a lint complaint. CI
+    // installs it; elsewhere the check runs only where it is installed.
+    const promtoolInstalled = (await run(PROMTOOL, ['--version'])).code === 0;
+    if (!promtoolInstalled && process.env.CI) {
+      throw new Error('promtool is required in CI but was not found');
+    }
+    const check = promtoolInstalled
+      ? await run(PROMTOOL, ['check', 'metrics'], scrape.text)
+      : { code: 0, stdout: '', stderr: '' };
     expect(check.stdout + check.stderr).toBe('');
     expect(check.code).toBe(0);
   });
