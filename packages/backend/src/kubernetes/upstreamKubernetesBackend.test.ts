@@ -9,8 +9,10 @@ import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { Sandbox, startSandbox } from '@meschain/kube-sandbox';
 import request from 'supertest';
 
-// The upstream backend loads @kubernetes/client-node with import(), which Jest
-// runs only with --experimental-vm-modules; the test scripts set it.
+// The upstream backend loads @kubernetes/client-node with import(). Jest runs
+// native dynamic imports only under --experimental-vm-modules, so this
+// package's Jest transform (see "jest" in its package.json) compiles them to
+// require() instead, as Backstage does for frontend packages.
 jest.setTimeout(60_000);
 
 const orderService: Entity = {
