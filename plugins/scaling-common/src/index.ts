@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './types';
 export * from './readScalingAnnotations';
 export * from './hpa';
+export * from './policy';
