@@ -2,6 +2,10 @@ import * as k8s from '@kubernetes/client-node';
 import type { Sandbox } from '../server';
 import { inertSimulation, startTestSandbox } from '../testing/sandbox';
 
+// Starting a sandbox and running its simulation takes seconds when the whole
+// suite shares two cores.
+jest.setTimeout(60_000);
+
 /** `@kubernetes/client-node` 1.4 against the sandbox, over HTTPS with the kubeconfig's CA. */
 describe('@kubernetes/client-node against the sandbox', () => {
   let sandbox: Sandbox;

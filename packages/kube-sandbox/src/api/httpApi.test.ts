@@ -1,6 +1,10 @@
 import type { Sandbox } from '../server';
 import { inertSimulation, startTestSandbox } from '../testing/sandbox';
 
+// Starting a sandbox and running its simulation takes seconds when the whole
+// suite shares two cores.
+jest.setTimeout(60_000);
+
 /** The API over plain HTTP with fetch: auth, Status errors, discovery, conversion, watch, faults. */
 describe('sandbox HTTP API', () => {
   let sandbox: Sandbox;

@@ -9,6 +9,10 @@ import {
   writeKubeconfig,
 } from '../testing/sandbox';
 
+// Starting a sandbox and running its simulation takes seconds when the whole
+// suite shares two cores.
+jest.setTimeout(60_000);
+
 /**
  * The machine's kubectl against the sandbox: what it prints and what changed in the store.
  * Skipped (with a note) where kubectl is not installed.

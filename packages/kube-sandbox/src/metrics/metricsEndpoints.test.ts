@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import type { Sandbox } from '../server';
 import { startTestSandbox, writeKubeconfig } from '../testing/sandbox';
 
+// Starting a sandbox and running its simulation takes seconds when the whole
+// suite shares two cores.
+jest.setTimeout(60_000);
+
 /** The metrics endpoints of a running sandbox (the small test fleet), read as their clients read them. */
 
 /** Prometheus' promtool (Debian package `prometheus`), from PATH unless PROMTOOL names it. */

@@ -2,6 +2,10 @@ import type { ClusterSpec } from '../../cluster/types';
 import { startSandbox, type Sandbox } from '../../server';
 import type { Pod, ReplicaSet, Rollout, Service } from '../kinds';
 
+// Starting a sandbox and running its simulation takes seconds when the whole
+// suite shares two cores.
+jest.setTimeout(60_000);
+
 /**
  * Rollouts driven the way `kubectl argo rollouts` drives them — the same merge patches on the same
  * fields — against a running sandbox, with every result read back over HTTP.
