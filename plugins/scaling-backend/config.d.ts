@@ -9,5 +9,101 @@ export interface Config {
        */
       clusterResourceType?: string;
     };
+
+    /**
+     * The longest, in milliseconds, that one request to a cluster may take,
+     * and that reading one cluster's state may take as a whole. A cluster that
+     * takes longer is reported with a timeout error; the others' answers are
+     * still returned. Defaults to 5000.
+     */
+    clusterTimeoutMs?: number;
+
+    /**
+     * How long, in milliseconds, a cluster's answer for one entity is reused
+     * by the scaling state endpoint. Defaults to 3000; 0 turns the cache off.
+     * The cache is the backend's cache service: per replica when in memory,
+     * shared when backed by Redis, Valkey or memcache.
+     */
+    stateCacheTtlMs?: number;
+
+    /**
+     * How long, in milliseconds, the list of clusters of each cluster locator
+     * is reused before it is read again (the catalog locator queries the
+     * catalog). Defaults to 30000.
+     */
+    clusterListCacheTtlMs?: number;
+
+    /**
+     * Per-cluster settings, by cluster name. Only clusters found by the
+     * `catalog` cluster locator need one: the catalog gives their URL and CA,
+     * never their credentials.
+     */
+    clusters?: {
+      [clusterName: string]: {
+        /**
+         * The service-account token the scaling backend sends to the cluster
+         * located in the catalog under this name.
+         * @visibility secret
+         */
+        serviceAccountToken?: string;
+      };
+    };
+  };
+
+  /**
+   * The keys of the upstream Kubernetes backend's configuration that the
+   * scaling backend reads too, so that both plugins reach the same clusters.
+   */
+  kubernetes?: {
+    /**
+     * Where clusters come from. The scaling backend supports the `config`
+     * and `catalog` methods and skips the others with a warning.
+     */
+    clusterLocatorMethods?: Array<{
+      /** `config`, `catalog`, or a method the scaling backend skips, e.g. `gke`. */
+      type: string;
+
+      /** For `type: config`: the clusters. */
+      clusters?: Array<{
+        /** Unique name; it matches the `kubernetes-cluster` catalog Resource that gives the cluster's region. */
+        name: string;
+        /** The API server's base URL. */
+        url: string;
+        /** A display name. */
+        title?: string;
+        /**
+         * How to authenticate. The scaling backend supports `serviceAccount`
+         * (the default) only; a cluster with another provider is reported
+         * with an error.
+         */
+        authProvider?: string;
+        /**
+         * The bearer token of the service account the backend acts as.
+         * @visibility secret
+         */
+        serviceAccountToken?: string;
+        /**
+         * The base64-encoded PEM certificate authority of the API server.
+         * @visibility secret
+         */
+        caData?: string;
+        /** Skips verification of the API server's TLS certificate. */
+        skipTLSVerify?: boolean;
+      }>;
+
+      /**
+       * For `type: catalog`: host patterns (e.g. `127.0.0.1` or
+       * `*.internal.example.com`) whose API server URLs may use plain HTTP or
+       * non-public addresses. Other catalog URLs must be HTTPS to public
+       * addresses.
+       */
+      dangerouslyAllowClusterUrls?: string[];
+
+      /**
+       * For `type: catalog`: honour the `kubernetes.io/skip-tls-verify`
+       * annotation of cluster Resources. Defaults to false.
+       */
+      dangerouslyAllowSkipTLSVerify?: boolean;
+    }>;
   };
 }

@@ -4,9 +4,22 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { CLUSTER_RESOURCE_TYPE } from '@meschain/backstage-plugin-scaling-common';
+import { scalingClustersExtensionPoint } from '@meschain/backstage-plugin-scaling-node';
 import { DatabaseScalingAuditStore } from './database';
 import { createRouter } from './router';
+import {
+  ClusterSource,
+  clusterSourcesFromConfig,
+  createClusterDirectory,
+  createKubernetesClients,
+  readClusterAccessSettings,
+} from './services/Clusters';
 import { createEntityScalingFactsService } from './services/EntityScalingFacts';
+import {
+  createClusterStateCache,
+  createEntityScalingStateService,
+  readStateCacheTtlMs,
+} from './services/ScalingState';
 
 /**
  * The MesChain scaling backend plugin.
@@ -16,27 +29,89 @@ import { createEntityScalingFactsService } from './services/EntityScalingFacts';
 export const scalingPlugin = createBackendPlugin({
   pluginId: 'scaling',
   register(env) {
+    const addedClusterSources: ClusterSource[] = [];
+    env.registerExtensionPoint(scalingClustersExtensionPoint, {
+      addClusterSupplier(supplier) {
+        addedClusterSources.push({
+          description: `cluster supplier #${
+            addedClusterSources.length + 1
+          } added through scalingClustersExtensionPoint`,
+          supplier,
+        });
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
+        cache: coreServices.cache,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, database, httpAuth, httpRouter, catalog }) {
+      async init({
+        config,
+        logger,
+        database,
+        cache,
+        auth,
+        httpAuth,
+        httpRouter,
+        lifecycle,
+        catalog,
+      }) {
         // Created at start-up so the audit schema is migrated before any write arrives.
         await DatabaseScalingAuditStore.create({ database });
+
+        const clusterResourceType =
+          config.getOptionalString('scaling.catalog.clusterResourceType') ??
+          CLUSTER_RESOURCE_TYPE;
+        const clusterAccess = readClusterAccessSettings(config);
 
         const entityFacts = createEntityScalingFactsService({
           catalog,
           logger,
-          clusterResourceType:
-            config.getOptionalString('scaling.catalog.clusterResourceType') ??
-            CLUSTER_RESOURCE_TYPE,
+          clusterResourceType,
         });
-        httpRouter.use(await createRouter({ httpAuth, entityFacts }));
+        const clusters = createClusterDirectory({
+          sources: [
+            ...clusterSourcesFromConfig({
+              config,
+              catalog,
+              auth,
+              logger,
+              clusterResourceType,
+            }),
+            ...addedClusterSources,
+          ],
+          logger,
+          cacheTtlMs: clusterAccess.listCacheTtlMs,
+        });
+        const kubernetes = createKubernetesClients({
+          requestTimeoutMs: clusterAccess.timeoutMs,
+        });
+        lifecycle.addShutdownHook(() => kubernetes.close());
+
+        const scalingState = createEntityScalingStateService({
+          entityFacts,
+          clusters,
+          kubernetes,
+          cache: createClusterStateCache({
+            cache,
+            logger,
+            ttlMs: readStateCacheTtlMs(config),
+          }),
+          logger,
+          clusterTimeoutMs: clusterAccess.timeoutMs,
+        });
+
+        httpRouter.use(
+          await createRouter({ httpAuth, entityFacts, scalingState }),
+        );
       },
     });
   },

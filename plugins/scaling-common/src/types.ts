@@ -92,3 +92,148 @@ export type Region = {
   /** Names of the Kubernetes clusters that serve the region. */
   clusters: string[];
 };
+
+/** @public Replica counts of a Deployment or Argo Rollout. */
+export type WorkloadReplicas = {
+  /** `spec.replicas`: how many pods the workload asks for. */
+  desired: number;
+  /** `status.replicas`: pods that exist, in any state. */
+  current: number;
+  ready: number;
+  available: number;
+  /** Pods running the latest pod template. */
+  updated: number;
+};
+
+/** @public CPU and memory of a set of pods. */
+export type PodResourceAmounts = {
+  cpuMillicores: number;
+  memoryBytes: number;
+};
+
+/** @public What a workload's pods reserve against what they use. */
+export type WorkloadPodResources = {
+  /** Pods of the workload that have not terminated. */
+  pods: number;
+  /** Summed over those pods (pod-level requests, or their containers'). */
+  requests: PodResourceAmounts;
+  /**
+   * Summed over the pods `metrics.k8s.io` has a sample for; `pods` says how
+   * many. Absent when the cluster's resource metrics API did not answer.
+   */
+  usage?: PodResourceAmounts & { pods: number };
+};
+
+/** @public A metric's value as an HPA states it: quantities are Kubernetes quantity strings. */
+export type AutoscalerMetricValue = {
+  value?: string;
+  averageValue?: string;
+  /** Percent of the pods' requests. */
+  averageUtilization?: number;
+};
+
+/** @public One metric of an HPA: its target and the value the HPA controller last computed. */
+export type AutoscalerMetricState = {
+  type: 'Resource' | 'ContainerResource' | 'Pods' | 'Object' | 'External';
+  /** The resource (`cpu`, `memory`) or the custom metric's name. */
+  name: string;
+  /** For `ContainerResource` metrics. */
+  container?: string;
+  /** For `Object` metrics: the object the metric describes. */
+  describedObject?: { apiVersion?: string; kind: string; name: string };
+  target: AutoscalerMetricValue & {
+    type: 'Utilization' | 'Value' | 'AverageValue';
+  };
+  /** Absent until the HPA controller has computed the metric. */
+  current?: AutoscalerMetricValue;
+};
+
+/** @public A rate limit of one scaling direction, as in `spec.behavior`. */
+export type AutoscalerScalingPolicy = {
+  type: 'Pods' | 'Percent';
+  value: number;
+  periodSeconds: number;
+};
+
+/** @public The behavior of one scaling direction, as in `spec.behavior.scaleUp` or `scaleDown`. */
+export type AutoscalerScalingRules = {
+  stabilizationWindowSeconds?: number;
+  selectPolicy?: 'Max' | 'Min' | 'Disabled';
+  policies?: AutoscalerScalingPolicy[];
+  tolerance?: string;
+};
+
+/** @public One entry of an HPA's `status.conditions`. */
+export type AutoscalerCondition = {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+};
+
+/** @public The `autoscaling/v2` HorizontalPodAutoscaler that targets a workload: its spec and status. */
+export type AutoscalerState = {
+  name: string;
+  minReplicas: number;
+  maxReplicas: number;
+  /** As the HPA controller last saw and set them. */
+  currentReplicas: number;
+  desiredReplicas: number;
+  lastScaleTime?: string;
+  metrics: AutoscalerMetricState[];
+  /** As written in the spec; directions left out use the controller's defaults. */
+  behavior?: {
+    scaleUp?: AutoscalerScalingRules;
+    scaleDown?: AutoscalerScalingRules;
+  };
+  conditions: AutoscalerCondition[];
+};
+
+/** @public The kinds of workload the suite scales. */
+export type ScalableWorkloadKind = 'Deployment' | 'Rollout';
+
+/** @public A Deployment or Argo Rollout of an entity in one cluster. */
+export type WorkloadScalingState = {
+  kind: ScalableWorkloadKind;
+  apiVersion: string;
+  name: string;
+  namespace: string;
+  /** Send it back with a scale request, so that a stale view cannot overwrite a newer change. */
+  resourceVersion: string;
+  replicas: WorkloadReplicas;
+  /** The HPA whose `scaleTargetRef` is this workload; absent when none is. */
+  autoscaler?: AutoscalerState;
+  pods: WorkloadPodResources;
+};
+
+/** @public Why one cluster's state is missing, in `@backstage/errors` terms. */
+export type ClusterScalingError = {
+  name: string;
+  message: string;
+};
+
+/**
+ * @public
+ * An entity's workloads in one cluster, or why they could not be read.
+ * Exactly one of `workloads` and `error` is set.
+ */
+export type ClusterScalingState = {
+  /** Absent when no cluster serves the region. */
+  cluster?: string;
+  region: string;
+  role?: RegionRole;
+  /** When the cluster answered (RFC 3339); a cached answer is a few seconds old. */
+  observedAt?: string;
+  workloads?: WorkloadScalingState[];
+  error?: ClusterScalingError;
+};
+
+/** @public An entity's scaling state across all the clusters of its regions. */
+export type EntityScalingState = {
+  entityRef: string;
+  /** How the workloads were looked up in every cluster. */
+  workloadQuery: { labelSelector: string; namespace?: string };
+  /** In the order of the entity's regions. */
+  clusters: ClusterScalingState[];
+};

@@ -62,6 +62,270 @@ export const spec = {
           drRegion: { type: 'string' },
         },
       },
+      ErrorSummary: {
+        type: 'object',
+        description: 'A `@backstage/errors` error: its name and message.',
+        required: ['name', 'message'],
+        properties: {
+          name: { type: 'string' },
+          message: { type: 'string' },
+        },
+      },
+      WorkloadReplicas: {
+        type: 'object',
+        required: ['desired', 'current', 'ready', 'available', 'updated'],
+        properties: {
+          desired: {
+            type: 'integer',
+            description:
+              '`spec.replicas`: how many pods the workload asks for.',
+          },
+          current: {
+            type: 'integer',
+            description: '`status.replicas`: pods that exist, in any state.',
+          },
+          ready: { type: 'integer' },
+          available: { type: 'integer' },
+          updated: {
+            type: 'integer',
+            description: 'Pods running the latest pod template.',
+          },
+        },
+      },
+      PodResourceAmounts: {
+        type: 'object',
+        required: ['cpuMillicores', 'memoryBytes'],
+        properties: {
+          cpuMillicores: { type: 'number' },
+          memoryBytes: { type: 'number' },
+        },
+      },
+      WorkloadPodResources: {
+        type: 'object',
+        required: ['pods', 'requests'],
+        properties: {
+          pods: {
+            type: 'integer',
+            description: 'Pods of the workload that have not terminated.',
+          },
+          requests: { $ref: '#/components/schemas/PodResourceAmounts' },
+          usage: {
+            type: 'object',
+            description:
+              'Summed over the pods metrics.k8s.io has a sample for (`pods`). Absent when the resource metrics API did not answer.',
+            required: ['pods', 'cpuMillicores', 'memoryBytes'],
+            properties: {
+              pods: { type: 'integer' },
+              cpuMillicores: { type: 'number' },
+              memoryBytes: { type: 'number' },
+            },
+          },
+        },
+      },
+      AutoscalerMetricValue: {
+        type: 'object',
+        description: 'Quantities are Kubernetes quantity strings, e.g. `500m`.',
+        properties: {
+          value: { type: 'string' },
+          averageValue: { type: 'string' },
+          averageUtilization: {
+            type: 'integer',
+            description: "Percent of the pods' requests.",
+          },
+        },
+      },
+      AutoscalerMetricState: {
+        type: 'object',
+        required: ['type', 'name', 'target'],
+        properties: {
+          type: {
+            type: 'string',
+            enum: [
+              'Resource',
+              'ContainerResource',
+              'Pods',
+              'Object',
+              'External',
+            ],
+          },
+          name: {
+            type: 'string',
+            description:
+              "The resource (`cpu`, `memory`) or the custom metric's name.",
+          },
+          container: { type: 'string' },
+          describedObject: {
+            type: 'object',
+            required: ['kind', 'name'],
+            properties: {
+              apiVersion: { type: 'string' },
+              kind: { type: 'string' },
+              name: { type: 'string' },
+            },
+          },
+          target: {
+            type: 'object',
+            required: ['type'],
+            properties: {
+              type: {
+                type: 'string',
+                enum: ['Utilization', 'Value', 'AverageValue'],
+              },
+              value: { type: 'string' },
+              averageValue: { type: 'string' },
+              averageUtilization: { type: 'integer' },
+            },
+          },
+          current: {
+            $ref: '#/components/schemas/AutoscalerMetricValue',
+            description:
+              'Absent until the HPA controller has computed the metric.',
+          },
+        },
+      },
+      AutoscalerScalingRules: {
+        type: 'object',
+        properties: {
+          stabilizationWindowSeconds: { type: 'integer' },
+          selectPolicy: { type: 'string', enum: ['Max', 'Min', 'Disabled'] },
+          policies: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['type', 'value', 'periodSeconds'],
+              properties: {
+                type: { type: 'string', enum: ['Pods', 'Percent'] },
+                value: { type: 'integer' },
+                periodSeconds: { type: 'integer' },
+              },
+            },
+          },
+          tolerance: { type: 'string' },
+        },
+      },
+      AutoscalerCondition: {
+        type: 'object',
+        required: ['type', 'status'],
+        properties: {
+          type: { type: 'string' },
+          status: { type: 'string', enum: ['True', 'False', 'Unknown'] },
+          reason: { type: 'string' },
+          message: { type: 'string' },
+          lastTransitionTime: { type: 'string' },
+        },
+      },
+      AutoscalerState: {
+        type: 'object',
+        description:
+          'The autoscaling/v2 HorizontalPodAutoscaler whose scaleTargetRef is the workload.',
+        required: [
+          'name',
+          'minReplicas',
+          'maxReplicas',
+          'currentReplicas',
+          'desiredReplicas',
+          'metrics',
+          'conditions',
+        ],
+        properties: {
+          name: { type: 'string' },
+          minReplicas: { type: 'integer' },
+          maxReplicas: { type: 'integer' },
+          currentReplicas: { type: 'integer' },
+          desiredReplicas: { type: 'integer' },
+          lastScaleTime: { type: 'string' },
+          metrics: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/AutoscalerMetricState' },
+          },
+          behavior: {
+            type: 'object',
+            description:
+              "As written in the spec; a direction left out uses the controller's defaults.",
+            properties: {
+              scaleUp: { $ref: '#/components/schemas/AutoscalerScalingRules' },
+              scaleDown: {
+                $ref: '#/components/schemas/AutoscalerScalingRules',
+              },
+            },
+          },
+          conditions: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/AutoscalerCondition' },
+          },
+        },
+      },
+      WorkloadScalingState: {
+        type: 'object',
+        required: [
+          'kind',
+          'apiVersion',
+          'name',
+          'namespace',
+          'resourceVersion',
+          'replicas',
+          'pods',
+        ],
+        properties: {
+          kind: { type: 'string', enum: ['Deployment', 'Rollout'] },
+          apiVersion: { type: 'string' },
+          name: { type: 'string' },
+          namespace: { type: 'string' },
+          resourceVersion: {
+            type: 'string',
+            description:
+              'Send it back with a scale request, so that a stale view cannot overwrite a newer change.',
+          },
+          replicas: { $ref: '#/components/schemas/WorkloadReplicas' },
+          autoscaler: { $ref: '#/components/schemas/AutoscalerState' },
+          pods: { $ref: '#/components/schemas/WorkloadPodResources' },
+        },
+      },
+      ClusterScalingState: {
+        type: 'object',
+        description:
+          "An entity's workloads in one cluster, or why they could not be read: exactly one of `workloads` and `error` is set.",
+        required: ['region'],
+        properties: {
+          cluster: {
+            type: 'string',
+            description: 'Absent when no cluster serves the region.',
+          },
+          region: { type: 'string' },
+          role: { type: 'string', enum: ['primary', 'dr'] },
+          observedAt: {
+            type: 'string',
+            description:
+              'When the cluster answered (RFC 3339); a cached answer is a few seconds old.',
+          },
+          workloads: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/WorkloadScalingState' },
+          },
+          error: { $ref: '#/components/schemas/ErrorSummary' },
+        },
+      },
+      EntityScalingState: {
+        type: 'object',
+        required: ['entityRef', 'workloadQuery', 'clusters'],
+        properties: {
+          entityRef: { type: 'string' },
+          workloadQuery: {
+            type: 'object',
+            description: 'How the workloads were looked up in every cluster.',
+            required: ['labelSelector'],
+            properties: {
+              labelSelector: { type: 'string' },
+              namespace: { type: 'string' },
+            },
+          },
+          clusters: {
+            type: 'array',
+            description: "In the order of the entity's regions.",
+            items: { $ref: '#/components/schemas/ClusterScalingState' },
+          },
+        },
+      },
       ScalingEntityFacts: {
         type: 'object',
         required: [
@@ -144,6 +408,46 @@ export const spec = {
             content: {
               'application/json': {
                 schema: { $ref: '#/components/schemas/ScalingEntityFacts' },
+              },
+            },
+          },
+          '400': {
+            description: 'The entity reference is malformed.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '401': { description: 'No valid credentials were sent.' },
+          '404': {
+            description: 'The catalog has no such entity.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/scaling': {
+      get: {
+        operationId: 'GetEntityScalingState',
+        description:
+          "How the entity's Deployments and Argo Rollouts are scaled in every cluster of its regions: replicas, the HPA's spec and status, and pod requests against usage. A cluster that cannot be read within the timeout is reported with its error; it never fails the call.",
+        parameters: [
+          { $ref: '#/components/parameters/kind' },
+          { $ref: '#/components/parameters/namespace' },
+          { $ref: '#/components/parameters/name' },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The entity exists; each of its clusters has its workloads or its error.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/EntityScalingState' },
               },
             },
           },

@@ -1,0 +1,585 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  ClusterScalingState,
+  EntityScalingState,
+} from '@meschain/backstage-plugin-scaling-common';
+import {
+  parseQuantity,
+  quantityToMilli,
+} from '@meschain/backstage-plugin-scaling-common';
+import { scalingClustersExtensionPoint } from '@meschain/backstage-plugin-scaling-node';
+import { Sandbox } from '@meschain/kube-sandbox';
+import request from 'supertest';
+import {
+  readFromSandbox,
+  sandboxCaData,
+  startFrozenSandbox,
+  startProxyWithoutMetricsApi,
+} from './__testUtils__/kubeSandbox';
+import { scalingPlugin } from './plugin';
+
+const PRIMARY_REGIONS = ['us-east', 'eu-west', 'ap-southeast', 'tr-central'];
+const DR_REGIONS = ['us-west', 'eu-central', 'ap-northeast'];
+const ALL_REGIONS = [...PRIMARY_REGIONS, ...DR_REGIONS];
+/** Found through the catalog locator rather than config. */
+const CATALOG_LOCATED_REGION = 'ap-northeast';
+/** Reached through a proxy that hides its resource metrics API. */
+const REGION_WITHOUT_METRICS = 'ap-southeast';
+const CLUSTER_TIMEOUT_MS = 1_500;
+const NAMESPACE = 'meschain-sync';
+
+type SandboxWorkload = {
+  metadata: { resourceVersion: string };
+  spec: { replicas: number };
+  status: {
+    replicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    updatedReplicas?: number;
+  };
+};
+/** An HPA metric entry holds its fields under the type's name, e.g. `{ type: 'Pods', pods: {...} }`. */
+type SandboxMetric = { type: string } & Record<
+  string,
+  { target?: unknown; current?: unknown }
+>;
+type SandboxAutoscaler = {
+  spec: { minReplicas?: number; maxReplicas: number; metrics: SandboxMetric[] };
+  status: {
+    currentReplicas?: number;
+    desiredReplicas?: number;
+    lastScaleTime?: string;
+    currentMetrics?: SandboxMetric[];
+  };
+};
+type ResourceQuantities = { cpu: string; memory: string };
+type Pod = {
+  status: { phase: string };
+  spec: { containers: Array<{ resources: { requests: ResourceQuantities } }> };
+};
+type PodMetrics = { containers: Array<{ usage: ResourceQuantities }> };
+
+function metricFields(metric: SandboxMetric | undefined) {
+  return metric?.[metric.type.charAt(0).toLowerCase() + metric.type.slice(1)];
+}
+
+function sumQuantities(lists: ResourceQuantities[]) {
+  return {
+    cpuMillicores: lists.reduce(
+      (sum, list) => sum + quantityToMilli(list.cpu),
+      0,
+    ),
+    memoryBytes: lists.reduce(
+      (sum, list) => sum + parseQuantity(list.memory),
+      0,
+    ),
+  };
+}
+
+/** Without its undefined properties: the endpoint's JSON leaves them out. */
+function definedOnly(object: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(object).filter(([, value]) => value !== undefined),
+  );
+}
+
+function clusterName(region: string) {
+  return `meschain-${region}`;
+}
+
+function clusterResource(
+  region: string,
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: clusterName(region),
+      namespace: 'default',
+      annotations: {
+        'meschain.io/region': region,
+        'meschain.io/region-role': DR_REGIONS.includes(region)
+          ? 'dr'
+          : 'primary',
+        ...annotations,
+      },
+    },
+    spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
+  };
+}
+
+function service(name: string, annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', lifecycle: 'production', owner: 'commerce-team' },
+  };
+}
+
+describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sandbox', () => {
+  let sandbox: Sandbox;
+  let proxy: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    sandbox = await startFrozenSandbox();
+    proxy = await startProxyWithoutMetricsApi(sandbox);
+  });
+
+  afterAll(async () => {
+    await proxy.close();
+    await sandbox.close();
+  });
+
+  afterEach(() => sandbox.faults.clear());
+
+  function catalogEntities(): Entity[] {
+    return [
+      service('order-service', {
+        'backstage.io/kubernetes-id': 'order-service',
+        'backstage.io/kubernetes-namespace': NAMESPACE,
+        'meschain.io/regions': ALL_REGIONS.join(','),
+      }),
+      service('analytics-service', {
+        'backstage.io/kubernetes-label-selector':
+          'app.kubernetes.io/name=analytics-service',
+        'meschain.io/regions': 'us-east,eu-west',
+      }),
+      service('checkout-service', {
+        'backstage.io/kubernetes-id': 'checkout-service',
+        'meschain.io/regions': 'us-east,sa-east,me-south,af-south',
+      }),
+      ...ALL_REGIONS.filter(region => region !== CATALOG_LOCATED_REGION).map(
+        region => clusterResource(region),
+      ),
+      clusterResource(CATALOG_LOCATED_REGION, {
+        'kubernetes.io/api-server': sandbox.clusterUrl(CATALOG_LOCATED_REGION),
+        'kubernetes.io/api-server-certificate-authority':
+          sandboxCaData(sandbox),
+      }),
+      // Located in the catalog, but no token is configured for it.
+      clusterResource('me-south', {
+        'kubernetes.io/api-server': sandbox.clusterUrl('us-east'),
+      }),
+      // In the catalog, but no cluster locator provides it.
+      clusterResource('af-south'),
+    ];
+  }
+
+  function configuredCluster(region: string) {
+    return {
+      name: clusterName(region),
+      url:
+        region === REGION_WITHOUT_METRICS
+          ? `${proxy.url}/clusters/${region}`
+          : sandbox.clusterUrl(region),
+      authProvider: 'serviceAccount',
+      serviceAccountToken: sandbox.cluster(region).token,
+      caData: sandboxCaData(sandbox),
+    };
+  }
+
+  async function startBackend(
+    options: {
+      stateCacheTtlMs?: number;
+      unauthenticatedRequests?: boolean;
+      /** A region whose cluster a backend module adds through the extension point, instead of config. */
+      suppliedRegion?: string;
+    } = {},
+  ) {
+    const { server } = await startTestBackend({
+      features: [
+        scalingPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            kubernetes: {
+              clusterLocatorMethods: [
+                {
+                  type: 'config',
+                  clusters: ALL_REGIONS.filter(
+                    region =>
+                      region !== CATALOG_LOCATED_REGION &&
+                      region !== options.suppliedRegion,
+                  ).map(configuredCluster),
+                },
+                { type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] },
+              ],
+            },
+            scaling: {
+              clusterTimeoutMs: CLUSTER_TIMEOUT_MS,
+              stateCacheTtlMs: options.stateCacheTtlMs ?? 0,
+              clusters: {
+                [clusterName(CATALOG_LOCATED_REGION)]: {
+                  serviceAccountToken: sandbox.cluster(CATALOG_LOCATED_REGION)
+                    .token,
+                },
+              },
+            },
+          },
+        }),
+        ...(options.unauthenticatedRequests
+          ? [
+              mockServices.httpAuth.factory({
+                defaultCredentials: mockCredentials.none(),
+              }),
+            ]
+          : []),
+        ...(options.suppliedRegion
+          ? [clusterSupplierModule(options.suppliedRegion)]
+          : []),
+        mockServices.database.factory(),
+        catalogServiceMock.factory({ entities: catalogEntities() }),
+      ],
+    });
+    return server;
+  }
+
+  function clusterSupplierModule(region: string) {
+    return createBackendModule({
+      pluginId: 'scaling',
+      moduleId: 'test-cluster-supplier',
+      register(env) {
+        env.registerInit({
+          deps: { clusters: scalingClustersExtensionPoint },
+          async init({ clusters }) {
+            const token = sandbox.cluster(region).token;
+            clusters.addClusterSupplier({
+              getClusters: async () => [
+                {
+                  name: clusterName(region),
+                  url: sandbox.clusterUrl(region),
+                  caData: sandboxCaData(sandbox),
+                  authHeaders: async () => ({
+                    Authorization: `Bearer ${token}`,
+                  }),
+                },
+              ],
+            });
+          },
+        });
+      },
+    });
+  }
+
+  async function getScaling(
+    server: Awaited<ReturnType<typeof startBackend>>,
+    entityName: string,
+  ) {
+    return request(server)
+      .get(`/api/scaling/entities/component/default/${entityName}/scaling`)
+      .set('Authorization', mockCredentials.user.header());
+  }
+
+  /** What the sandbox holds for a workload, read over HTTP, in the shape the endpoint answers. */
+  async function sandboxWorkload(
+    region: string,
+    workload: {
+      kind: string;
+      apiVersion: string;
+      plural: string;
+      name: string;
+    },
+  ) {
+    const read = <T>(path: string) => readFromSandbox<T>(sandbox, region, path);
+    const selector = `labelSelector=app.kubernetes.io%2Fname%3D${workload.name}`;
+    const workloadObject = await read<SandboxWorkload>(
+      `/apis/${workload.apiVersion}/namespaces/${NAMESPACE}/${workload.plural}/${workload.name}`,
+    );
+    const hpa = await read<SandboxAutoscaler>(
+      `/apis/autoscaling/v2/namespaces/${NAMESPACE}/horizontalpodautoscalers/${workload.name}`,
+    );
+    const { items: pods } = await read<{ items: Pod[] }>(
+      `/api/v1/namespaces/${NAMESPACE}/pods?${selector}`,
+    );
+    const { items: podMetrics } = await read<{ items: PodMetrics[] }>(
+      `/apis/metrics.k8s.io/v1beta1/namespaces/${NAMESPACE}/pods?${selector}`,
+    );
+    const livePods = pods.filter(
+      pod => !['Succeeded', 'Failed'].includes(pod.status.phase),
+    );
+    const { status } = workloadObject;
+    return {
+      kind: workload.kind,
+      apiVersion: workload.apiVersion,
+      name: workload.name,
+      namespace: NAMESPACE,
+      resourceVersion: workloadObject.metadata.resourceVersion,
+      replicas: {
+        desired: workloadObject.spec.replicas,
+        current: status.replicas,
+        ready: status.readyReplicas,
+        available: status.availableReplicas,
+        updated: status.updatedReplicas,
+      },
+      autoscaler: expect.objectContaining(
+        definedOnly({
+          name: workload.name,
+          minReplicas: hpa.spec.minReplicas,
+          maxReplicas: hpa.spec.maxReplicas,
+          currentReplicas: hpa.status.currentReplicas,
+          desiredReplicas: hpa.status.desiredReplicas,
+          lastScaleTime: hpa.status.lastScaleTime,
+          // The sandbox's HPA controller lists current metrics in spec order.
+          metrics: hpa.spec.metrics.map((metric, index) =>
+            expect.objectContaining({
+              type: metric.type,
+              target: metricFields(metric)?.target,
+              current: metricFields(hpa.status.currentMetrics?.[index])
+                ?.current,
+            }),
+          ),
+        }),
+      ),
+      pods: definedOnly({
+        pods: livePods.length,
+        requests: sumQuantities(
+          livePods.flatMap(pod =>
+            pod.spec.containers.map(container => container.resources.requests),
+          ),
+        ),
+        usage:
+          region === REGION_WITHOUT_METRICS
+            ? undefined
+            : {
+                pods: podMetrics.length,
+                ...sumQuantities(
+                  podMetrics.flatMap(metrics =>
+                    metrics.containers.map(container => container.usage),
+                  ),
+                ),
+              },
+      }),
+    };
+  }
+
+  describe('with every cluster healthy', () => {
+    let server: Awaited<ReturnType<typeof startBackend>>;
+
+    beforeAll(async () => {
+      server = await startBackend();
+    });
+
+    it('returns every region with the replicas, HPA and pod resources its cluster holds', async () => {
+      const response = await getScaling(server, 'order-service');
+
+      expect(response.status).toBe(200);
+      const state: EntityScalingState = response.body;
+      expect(state.entityRef).toBe('component:default/order-service');
+      expect(state.workloadQuery).toEqual({
+        labelSelector: 'backstage.io/kubernetes-id=order-service',
+        namespace: NAMESPACE,
+      });
+      expect(
+        state.clusters.map(({ cluster, region, role, error }) => ({
+          cluster,
+          region,
+          role,
+          error,
+        })),
+      ).toEqual(
+        ALL_REGIONS.map(region => ({
+          cluster: clusterName(region),
+          region,
+          role: DR_REGIONS.includes(region) ? 'dr' : 'primary',
+        })),
+      );
+
+      for (const clusterState of state.clusters) {
+        expect(clusterState.workloads).toEqual([
+          await sandboxWorkload(clusterState.region, {
+            kind: 'Rollout',
+            apiVersion: 'argoproj.io/v1alpha1',
+            plural: 'rollouts',
+            name: 'order-service',
+          }),
+        ]);
+      }
+      expect(
+        state.clusters.find(c => c.region === REGION_WITHOUT_METRICS)
+          ?.workloads?.[0].pods.usage,
+      ).toBeUndefined();
+      // The primaries run several replicas, the DR regions a warm standby.
+      const desired = (region: string) =>
+        state.clusters.find(c => c.region === region)!.workloads![0].replicas
+          .desired;
+      expect(desired('us-east')).toBeGreaterThan(desired('us-west'));
+    });
+
+    it('finds a Deployment by the label-selector annotation in any namespace, with its HPA', async () => {
+      const response = await getScaling(server, 'analytics-service');
+
+      expect(response.status).toBe(200);
+      const state: EntityScalingState = response.body;
+      expect(state.workloadQuery).toEqual({
+        labelSelector: 'app.kubernetes.io/name=analytics-service',
+      });
+      expect(state.clusters.map(c => c.region)).toEqual(['us-east', 'eu-west']);
+      for (const clusterState of state.clusters) {
+        expect(clusterState.workloads).toEqual([
+          await sandboxWorkload(clusterState.region, {
+            kind: 'Deployment',
+            apiVersion: 'apps/v1',
+            plural: 'deployments',
+            name: 'analytics-service',
+          }),
+        ]);
+      }
+    });
+
+    it('reports each region it cannot serve with the reason, next to the regions it can', async () => {
+      const response = await getScaling(server, 'checkout-service');
+
+      expect(response.status).toBe(200);
+      const clusters: ClusterScalingState[] = response.body.clusters;
+      expect(clusters).toEqual([
+        {
+          cluster: 'meschain-us-east',
+          region: 'us-east',
+          role: 'primary',
+          observedAt: expect.any(String),
+          workloads: [],
+        },
+        {
+          region: 'sa-east',
+          error: {
+            name: 'NotFoundError',
+            message:
+              'No Kubernetes cluster in the catalog serves region sa-east',
+          },
+        },
+        {
+          cluster: 'meschain-me-south',
+          region: 'me-south',
+          role: 'primary',
+          error: {
+            name: 'ServiceUnavailableError',
+            message:
+              'No service-account token is configured for cluster meschain-me-south: set scaling.clusters.meschain-me-south.serviceAccountToken',
+          },
+        },
+        {
+          cluster: 'meschain-af-south',
+          region: 'af-south',
+          role: 'primary',
+          error: {
+            name: 'NotFoundError',
+            message:
+              'Cluster meschain-af-south is not configured: neither kubernetes.clusterLocatorMethods nor an added cluster supplier provides it',
+          },
+        },
+      ]);
+    });
+
+    it("answers within the timeout with the errors of an unreachable and a slow region, and the others' workloads", async () => {
+      sandbox.faults.set('us-west', { mode: 'down' });
+      sandbox.faults.set('eu-central', { mode: 'slow', delayMs: 5_000 });
+      const started = Date.now();
+
+      const response = await getScaling(server, 'order-service');
+
+      expect(Date.now() - started).toBeLessThan(CLUSTER_TIMEOUT_MS + 1_000);
+      expect(response.status).toBe(200);
+      const byRegion = new Map<string, ClusterScalingState>(
+        response.body.clusters.map((c: ClusterScalingState) => [c.region, c]),
+      );
+      expect(byRegion.get('us-west')).toEqual({
+        cluster: 'meschain-us-west',
+        region: 'us-west',
+        role: 'dr',
+        error: {
+          name: 'ServiceUnavailableError',
+          message: expect.stringMatching(
+            /^Cluster meschain-us-west is unreachable \(GET /,
+          ),
+        },
+      });
+      expect(byRegion.get('eu-central')).toEqual({
+        cluster: 'meschain-eu-central',
+        region: 'eu-central',
+        role: 'dr',
+        error: {
+          name: 'ServiceUnavailableError',
+          message: expect.stringMatching(
+            new RegExp(
+              `^Cluster meschain-eu-central did not answer .*within ${CLUSTER_TIMEOUT_MS} ms$`,
+            ),
+          ),
+        },
+      });
+      const healthy = ALL_REGIONS.filter(
+        region => !['us-west', 'eu-central'].includes(region),
+      );
+      expect(healthy).toHaveLength(5);
+      for (const region of healthy) {
+        expect(byRegion.get(region)?.error).toBeUndefined();
+        expect(byRegion.get(region)?.workloads).toEqual([
+          expect.objectContaining({ name: 'order-service' }),
+        ]);
+      }
+    });
+
+    it('answers 404 for an entity the catalog lacks', async () => {
+      const response = await getScaling(server, 'billing-service');
+
+      expect(response.status).toBe(404);
+      expect(response.body.error).toMatchObject({
+        name: 'NotFoundError',
+        message:
+          'No entity named component:default/billing-service in the catalog',
+      });
+    });
+
+    it('rejects a malformed entity name with 400', async () => {
+      const response = await getScaling(server, 'order%20service!');
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.name).toBe('InputError');
+      expect(response.body.error.message).toMatch(/name/);
+    });
+  });
+
+  it('reaches a cluster that a module adds through scalingClustersExtensionPoint', async () => {
+    const server = await startBackend({ suppliedRegion: 'tr-central' });
+
+    const response = await getScaling(server, 'order-service');
+
+    const trCentral: ClusterScalingState = response.body.clusters.find(
+      (c: ClusterScalingState) => c.region === 'tr-central',
+    );
+    expect(trCentral.error).toBeUndefined();
+    expect(trCentral.workloads).toEqual([
+      expect.objectContaining({ kind: 'Rollout', name: 'order-service' }),
+    ]);
+  });
+
+  it('rejects a request without credentials with 401', async () => {
+    const server = await startBackend({ unauthenticatedRequests: true });
+
+    const response = await request(server).get(
+      '/api/scaling/entities/component/default/order-service/scaling',
+    );
+
+    expect(response.status).toBe(401);
+  });
+
+  it("reuses a cluster's answer within stateCacheTtlMs, so a cluster that just failed still shows its last state", async () => {
+    const server = await startBackend({ stateCacheTtlMs: 60_000 });
+    const first = await getScaling(server, 'order-service');
+
+    sandbox.faults.set('us-west', { mode: 'down' });
+    const second = await getScaling(server, 'order-service');
+
+    const usWest = (body: EntityScalingState) =>
+      body.clusters.find(c => c.region === 'us-west');
+    expect(usWest(first.body)?.workloads).toHaveLength(1);
+    expect(usWest(second.body)).toEqual(usWest(first.body));
+  });
+});

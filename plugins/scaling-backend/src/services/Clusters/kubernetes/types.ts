@@ -1,0 +1,118 @@
+/** A Kubernetes `Status`, the body the API server sends with every failure. */
+export type KubernetesStatus = {
+  kind: 'Status';
+  apiVersion?: string;
+  status?: 'Success' | 'Failure';
+  message?: string;
+  reason?: string;
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: KubernetesStatusCause[];
+  };
+  code?: number;
+};
+
+/** Why a field was rejected, e.g. `{ field: 'spec.replicas', message: 'must be …' }`. */
+export type KubernetesStatusCause = {
+  reason?: string;
+  message?: string;
+  field?: string;
+};
+
+/** The `metadata` of a Kubernetes object, as far as the suite reads it. */
+export type ObjectMeta = {
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+};
+
+/** Any Kubernetes object. */
+export type KubernetesObject = {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+};
+
+/** A list response, with every page's items. */
+export type KubernetesList<T> = {
+  apiVersion?: string;
+  kind?: string;
+  metadata: { resourceVersion?: string };
+  items: T[];
+};
+
+export type KubernetesRequestOptions = {
+  /** Query parameters; undefined values are left out. */
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Aborts the request, e.g. when a whole fan-out runs out of time. */
+  signal?: AbortSignal;
+};
+
+export type KubernetesListOptions = KubernetesRequestOptions & {
+  labelSelector?: string;
+  fieldSelector?: string;
+};
+
+export type KubernetesWriteOptions = KubernetesRequestOptions & {
+  /** Sends `dryRun=All`: the API server validates and admits the change, and stores nothing. */
+  dryRun?: boolean;
+  fieldManager?: string;
+};
+
+/** The patch formats of the Kubernetes API, by their `Content-Type`. */
+export type KubernetesPatchType =
+  | 'application/merge-patch+json'
+  | 'application/json-patch+json'
+  | 'application/strategic-merge-patch+json'
+  | 'application/apply-patch+yaml';
+
+export type KubernetesPatchOptions = KubernetesWriteOptions & {
+  patchType: KubernetesPatchType;
+  /** Server-side apply only: take over fields owned by other managers. */
+  force?: boolean;
+};
+
+/**
+ * A JSON client for one cluster's API server. Paths are relative to the
+ * cluster's URL, e.g. `/apis/apps/v1/namespaces/shop/deployments`.
+ *
+ * Every failure is a `@backstage/errors` error naming the cluster; the
+ * cluster's `Status` behind it, when there is one, is available through
+ * `kubernetesFailureOf(error)`.
+ */
+export interface KubernetesClient {
+  readonly clusterName: string;
+  get<T>(path: string, options?: KubernetesRequestOptions): Promise<T>;
+  /** Follows `continue` tokens, so the result holds every page. */
+  list<T>(
+    path: string,
+    options?: KubernetesListOptions,
+  ): Promise<KubernetesList<T>>;
+  post<T>(
+    path: string,
+    body: unknown,
+    options?: KubernetesWriteOptions,
+  ): Promise<T>;
+  put<T>(
+    path: string,
+    body: unknown,
+    options?: KubernetesWriteOptions,
+  ): Promise<T>;
+  patch<T>(
+    path: string,
+    body: unknown,
+    options: KubernetesPatchOptions,
+  ): Promise<T>;
+  /** `body` is a `DeleteOptions`, e.g. `{ propagationPolicy: 'Foreground' }`. */
+  delete<T = KubernetesStatus>(
+    path: string,
+    options?: KubernetesWriteOptions & { body?: unknown },
+  ): Promise<T>;
+}

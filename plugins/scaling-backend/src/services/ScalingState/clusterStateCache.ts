@@ -1,0 +1,101 @@
+import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import { WorkloadScalingState } from '@meschain/backstage-plugin-scaling-common';
+import { WorkloadQuery } from './workloadQuery';
+
+/** What one cluster answered for one entity's workload query. */
+export type ObservedWorkloads = {
+  observedAt: string;
+  workloads: WorkloadScalingState[];
+};
+
+/**
+ * The key of one cluster's answer to one workload query. The answer depends
+ * on nothing else, so entities with the same selector share it; the caller
+ * has checked that the user may see the entity before it looks here.
+ */
+export function clusterStateCacheKey(
+  clusterName: string,
+  query: WorkloadQuery,
+): string {
+  return JSON.stringify([
+    'scaling-state/v1',
+    clusterName,
+    query.namespace ?? null,
+    query.labelSelector,
+  ]);
+}
+
+/** Reuses a cluster's answer for a few seconds, so that pages open at once do not each ask the cluster. */
+export interface ClusterStateCache {
+  /** Concurrent calls for the same key share one `load`. Failures are not cached. */
+  getOrLoad(
+    key: string,
+    load: () => Promise<ObservedWorkloads>,
+  ): Promise<ObservedWorkloads>;
+  /** Forgets an answer, e.g. after a write to that cluster changed it. */
+  evict(key: string): Promise<void>;
+}
+
+/**
+ * A {@link ClusterStateCache} on the Backstage cache service: in memory per
+ * backend replica by default, shared when the cache service is backed by
+ * Redis, Valkey or memcache. With several replicas and an in-memory cache,
+ * two replicas may answer up to `ttlMs` apart; the TTL is kept short for that.
+ */
+export function createClusterStateCache(options: {
+  cache: CacheService;
+  logger: LoggerService;
+  /** 0 turns caching off. */
+  ttlMs: number;
+}): ClusterStateCache {
+  const { cache, logger, ttlMs } = options;
+  const loading = new Map<string, Promise<ObservedWorkloads>>();
+
+  async function cached(key: string): Promise<ObservedWorkloads | undefined> {
+    try {
+      return await cache.get<ObservedWorkloads>(key);
+    } catch (error) {
+      logger.warn('Could not read the scaling state cache', {
+        error: String(error),
+      });
+      return undefined;
+    }
+  }
+
+  async function loadAndStore(
+    key: string,
+    load: () => Promise<ObservedWorkloads>,
+  ): Promise<ObservedWorkloads> {
+    const observed = await load();
+    try {
+      await cache.set(key, observed, { ttl: ttlMs });
+    } catch (error) {
+      logger.warn('Could not write the scaling state cache', {
+        error: String(error),
+      });
+    }
+    return observed;
+  }
+
+  return {
+    async getOrLoad(key, load) {
+      const hit = ttlMs > 0 ? await cached(key) : undefined;
+      if (hit) {
+        return hit;
+      }
+      const pending = loading.get(key);
+      if (pending) {
+        return pending;
+      }
+      const next = (ttlMs > 0 ? loadAndStore(key, load) : load()).finally(() =>
+        loading.delete(key),
+      );
+      loading.set(key, next);
+      return next;
+    },
+
+    async evict(key) {
+      await cache.delete(key);
+    },
+  };
+}

@@ -1,0 +1,10 @@
+export type { EntityScalingStateService } from './types';
+export { createEntityScalingStateService } from './createEntityScalingStateService';
+export {
+  clusterStateCacheKey,
+  createClusterStateCache,
+} from './clusterStateCache';
+export type { ClusterStateCache, ObservedWorkloads } from './clusterStateCache';
+export { readStateCacheTtlMs } from './scalingStateSettings';
+export { workloadQueryFor } from './workloadQuery';
+export type { WorkloadQuery } from './workloadQuery';

@@ -1,0 +1,44 @@
+import { LabelSelector, LabelSelectorRequirement } from './kubernetesObjects';
+
+function meetsRequirement(
+  requirement: LabelSelectorRequirement,
+  labels: Record<string, string>,
+): boolean {
+  const present = Object.prototype.hasOwnProperty.call(labels, requirement.key);
+  const values = requirement.values ?? [];
+  switch (requirement.operator) {
+    case 'In':
+      return present && values.includes(labels[requirement.key]);
+    case 'NotIn':
+      return !present || !values.includes(labels[requirement.key]);
+    case 'Exists':
+      return present;
+    case 'DoesNotExist':
+      return !present;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether labels match a `metav1.LabelSelector`, with the API server's
+ * semantics: an empty selector matches everything, a missing one nothing, and
+ * an unknown operator nothing.
+ */
+export function matchesLabelSelector(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string> = {},
+): boolean {
+  if (!selector) {
+    return false;
+  }
+  const matchLabelsHold = Object.entries(selector.matchLabels ?? {}).every(
+    ([key, value]) => labels[key] === value,
+  );
+  return (
+    matchLabelsHold &&
+    (selector.matchExpressions ?? []).every(requirement =>
+      meetsRequirement(requirement, labels),
+    )
+  );
+}
