@@ -1,0 +1,101 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  scalingPolicyUpdatePermission,
+  scalingReplicasUpdatePermission,
+  scalingReplicasZeroPermission,
+} from '@meschain/backstage-plugin-scaling-common';
+import { ScalingOwnershipPolicy } from './ScalingOwnershipPolicy';
+
+function member(...ownershipEntityRefs: string[]): PolicyQueryUser {
+  const info = { userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs };
+  return { credentials: mockCredentials.user(info.userEntityRef), info };
+}
+
+const platformEngineer = member(
+  'user:default/guest',
+  'group:default/platform-team',
+);
+const commerceEngineer = member(
+  'user:default/elif.kaya',
+  'group:default/commerce-team',
+);
+
+describe('ScalingOwnershipPolicy', () => {
+  const members = [platformEngineer, commerceEngineer];
+  const policy = new ScalingOwnershipPolicy({
+    // Looks the signed-in user up as the user info service would.
+    userInfo: {
+      getUserInfo: async credentials =>
+        members.find(
+          m =>
+            m.info.userEntityRef ===
+            (credentials.principal as { userEntityRef: string }).userEntityRef,
+        )!.info,
+    },
+    scaleToZeroGroups: ['group:default/platform-team'],
+  });
+
+  it.each([scalingReplicasUpdatePermission, scalingPolicyUpdatePermission])(
+    'leaves $name to the catalog to decide on the entity’s owners',
+    async permission => {
+      const decision = await policy.handle({ permission }, commerceEngineer);
+
+      expect(decision).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          rule: 'IS_ENTITY_OWNER',
+          resourceType: 'catalog-entity',
+          params: {
+            claims: ['user:default/elif.kaya', 'group:default/commerce-team'],
+          },
+        },
+      });
+    },
+  );
+
+  it('denies scaling to zero to someone outside the allowed groups', async () => {
+    const decision = await policy.handle(
+      { permission: scalingReplicasZeroPermission },
+      commerceEngineer,
+    );
+    expect(decision).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('lets an allowed group scale to zero, still only on what it owns', async () => {
+    const decision = await policy.handle(
+      { permission: scalingReplicasZeroPermission },
+      platformEngineer,
+    );
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { rule: 'IS_ENTITY_OWNER' },
+    });
+  });
+
+  it('allows everything the suite does not guard', async () => {
+    const read = createPermission({
+      name: 'catalog.entity.read',
+      attributes: { action: 'read' },
+      resourceType: 'catalog-entity',
+    });
+    expect(await policy.handle({ permission: read }, commerceEngineer)).toEqual(
+      { result: AuthorizeResult.ALLOW },
+    );
+  });
+
+  it('gives an anonymous caller no claims, so no entity is theirs', async () => {
+    const decision = await policy.handle({
+      permission: scalingReplicasUpdatePermission,
+    });
+    expect(decision).toMatchObject({
+      conditions: { params: { claims: [] } },
+    });
+  });
+});

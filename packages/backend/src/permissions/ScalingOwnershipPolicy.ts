@@ -1,0 +1,63 @@
+import { UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  isPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  scalingPermissions,
+  scalingReplicasZeroPermission,
+} from '@meschain/backstage-plugin-scaling-common';
+
+/**
+ * The portal's permission policy: anyone may read, the owners of a service
+ * may change how it is scaled and deployed, and scaling to zero is kept for
+ * owners who also belong to one of the `scaleToZeroGroups`.
+ */
+export class ScalingOwnershipPolicy implements PermissionPolicy {
+  constructor(
+    private readonly options: {
+      userInfo: UserInfoService;
+      scaleToZeroGroups: string[];
+    },
+  ) {}
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const { permission } = request;
+    const claims = user
+      ? (await this.options.userInfo.getUserInfo(user.credentials))
+          .ownershipEntityRefs
+      : [];
+
+    if (isPermission(permission, scalingReplicasZeroPermission)) {
+      const mayScaleToZero = claims.some(ref =>
+        this.options.scaleToZeroGroups.includes(ref),
+      );
+      if (!mayScaleToZero) {
+        return { result: AuthorizeResult.DENY };
+      }
+    }
+    const scalingPermission = scalingPermissions.find(p =>
+      isPermission(permission, p),
+    );
+    if (scalingPermission) {
+      return createCatalogConditionalDecision(
+        scalingPermission,
+        catalogConditions.isEntityOwner({ claims }),
+      );
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+}
