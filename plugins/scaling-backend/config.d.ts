@@ -34,6 +34,44 @@ export interface Config {
     clusterListCacheTtlMs?: number;
 
     /**
+     * Autoscaling presets offered by the policy editor, keyed by name. An
+     * entry named like a built-in preset (`cpu`, `memory`, `requests`)
+     * replaces the fields it gives; `targets` is replaced as a whole. An
+     * entry with a new name adds a preset and must give a description and a
+     * whole policy. Every preset is validated at start-up.
+     */
+    presets?: {
+      [presetName: string]: {
+        description?: string;
+        /** A scaling policy: `minReplicas`, `maxReplicas`, `targets` and optionally `behavior`. */
+        policy?: {
+          minReplicas?: number;
+          maxReplicas?: number;
+          targets?: Array<{ [field: string]: unknown }>;
+          behavior?: { [direction: string]: unknown };
+        };
+      };
+    };
+
+    /** Limits every write respects, whoever asks. */
+    guardRails?: {
+      /**
+       * The most replicas a workload or autoscaler may ask for, by the
+       * entity's tier (the `tier` label or annotation), e.g. `critical: 25`.
+       */
+      maxReplicasByTier?: { [tier: string]: number };
+      /** The limit for entities without a tier, or whose tier is not listed. Defaults to 30. */
+      defaultMaxReplicas?: number;
+      /**
+       * The regions writes may target; writes to others are refused with 400,
+       * and `*` means the entity's regions among these. Empty or unset allows
+       * every region. Scaling to zero is governed by the
+       * `scaling.replicas.zero` permission, not here.
+       */
+      allowedRegions?: string[];
+    };
+
+    /**
      * Per-cluster settings, by cluster name. Only clusters found by the
      * `catalog` cluster locator need one: the catalog gives their URL and CA,
      * never their credentials.

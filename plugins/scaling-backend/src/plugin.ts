@@ -20,6 +20,17 @@ import {
   createEntityScalingStateService,
   readStateCacheTtlMs,
 } from './services/ScalingState';
+import { createScalingHistoryService } from './services/ScalingHistory';
+import {
+  createScalingOptionsService,
+  readScalingGuardRails,
+  readScalingPresets,
+} from './services/ScalingSettings';
+import {
+  createEntityPlacement,
+  createScalingWritePipeline,
+  createScalingWriteService,
+} from './services/ScalingWrites';
 
 /**
  * The MesChain scaling backend plugin.
@@ -50,6 +61,8 @@ export const scalingPlugin = createBackendPlugin({
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
@@ -61,11 +74,15 @@ export const scalingPlugin = createBackendPlugin({
         auth,
         httpAuth,
         httpRouter,
+        permissions,
+        auditor,
         lifecycle,
         catalog,
       }) {
         // Created at start-up so the audit schema is migrated before any write arrives.
-        await DatabaseScalingAuditStore.create({ database });
+        const auditStore = await DatabaseScalingAuditStore.create({ database });
+        const guardRails = readScalingGuardRails(config);
+        const presets = readScalingPresets(config);
 
         const clusterResourceType =
           config.getOptionalString('scaling.catalog.clusterResourceType') ??
@@ -96,21 +113,58 @@ export const scalingPlugin = createBackendPlugin({
         });
         lifecycle.addShutdownHook(() => kubernetes.close());
 
+        // Shared by the read and the writes, so that a write evicts what the read cached.
+        const stateCache = createClusterStateCache({
+          cache,
+          logger,
+          ttlMs: readStateCacheTtlMs(config),
+        });
         const scalingState = createEntityScalingStateService({
           entityFacts,
           clusters,
           kubernetes,
-          cache: createClusterStateCache({
-            cache,
-            logger,
-            ttlMs: readStateCacheTtlMs(config),
-          }),
+          cache: stateCache,
           logger,
           clusterTimeoutMs: clusterAccess.timeoutMs,
         });
+        const scalingWrites = createScalingWriteService({
+          pipeline: createScalingWritePipeline({
+            permissions,
+            auditor,
+            auditStore,
+            entityFacts,
+            stateCache,
+            logger,
+          }),
+          placement: createEntityPlacement({
+            clusters,
+            kubernetes,
+            guardRails,
+            clusterTimeoutMs: clusterAccess.timeoutMs,
+          }),
+          guardRails,
+        });
 
         httpRouter.use(
-          await createRouter({ httpAuth, entityFacts, scalingState }),
+          await createRouter({
+            httpAuth,
+            entityFacts,
+            scalingState,
+            scalingOptions: createScalingOptionsService({
+              entityFacts,
+              permissions,
+              presets,
+              guardRails,
+            }),
+            scalingWrites,
+            scalingHistory: createScalingHistoryService({
+              auditStore,
+              scalingState,
+              clusters,
+              kubernetes,
+              logger,
+            }),
+          }),
         );
       },
     });

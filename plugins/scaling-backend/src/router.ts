@@ -1,40 +1,136 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import express from 'express';
+import { ErrorResponseBody, serializeError } from '@backstage/errors';
+import express, { ErrorRequestHandler } from 'express';
 import { spec } from './schema/openapi';
 import { EntityScalingFactsService } from './services/EntityScalingFacts';
+import { ScalingHistoryService } from './services/ScalingHistory';
+import { ScalingOptionsService } from './services/ScalingSettings';
 import { EntityScalingStateService } from './services/ScalingState';
+import {
+  PolicyInputError,
+  ScalingWriteService,
+  WriteCaller,
+} from './services/ScalingWrites';
+
+/** Requests larger than this are refused with 400 before any handler runs. */
+const MAX_BODY_SIZE = '64kb';
+const DEFAULT_HISTORY_LIMIT = 50;
+
+/** A request of any route, whatever its typed parameters and body, as the auth services take it. */
+type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
+
+/** Places each policy problem on its field, next to the usual error body. */
+// The standard Backstage error body, so clients' ResponseError keeps it, plus
+// the problems the policy editor shows next to each field.
+const policyProblems: ErrorRequestHandler = (error, req, res, next) => {
+  if (!(error instanceof PolicyInputError)) {
+    next(error);
+    return;
+  }
+  const body: ErrorResponseBody & { problems: typeof error.problems } = {
+    error: serializeError(error),
+    request: { method: req.method, url: req.originalUrl },
+    response: { statusCode: 400 },
+    problems: error.problems,
+  };
+  res.status(400).json(body);
+};
 
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   entityFacts: EntityScalingFactsService;
   scalingState: EntityScalingStateService;
+  scalingOptions: ScalingOptionsService;
+  scalingWrites: ScalingWriteService;
+  scalingHistory: ScalingHistoryService;
 }): Promise<express.Router> {
-  const { httpAuth, entityFacts, scalingState } = options;
-  const router = createValidatedOpenApiRouter(spec);
+  const {
+    httpAuth,
+    entityFacts,
+    scalingState,
+    scalingOptions,
+    scalingWrites,
+    scalingHistory,
+  } = options;
+  const router = createValidatedOpenApiRouter(spec, {
+    middleware: [express.json({ limit: MAX_BODY_SIZE })],
+  });
+
+  const readerCredentials = (req: AnyRequest) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const writeCaller = async (req: AnyRequest): Promise<WriteCaller> => ({
+    credentials: await httpAuth.credentials(req, { allow: ['user'] }),
+    request: req,
+  });
 
   router.get('/entities/:kind/:namespace/:name/facts', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { kind, namespace, name } = req.params;
-    res.json(
-      await entityFacts.getFacts({ kind, namespace, name }, { credentials }),
-    );
+    const credentials = await readerCredentials(req);
+    res.json(await entityFacts.getFacts(req.params, { credentials }));
   });
 
   router.get('/entities/:kind/:namespace/:name/scaling', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { kind, namespace, name } = req.params;
+    const credentials = await readerCredentials(req);
+    res.json(await scalingState.getScalingState(req.params, { credentials }));
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/scaling/options',
+    async (req, res) => {
+      const credentials = await readerCredentials(req);
+      res.json(await scalingOptions.getOptions(req.params, { credentials }));
+    },
+  );
+
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    const credentials = await readerCredentials(req);
     res.json(
-      await scalingState.getScalingState(
-        { kind, namespace, name },
-        { credentials },
+      await scalingHistory.getHistory(req.params, {
+        credentials,
+        limit: Number(req.query.limit ?? DEFAULT_HISTORY_LIMIT),
+      }),
+    );
+  });
+
+  router.post('/entities/:kind/:namespace/:name/scale', async (req, res) => {
+    res.json(
+      await scalingWrites.scale(req.params, req.body, await writeCaller(req)),
+    );
+  });
+
+  router.post(
+    '/entities/:kind/:namespace/:name/autoscaler-bounds',
+    async (req, res) => {
+      res.json(
+        await scalingWrites.setAutoscalerBounds(
+          req.params,
+          req.body,
+          await writeCaller(req),
+        ),
+      );
+    },
+  );
+
+  router.post('/entities/:kind/:namespace/:name/policy', async (req, res) => {
+    res.json(
+      await scalingWrites.applyPolicy(
+        req.params,
+        req.body,
+        await writeCaller(req),
       ),
     );
   });
 
+  router.delete('/entities/:kind/:namespace/:name/policy', async (req, res) => {
+    res.json(
+      await scalingWrites.deletePolicy(
+        req.params,
+        req.query.regions.split(','),
+        await writeCaller(req),
+      ),
+    );
+  });
+
+  router.use(policyProblems);
   return router;
 }

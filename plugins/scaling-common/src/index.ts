@@ -7,6 +7,7 @@
 export * from './annotations';
 export * from './permissions';
 export * from './types';
+export * from './api';
 export * from './readScalingAnnotations';
 export * from './hpa';
 export * from './policy';

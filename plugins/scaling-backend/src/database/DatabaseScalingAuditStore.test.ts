@@ -131,4 +131,30 @@ describe('DatabaseScalingAuditStore', () => {
       ).toHaveLength(1);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'records a denied attempt as finished, with no cluster call to wait for, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const deniedAt = new Date('2026-11-26T12:00:00Z');
+      const id = await store.recordDenial(
+        {
+          actorRef: 'user:default/guest',
+          entityRef: 'component:default/order-service',
+          action: 'replicas.scale',
+          cluster: 'meschain-eu-west',
+          request: { replicas: 6 },
+        },
+        deniedAt,
+      );
+      const [denied] = await store.listForEntity(
+        'component:default/order-service',
+      );
+      expect(denied).toMatchObject({ id, outcome: 'denied' });
+      expect(denied.finishedAt?.toISOString()).toBe(deniedAt.toISOString());
+      await expect(
+        store.recordOutcome(id, { outcome: 'succeeded' }),
+      ).rejects.toThrow(`No pending audit event with id ${id}`);
+    },
+  );
 });

@@ -82,9 +82,27 @@ export class DatabaseScalingAuditStore implements ScalingAuditStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async recordAttempt(
+  recordAttempt(
     attempt: AuditAttempt,
     startedAt: Date = new Date(),
+  ): Promise<string> {
+    return this.insert(attempt, { outcome: 'pending', startedAt });
+  }
+
+  recordDenial(
+    attempt: AuditAttempt,
+    deniedAt: Date = new Date(),
+  ): Promise<string> {
+    return this.insert(attempt, {
+      outcome: 'denied',
+      startedAt: deniedAt,
+      finishedAt: deniedAt,
+    });
+  }
+
+  private async insert(
+    attempt: AuditAttempt,
+    state: { outcome: AuditOutcome; startedAt: Date; finishedAt?: Date },
   ): Promise<string> {
     const id = randomUUID();
     await this.db<AuditEventRow>(TABLE).insert({
@@ -98,10 +116,10 @@ export class DatabaseScalingAuditStore implements ScalingAuditStore {
       request: JSON.stringify(attempt.request ?? null),
       before: toJson(attempt.before),
       after: null,
-      outcome: 'pending',
+      outcome: state.outcome,
       error: null,
-      started_at: startedAt,
-      finished_at: null,
+      started_at: state.startedAt,
+      finished_at: state.finishedAt ?? null,
     });
     return id;
   }

@@ -11,7 +11,8 @@ export interface AuditAttempt {
   before?: unknown;
 }
 
-export type AuditOutcome = 'pending' | 'succeeded' | 'failed';
+/** `pending` until the cluster answers; `denied` when the permission check refused the attempt. */
+export type AuditOutcome = 'pending' | 'succeeded' | 'failed' | 'denied';
 
 export interface AuditEvent extends AuditAttempt {
   id: string;
@@ -26,6 +27,8 @@ export interface AuditEvent extends AuditAttempt {
 export interface ScalingAuditStore {
   /** Records an attempt before the cluster is called, and returns its id. */
   recordAttempt(attempt: AuditAttempt, startedAt?: Date): Promise<string>;
+  /** Records an attempt the permission check refused; no cluster was called. */
+  recordDenial(attempt: AuditAttempt, deniedAt?: Date): Promise<string>;
   /** Completes an attempt with what the cluster answered. */
   recordOutcome(
     id: string,

@@ -389,6 +389,217 @@ export const spec = {
           },
         },
       },
+      ScalingWorkloadRef: {
+        type: 'object',
+        required: ['kind', 'namespace', 'name'],
+        additionalProperties: false,
+        properties: {
+          kind: { type: 'string', enum: ['Deployment', 'Rollout'] },
+          namespace: { type: 'string', minLength: 1, maxLength: 63 },
+          name: { type: 'string', minLength: 1, maxLength: 253 },
+        },
+      },
+      ScaleRequest: {
+        type: 'object',
+        required: ['cluster', 'workload', 'replicas', 'resourceVersion'],
+        additionalProperties: false,
+        properties: {
+          cluster: { type: 'string', minLength: 1 },
+          workload: { $ref: '#/components/schemas/ScalingWorkloadRef' },
+          replicas: { type: 'integer', minimum: 0 },
+          resourceVersion: {
+            type: 'string',
+            minLength: 1,
+            description:
+              'The workload’s resourceVersion as it was read; a stale one gives 409.',
+          },
+        },
+      },
+      ScaleResult: {
+        type: 'object',
+        required: ['cluster', 'region', 'workload', 'before', 'after'],
+        properties: {
+          cluster: { type: 'string' },
+          region: { type: 'string' },
+          workload: { $ref: '#/components/schemas/ScalingWorkloadRef' },
+          before: { type: 'integer' },
+          after: { type: 'integer' },
+        },
+      },
+      AutoscalerBoundsRequest: {
+        type: 'object',
+        required: ['cluster', 'workload', 'minReplicas', 'maxReplicas'],
+        additionalProperties: false,
+        properties: {
+          cluster: { type: 'string', minLength: 1 },
+          workload: { $ref: '#/components/schemas/ScalingWorkloadRef' },
+          minReplicas: { type: 'integer', minimum: 0 },
+          maxReplicas: { type: 'integer', minimum: 1 },
+        },
+      },
+      AutoscalerBounds: {
+        type: 'object',
+        required: ['min', 'max'],
+        properties: {
+          min: { type: 'integer' },
+          max: { type: 'integer' },
+        },
+      },
+      AutoscalerBoundsResult: {
+        type: 'object',
+        required: ['cluster', 'region', 'hpa', 'before', 'after'],
+        properties: {
+          cluster: { type: 'string' },
+          region: { type: 'string' },
+          hpa: { type: 'string' },
+          before: { $ref: '#/components/schemas/AutoscalerBounds' },
+          after: { $ref: '#/components/schemas/AutoscalerBounds' },
+        },
+      },
+      PolicyApplyRequest: {
+        type: 'object',
+        required: ['regions', 'policy'],
+        additionalProperties: false,
+        properties: {
+          regions: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 50,
+            items: { type: 'string', minLength: 1, maxLength: 63 },
+            description:
+              'Region ids, or ["*"] for all of the entity’s regions.',
+          },
+          policy: {
+            type: 'object',
+            description:
+              'A ScalingPolicy; validated field by field, and every problem is returned in `problems`.',
+          },
+          dryRun: { type: 'boolean' },
+        },
+      },
+      RegionWriteResult: {
+        type: 'object',
+        required: ['region', 'outcome'],
+        properties: {
+          region: { type: 'string' },
+          cluster: { type: 'string' },
+          outcome: {
+            type: 'string',
+            enum: [
+              'created',
+              'updated',
+              'unchanged',
+              'deleted',
+              'absent',
+              'failed',
+            ],
+          },
+          hpa: {
+            description:
+              'The autoscaling/v2 HorizontalPodAutoscaler as the API server returned it (in a dry run, as it would be).',
+          },
+          diff: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['path'],
+              properties: { path: { type: 'string' }, before: {}, after: {} },
+            },
+          },
+          error: { $ref: '#/components/schemas/ErrorSummary' },
+        },
+      },
+      PolicyApplyResult: {
+        type: 'object',
+        required: ['dryRun', 'results'],
+        properties: {
+          dryRun: { type: 'boolean' },
+          results: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/RegionWriteResult' },
+          },
+        },
+      },
+      PolicyDeleteResult: {
+        type: 'object',
+        required: ['results'],
+        properties: {
+          results: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/RegionWriteResult' },
+          },
+        },
+      },
+      PolicyRejection: {
+        type: 'object',
+        required: ['error', 'problems'],
+        properties: {
+          error: { $ref: '#/components/schemas/ErrorSummary' },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['field', 'message'],
+              properties: {
+                field: { type: 'string' },
+                message: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      ScalingOptions: {
+        type: 'object',
+        required: ['presets', 'guardRails'],
+        properties: {
+          presets: {
+            type: 'array',
+            description:
+              'ScalingPreset objects: a name, a description and a policy.',
+            items: {},
+          },
+          guardRails: {
+            type: 'object',
+            required: ['maxReplicas', 'allowedRegions', 'scaleToZeroAllowed'],
+            properties: {
+              maxReplicas: { type: 'integer' },
+              tier: { type: 'string' },
+              allowedRegions: { type: 'array', items: { type: 'string' } },
+              scaleToZeroAllowed: { type: 'boolean' },
+            },
+          },
+        },
+      },
+      ScalingHistory: {
+        type: 'object',
+        required: ['events'],
+        properties: {
+          events: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'source', 'time', 'action'],
+              properties: {
+                id: { type: 'string' },
+                source: { type: 'string', enum: ['suite', 'cluster'] },
+                time: { type: 'string', format: 'date-time' },
+                region: { type: 'string' },
+                cluster: { type: 'string' },
+                workload: { $ref: '#/components/schemas/ScalingWorkloadRef' },
+                action: { type: 'string' },
+                actor: { type: 'string' },
+                outcome: {
+                  type: 'string',
+                  enum: ['pending', 'succeeded', 'failed', 'denied'],
+                },
+                before: {},
+                after: {},
+                message: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
     },
   },
   paths: {
@@ -453,6 +664,359 @@ export const spec = {
           },
           '400': {
             description: 'The entity reference is malformed.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '401': { description: 'No valid credentials were sent.' },
+          '404': {
+            description: 'The catalog has no such entity.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/scaling/options': {
+      get: {
+        operationId: 'GetScalingOptions',
+        description:
+          'The presets and guard-rails an editor of the entity’s scaling offers and respects.',
+        parameters: [
+          { $ref: '#/components/parameters/kind' },
+          { $ref: '#/components/parameters/namespace' },
+          { $ref: '#/components/parameters/name' },
+        ],
+        responses: {
+          '200': {
+            description: 'Presets, and the guard-rails for the entity’s tier.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ScalingOptions' },
+              },
+            },
+          },
+          '400': {
+            description: 'The entity reference is malformed.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '401': { description: 'No valid credentials were sent.' },
+          '404': {
+            description: 'The catalog has no such entity.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/scale': {
+      post: {
+        operationId: 'ScaleWorkload',
+        description:
+          'Sets a workload’s replicas through its scale subresource, if its resourceVersion is still current.',
+        parameters: [
+          { $ref: '#/components/parameters/kind' },
+          { $ref: '#/components/parameters/namespace' },
+          { $ref: '#/components/parameters/name' },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ScaleRequest' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The workload’s replicas before and after.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ScaleResult' },
+              },
+            },
+          },
+          '400': {
+            description:
+              'A field is invalid or over the guard-rails, or the body is too large; the message names it.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '401': { description: 'No valid credentials were sent.' },
+          '403': {
+            description:
+              'The caller may not make this change to the entity; the refusal is audited.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '404': {
+            description:
+              'The catalog has no such entity, or the cluster no such object.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '409': {
+            description:
+              'The object changed since it was loaded, or an autoscaler owns the replicas.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/autoscaler-bounds': {
+      post: {
+        operationId: 'SetAutoscalerBounds',
+        description:
+          'Changes the minimum and maximum replicas of the HPA that targets a workload.',
+        parameters: [
+          { $ref: '#/components/parameters/kind' },
+          { $ref: '#/components/parameters/namespace' },
+          { $ref: '#/components/parameters/name' },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/AutoscalerBoundsRequest' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The HPA’s bounds before and after.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/AutoscalerBoundsResult' },
+              },
+            },
+          },
+          '400': {
+            description:
+              'A field is invalid or over the guard-rails; the message names it.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '401': { description: 'No valid credentials were sent.' },
+          '403': {
+            description:
+              'The caller may not make this change to the entity; the refusal is audited.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '404': {
+            description:
+              'The catalog has no such entity, or the cluster no such object.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '409': {
+            description:
+              'The object changed since it was loaded, or an autoscaler owns the replicas.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/policy': {
+      post: {
+        operationId: 'ApplyScalingPolicy',
+        description:
+          'Renders a scaling policy to an HPA named after the workload in each chosen region, or previews it with a server-side dry run.',
+        parameters: [
+          { $ref: '#/components/parameters/kind' },
+          { $ref: '#/components/parameters/namespace' },
+          { $ref: '#/components/parameters/name' },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/PolicyApplyRequest' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'One result per region; a failed region does not fail the others.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/PolicyApplyResult' },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The policy or a region is invalid; `problems` places each policy problem on its field.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/PolicyRejection' },
+              },
+            },
+          },
+          '401': { description: 'No valid credentials were sent.' },
+          '403': {
+            description:
+              'The caller may not make this change to the entity; the refusal is audited.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '404': {
+            description:
+              'The catalog has no such entity, or the cluster no such object.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '409': {
+            description:
+              'The object changed since it was loaded, or an autoscaler owns the replicas.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteScalingPolicy',
+        description:
+          'Deletes the HPA named after the workload in each chosen region.',
+        parameters: [
+          { $ref: '#/components/parameters/kind' },
+          { $ref: '#/components/parameters/namespace' },
+          { $ref: '#/components/parameters/name' },
+          {
+            name: 'regions',
+            in: 'query',
+            required: true,
+            description:
+              'Comma-separated region ids, or `*` for all of the entity’s regions.',
+            schema: {
+              type: 'string',
+              pattern: '^(\\*|[a-z0-9-]+(,[a-z0-9-]+)*)$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One result per region.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/PolicyDeleteResult' },
+              },
+            },
+          },
+          '400': {
+            description: 'A region is unknown or not allowed.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '401': { description: 'No valid credentials were sent.' },
+          '403': {
+            description:
+              'The caller may not make this change to the entity; the refusal is audited.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '404': {
+            description:
+              'The catalog has no such entity, or the cluster no such object.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '409': {
+            description:
+              'The object changed since it was loaded, or an autoscaler owns the replicas.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/history': {
+      get: {
+        operationId: 'GetScalingHistory',
+        description:
+          'The suite’s audited writes and the clusters’ SuccessfulRescale events for the entity, newest first.',
+        parameters: [
+          { $ref: '#/components/parameters/kind' },
+          { $ref: '#/components/parameters/namespace' },
+          { $ref: '#/components/parameters/name' },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Newest first.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ScalingHistory' },
+              },
+            },
+          },
+          '400': {
+            description: 'The entity reference or limit is malformed.',
             content: {
               'application/json': {
                 schema: { $ref: '#/components/schemas/Error' },

@@ -1,0 +1,1 @@
+export { authorizeEntityAction } from './authorizeEntityAction';

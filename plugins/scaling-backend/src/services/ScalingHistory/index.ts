@@ -1,0 +1,2 @@
+export { createScalingHistoryService } from './createScalingHistoryService';
+export type { ScalingHistoryService } from './createScalingHistoryService';

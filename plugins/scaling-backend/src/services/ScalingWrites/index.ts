@@ -1,0 +1,11 @@
+export type {
+  ScalingWriteService,
+  UncheckedPolicyApplyRequest,
+  WriteCaller,
+} from './types';
+export { createScalingWriteService } from './createScalingWriteService';
+export { createScalingWritePipeline } from './scalingWritePipeline';
+export type { ScalingWritePipeline } from './scalingWritePipeline';
+export { createEntityPlacement } from './entityPlacement';
+export type { EntityPlacement } from './entityPlacement';
+export { PolicyInputError } from './errors';

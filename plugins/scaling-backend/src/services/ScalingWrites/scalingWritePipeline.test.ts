@@ -1,0 +1,162 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { ConflictError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ScalingEntityFacts,
+  scalingReplicasUpdatePermission,
+} from '@meschain/backstage-plugin-scaling-common';
+import { Request } from 'express';
+import { ScalingAuditStore } from '../../database';
+import { clusterStateCacheKey, ClusterStateCache } from '../ScalingState';
+import { createScalingWritePipeline } from './scalingWritePipeline';
+
+const facts = {
+  entityRef: 'component:default/web',
+  name: 'web',
+  workload: { kubernetesId: 'web' },
+  clusters: [],
+  regions: [],
+} as unknown as ScalingEntityFacts;
+
+function setUp(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+  const steps: string[] = [];
+  const auditStore: ScalingAuditStore = {
+    recordAttempt: jest.fn(async () => {
+      steps.push('attempt');
+      return 'audit-1';
+    }),
+    recordDenial: jest.fn(async () => {
+      steps.push('denial');
+      return 'audit-1';
+    }),
+    recordOutcome: jest.fn(async (_id, { outcome }) => {
+      steps.push(`outcome:${outcome}`);
+    }),
+    listForEntity: jest.fn(),
+  };
+  const auditorEvent = {
+    success: jest.fn(async () => {
+      steps.push('auditor:success');
+    }),
+    fail: jest.fn(async () => {
+      steps.push('auditor:fail');
+    }),
+  };
+  const auditor = mockServices.auditor.mock({
+    createEvent: jest.fn(async () => auditorEvent),
+  });
+  const stateCache: ClusterStateCache = {
+    getOrLoad: jest.fn(),
+    evict: jest.fn(async () => {
+      steps.push('evict');
+    }),
+  };
+  const pipeline = createScalingWritePipeline({
+    permissions: mockServices.permissions.mock({
+      authorize: async () => [{ result }],
+    }),
+    auditor,
+    auditStore,
+    entityFacts: { getFacts: async () => facts },
+    stateCache,
+    logger: mockServices.logger.mock(),
+  });
+  const caller = {
+    credentials: mockCredentials.user('user:default/ada'),
+    request: {} as Request,
+  };
+  const write = {
+    entityRef: { kind: 'component', namespace: 'default', name: 'web' },
+    action: 'replicas.scale' as const,
+    required: [scalingReplicasUpdatePermission],
+    asked: { replicas: 3 },
+    cluster: 'eu-west-1',
+  };
+  return {
+    steps,
+    auditStore,
+    auditorEvent,
+    stateCache,
+    pipeline,
+    caller,
+    write,
+  };
+}
+
+describe('createScalingWritePipeline', () => {
+  it('records the attempt before the cluster call and the outcome after, then evicts the cluster’s cached state', async () => {
+    const { steps, auditStore, stateCache, pipeline, caller, write } = setUp(
+      AuthorizeResult.ALLOW,
+    );
+    const authorized = await pipeline.begin(caller, write);
+    const result = await authorized.inCluster(
+      { cluster: 'eu-west-1', before: { replicas: 2 } },
+      async () => {
+        steps.push('cluster call');
+        return { result: 'done', after: { replicas: 3 } };
+      },
+    );
+    expect(result).toBe('done');
+    expect(steps).toEqual([
+      'attempt',
+      'cluster call',
+      'outcome:succeeded',
+      'auditor:success',
+      'evict',
+    ]);
+    expect(auditStore.recordAttempt).toHaveBeenCalledWith(
+      expect.objectContaining({
+        actorRef: 'user:default/ada',
+        entityRef: 'component:default/web',
+        before: { replicas: 2 },
+      }),
+    );
+    expect(stateCache.evict).toHaveBeenCalledWith(
+      clusterStateCacheKey('eu-west-1', {
+        labelSelector: 'backstage.io/kubernetes-id=web',
+      }),
+    );
+  });
+
+  it('records a failed call with its error and rethrows it', async () => {
+    const { steps, auditStore, pipeline, caller, write } = setUp(
+      AuthorizeResult.ALLOW,
+    );
+    const authorized = await pipeline.begin(caller, write);
+    const conflict = new ConflictError('changed since you loaded it');
+    await expect(
+      authorized.inCluster({ cluster: 'eu-west-1' }, async () => {
+        throw conflict;
+      }),
+    ).rejects.toBe(conflict);
+    expect(steps).toEqual([
+      'attempt',
+      'outcome:failed',
+      'auditor:fail',
+      'evict',
+    ]);
+    expect(auditStore.recordOutcome).toHaveBeenCalledWith('audit-1', {
+      outcome: 'failed',
+      error: 'changed since you loaded it',
+    });
+  });
+
+  it('audits a refusal as denied and throws NotAllowedError naming the permission', async () => {
+    const { steps, auditStore, pipeline, caller, write } = setUp(
+      AuthorizeResult.DENY,
+    );
+    await expect(pipeline.begin(caller, write)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message:
+        'You may not scale component:default/web: it needs the scaling.replicas.update permission',
+    });
+    expect(steps).toEqual(['denial', 'auditor:fail']);
+    expect(auditStore.recordDenial).toHaveBeenCalledWith({
+      actorRef: 'user:default/ada',
+      entityRef: 'component:default/web',
+      action: 'replicas.scale',
+      cluster: 'eu-west-1',
+      request: { replicas: 3 },
+    });
+  });
+});

@@ -1,0 +1,215 @@
+import {
+  AuditorService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotAllowedError, toError } from '@backstage/errors';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
+import { JsonObject } from '@backstage/types';
+import {
+  ScalingAction,
+  ScalingEntityFacts,
+  ScalingWorkloadRef,
+} from '@meschain/backstage-plugin-scaling-common';
+import { ScalingAuditStore } from '../../database';
+import { EntityScalingFactsService } from '../EntityScalingFacts';
+import {
+  ClusterStateCache,
+  clusterStateCacheKey,
+  workloadQueryFor,
+} from '../ScalingState';
+import { authorizeEntityAction } from '../EntityPermissions';
+import { WriteCaller } from './types';
+
+/** A write as it is asked for, before anything is known about the entity. */
+export type EntityWrite = {
+  entityRef: CompoundEntityRef;
+  action: ScalingAction;
+  required: ResourcePermission<'catalog-entity'>[];
+  /** The request, as audited. */
+  asked: JsonObject;
+  /** The cluster the request names, if one, so that a denial records it. */
+  cluster?: string;
+};
+
+/** One cluster call of a write and what it changes. */
+export type ClusterWriteTarget = {
+  cluster: string;
+  workload?: ScalingWorkloadRef;
+  /** The state the call replaces, as audited. */
+  before?: unknown;
+};
+
+/** A write the caller may make; the operation validates it, then calls clusters through it. */
+export interface AuthorizedWrite {
+  facts: ScalingEntityFacts;
+  /**
+   * Runs one cluster call between its audit attempt and its outcome (in the
+   * audit store and the auditor service), then forgets the cluster's cached
+   * state so the next read shows the change.
+   */
+  inCluster<T>(
+    target: ClusterWriteTarget,
+    call: () => Promise<{ result: T; after?: unknown }>,
+  ): Promise<T>;
+}
+
+/** The one way every write goes: authorize, validate, audit, call, audit, evict. */
+export interface ScalingWritePipeline {
+  /** @throws NotAllowedError, after auditing the denial, when the caller lacks a required permission */
+  begin(caller: WriteCaller, write: EntityWrite): Promise<AuthorizedWrite>;
+}
+
+function workloadKey(workload: ScalingWorkloadRef | undefined) {
+  return workload && `${workload.kind.toLowerCase()}/${workload.name}`;
+}
+
+/** Completes "You may not …", e.g. "You may not scale component:default/web". */
+const ACTION_PHRASES: Record<ScalingAction, string> = {
+  'replicas.scale': 'scale',
+  'autoscaler.bounds': 'change the autoscaler bounds of',
+  'policy.apply': 'apply a scaling policy to',
+  'policy.delete': 'delete the scaling policy of',
+};
+
+/** The auditor's event id of a write, e.g. `scaling-replicas-scale`. */
+function auditorEventId(action: ScalingAction): string {
+  return `scaling-${action.replace('.', '-')}`;
+}
+
+export function createScalingWritePipeline(options: {
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  auditStore: ScalingAuditStore;
+  entityFacts: EntityScalingFactsService;
+  stateCache: ClusterStateCache;
+  logger: LoggerService;
+}): ScalingWritePipeline {
+  const { permissions, auditor, auditStore, entityFacts, stateCache, logger } =
+    options;
+
+  async function recordOutcome(
+    id: string,
+    outcome: Parameters<ScalingAuditStore['recordOutcome']>[1],
+  ) {
+    try {
+      await auditStore.recordOutcome(id, outcome);
+    } catch (error) {
+      // The cluster call is done; failing the request now would misreport it.
+      logger.error('Could not record the outcome of a scaling write', {
+        auditEventId: id,
+        error: toError(error).message,
+      });
+    }
+  }
+
+  async function refuse(
+    caller: WriteCaller,
+    write: EntityWrite,
+    entityRef: string,
+    missing: ResourcePermission[],
+  ): Promise<never> {
+    const names = missing.map(permission => permission.name).join(', ');
+    const error = new NotAllowedError(
+      `You may not ${
+        ACTION_PHRASES[write.action]
+      } ${entityRef}: it needs the ${names} permission${
+        missing.length > 1 ? 's' : ''
+      }`,
+    );
+    const meta = { entityRef, action: write.action, asked: write.asked };
+    const event = await auditor.createEvent({
+      eventId: auditorEventId(write.action),
+      request: caller.request,
+      severityLevel: 'medium',
+      meta,
+    });
+    await auditStore.recordDenial({
+      actorRef: caller.credentials.principal.userEntityRef,
+      entityRef,
+      action: write.action,
+      cluster: write.cluster,
+      request: write.asked,
+    });
+    await event.fail({ error, meta });
+    throw error;
+  }
+
+  return {
+    async begin(caller, write) {
+      const entityRef = stringifyEntityRef(write.entityRef);
+      const missing = await authorizeEntityAction(permissions, {
+        credentials: caller.credentials,
+        entityRef,
+        required: write.required,
+      });
+      if (missing.length > 0) {
+        await refuse(caller, write, entityRef, missing);
+      }
+      const facts = await entityFacts.getFacts(write.entityRef, {
+        credentials: caller.credentials,
+      });
+      const query = workloadQueryFor(facts);
+
+      return {
+        facts,
+        async inCluster(target, call) {
+          const meta: JsonObject = {
+            entityRef: facts.entityRef,
+            action: write.action,
+            cluster: target.cluster,
+            ...(target.workload && { workload: target.workload }),
+            asked: write.asked,
+          };
+          const event = await auditor.createEvent({
+            eventId: auditorEventId(write.action),
+            request: caller.request,
+            severityLevel: 'medium',
+            meta,
+          });
+          const auditEventId = await auditStore.recordAttempt({
+            actorRef: caller.credentials.principal.userEntityRef,
+            entityRef: facts.entityRef,
+            action: write.action,
+            cluster: target.cluster,
+            namespace: target.workload?.namespace,
+            workload: workloadKey(target.workload),
+            request: write.asked,
+            before: target.before,
+          });
+          const logged = {
+            entityRef: facts.entityRef,
+            action: write.action,
+            cluster: target.cluster,
+            workload: workloadKey(target.workload),
+          };
+          try {
+            const { result, after } = await call();
+            await recordOutcome(auditEventId, { outcome: 'succeeded', after });
+            await event.success({ meta });
+            logger.info('Scaling write succeeded', logged);
+            return result;
+          } catch (error) {
+            const failure = toError(error);
+            logger.warn('Scaling write failed', {
+              ...logged,
+              error: failure.message,
+            });
+            await recordOutcome(auditEventId, {
+              outcome: 'failed',
+              error: failure.message,
+            });
+            await event.fail({ error: failure, meta });
+            throw error;
+          } finally {
+            await stateCache.evict(clusterStateCacheKey(target.cluster, query));
+          }
+        },
+      };
+    },
+  };
+}
