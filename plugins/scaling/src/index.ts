@@ -4,7 +4,11 @@
  *
  * @packageDocumentation
  */
-export { scalingPlugin, EntityScalingContent } from './plugin';
+export {
+  scalingPlugin,
+  EntityScalingContent,
+  EntityScalingOverviewCard,
+} from './plugin';
 export { scalingApiRef, ScalingClient } from './api';
 export type { ScalingApi } from './api';
 export { isScalingAvailable } from './isScalingAvailable';

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -33,5 +34,18 @@ export const EntityScalingContent = scalingPlugin.provide(
         m => m.EntityScalingContent,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/** @public A card summing up the entity's replicas and autoscaling across regions. */
+export const EntityScalingOverviewCard = scalingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityScalingOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityScalingOverviewCard').then(
+          m => m.EntityScalingOverviewCard,
+        ),
+    },
   }),
 );

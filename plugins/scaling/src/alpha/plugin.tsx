@@ -5,7 +5,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { ScalingClient, scalingApiRef } from '../api';
 import { isScalingAvailable } from '../isScalingAvailable';
 import { rootRouteRef } from '../routes';
@@ -33,6 +36,17 @@ const entityScalingContent = EntityContentBlueprint.make({
   },
 });
 
+const entityScalingOverviewCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    filter: isScalingAvailable,
+    loader: () =>
+      import('../components/EntityScalingOverviewCard').then(m =>
+        compatWrapper(<m.EntityScalingOverviewCard />),
+      ),
+  },
+});
+
 /**
  * The scaling suite for apps on the new frontend system.
  *
@@ -42,6 +56,6 @@ export default createFrontendPlugin({
   pluginId: 'scaling',
   title: 'Scaling',
   info: { packageJson: () => import('../../package.json') },
-  extensions: [scalingApi, entityScalingContent],
+  extensions: [scalingApi, entityScalingContent, entityScalingOverviewCard],
   routes: { root: rootRouteRef },
 });

@@ -2,60 +2,116 @@ import {
   Content,
   Progress,
   ResponseErrorPanel,
-  WarningPanel,
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
-import { useEntityScalingFacts } from '../../hooks/useEntityScalingFacts';
-import { RegionClustersTable } from './RegionClustersTable';
-import { ServiceProfileCard } from './ServiceProfileCard';
-import { WorkloadSelectorCard } from './WorkloadSelectorCard';
+import { useCallback, useState } from 'react';
+import { EntityScalingState } from '@meschain/backstage-plugin-scaling-common';
+import {
+  ScalingControlAccess,
+  useEntityScalingState,
+  useScalingHistory,
+  useScalingOptions,
+  useScalingPermissions,
+} from '../../hooks';
+import { PolicyEditorDialog } from '../PolicyEditor';
+import { ScaleDialog, ScaleTarget } from '../ScaleDialog';
+import { ScalingHistoryTimeline } from '../ScalingHistoryTimeline';
+import { ScalingStateTable } from '../ScalingStateTable';
+import { EntityFactsSection } from './EntityFactsSection';
+import { ScalingToolbar } from './ScalingToolbar';
 
-/** @public The "Scaling" tab of a service's entity page. */
-export function EntityScalingContent() {
-  const { value: facts, loading, error } = useEntityScalingFacts();
-
-  if (loading) {
+/** The table once the state is read; a refresh keeps the last answer on screen. */
+function ScalingState(props: {
+  state?: EntityScalingState;
+  error?: Error;
+  access: ScalingControlAccess;
+  onScale: (target: ScaleTarget) => void;
+}) {
+  const { state, error, access, onScale } = props;
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!state) {
     return <Progress />;
   }
-  if (error || !facts) {
-    return (
-      <ResponseErrorPanel error={error ?? new Error('No scaling facts')} />
-    );
+  return <ScalingStateTable state={state} access={access} onScale={onScale} />;
+}
+
+/**
+ * @public
+ * The "Scaling" tab of a service's entity page: replicas and HPAs per region,
+ * scaling, the policy editor and the history, above the service's facts.
+ */
+export function EntityScalingContent() {
+  const scaling = useEntityScalingState();
+  const history = useScalingHistory();
+  const options = useScalingOptions();
+  const access = useScalingPermissions();
+  const [scaleTarget, setScaleTarget] = useState<ScaleTarget>();
+  const [editingPolicy, setEditingPolicy] = useState(false);
+
+  const { retry: retryScaling } = scaling;
+  const { retry: retryHistory } = history;
+  const refresh = useCallback(() => {
+    retryScaling();
+    retryHistory();
+  }, [retryScaling, retryHistory]);
+
+  const regions = [
+    ...new Set(scaling.value?.clusters.map(cluster => cluster.region) ?? []),
+  ];
+  let editorUnavailable: string | undefined;
+  if (options.error) {
+    editorUnavailable = `The scaling options could not be read: ${options.error.message}`;
+  } else if (!options.value) {
+    editorUnavailable = 'Loading the presets and guard-rails…';
   }
 
   return (
     <Content noPadding>
       <Grid container spacing={3}>
-        {facts.problems.length > 0 && (
-          <Grid item xs={12}>
-            <WarningPanel
-              severity="warning"
-              defaultExpanded
-              title="Some scaling annotations are not understood"
-            >
-              <ul>
-                {facts.problems.map(problem => (
-                  <li key={problem.annotation}>
-                    <code>{problem.annotation}</code>: {problem.message}
-                  </li>
-                ))}
-              </ul>
-            </WarningPanel>
-          </Grid>
-        )}
-        <Grid item xs={12} md={6}>
-          <ServiceProfileCard facts={facts} />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <WorkloadSelectorCard workload={facts.workload} />
-        </Grid>
         <Grid item xs={12}>
-          <RegionClustersTable
-            clusters={facts.clusters}
-            regionsWithoutCluster={facts.regionsWithoutCluster}
+          <ScalingToolbar
+            replicas={access.replicas}
+            policy={access.policy}
+            editorUnavailable={editorUnavailable}
+            onEditPolicy={() => setEditingPolicy(true)}
+          />
+          <ScalingState
+            state={scaling.value}
+            error={scaling.error}
+            access={access.replicas}
+            onScale={setScaleTarget}
           />
         </Grid>
+        <Grid item xs={12}>
+          <ScalingHistoryTimeline
+            history={history.value}
+            error={history.error}
+            loading={history.loading}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityFactsSection />
+        </Grid>
       </Grid>
+      <ScaleDialog
+        key={scaleTarget?.workload.resourceVersion}
+        target={scaleTarget}
+        guardRails={options.value?.guardRails}
+        onClose={() => setScaleTarget(undefined)}
+        onChanged={refresh}
+      />
+      {options.value && editingPolicy && (
+        <PolicyEditorDialog
+          open
+          options={options.value}
+          regions={regions}
+          deniedReason={access.policy.reason}
+          onClose={() => setEditingPolicy(false)}
+          onChanged={refresh}
+        />
+      )}
     </Content>
   );
 }

@@ -1,0 +1,1 @@
+export { EntityScalingOverviewCard } from './EntityScalingOverviewCard';

@@ -1,0 +1,2 @@
+export { PolicyEditorDialog } from './PolicyEditorDialog';
+export type { PolicyEditorDialogProps } from './PolicyEditorDialog';

@@ -1,0 +1,118 @@
+import {
+  ResponseErrorPanel,
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusWarning,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import {
+  ScalingHistory,
+  ScalingHistoryEvent,
+} from '@meschain/backstage-plugin-scaling-common';
+import { formatHistoryValue } from './formatHistoryValue';
+
+const actionLabels: Record<string, string> = {
+  'replicas.scale': 'Scaled replicas',
+  'autoscaler.bounds': 'Changed HPA bounds',
+  'policy.apply': 'Applied policy',
+  'policy.delete': 'Deleted policy',
+  SuccessfulRescale: 'HPA rescaled',
+};
+
+function Outcome({ event }: { event: ScalingHistoryEvent }) {
+  switch (event.outcome) {
+    case 'succeeded':
+      return <StatusOK>Succeeded</StatusOK>;
+    case 'failed':
+      return <StatusError>Failed</StatusError>;
+    case 'denied':
+      return <StatusWarning>Denied</StatusWarning>;
+    case 'pending':
+      return <StatusPending>Pending</StatusPending>;
+    default:
+      return event.source === 'cluster' ? <StatusOK>Done</StatusOK> : null;
+  }
+}
+
+const columns: TableColumn<ScalingHistoryEvent>[] = [
+  {
+    title: 'When',
+    render: event => new Date(event.time).toLocaleString(),
+  },
+  {
+    title: 'Source',
+    render: event => (
+      <Chip
+        size="small"
+        variant={event.source === 'suite' ? 'default' : 'outlined'}
+        label={event.source === 'suite' ? 'Backstage' : 'Cluster'}
+      />
+    ),
+  },
+  {
+    title: 'Action',
+    render: event => (
+      <>
+        <Typography variant="body2">
+          {actionLabels[event.action] ?? event.action}
+        </Typography>
+        <Typography variant="caption" color="textSecondary">
+          {[event.region, event.workload?.name].filter(Boolean).join(' · ')}
+        </Typography>
+      </>
+    ),
+  },
+  {
+    title: 'Actor',
+    render: event =>
+      event.actor ? (
+        <EntityRefLink entityRef={event.actor} defaultKind="user" />
+      ) : (
+        'HPA controller'
+      ),
+  },
+  { title: 'Outcome', render: event => <Outcome event={event} /> },
+  {
+    title: 'Change',
+    render: event =>
+      event.before === undefined && event.after === undefined
+        ? '—'
+        : `${formatHistoryValue(event.before)} → ${formatHistoryValue(
+            event.after,
+          )}`,
+  },
+  { title: 'Message', render: event => event.message },
+];
+
+/** The entity's scaling history: our audited actions and the clusters' rescale events. */
+export function ScalingHistoryTimeline(props: {
+  history?: ScalingHistory;
+  error?: Error;
+  loading: boolean;
+}) {
+  const { history, error, loading } = props;
+  if (error) {
+    return <ResponseErrorPanel title="History" error={error} />;
+  }
+  return (
+    <section aria-label="History">
+      <Table<ScalingHistoryEvent>
+        title="History"
+        isLoading={loading && !history}
+        options={{ paging: false, search: false, padding: 'dense' }}
+        columns={columns}
+        data={history?.events ?? []}
+        emptyContent={
+          <Typography style={{ padding: 16 }}>
+            Nothing has been scaled yet.
+          </Typography>
+        }
+      />
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { formatHistoryValue } from './formatHistoryValue';
+
+describe('formatHistoryValue', () => {
+  it.each([
+    [undefined, '—'],
+    [{ replicas: 4 }, '4'],
+    [{ min: 2, max: 20 }, '2 to 20'],
+    [
+      {
+        minReplicas: 2,
+        maxReplicas: 20,
+        metrics: [{ type: 'Resource' }],
+      },
+      'HPA 2 to 20, 1 metric',
+    ],
+    [{ maxReplicas: 5, metrics: [] }, 'HPA 1 to 5, 0 metrics'],
+  ])('shows %j as %s', (value, text) => {
+    expect(formatHistoryValue(value)).toBe(text);
+  });
+});

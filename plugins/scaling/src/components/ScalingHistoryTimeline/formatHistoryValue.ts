@@ -1,0 +1,33 @@
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A history entry's before or after value as a short text. The backend records
+ * `{ replicas }` for a scale, `{ min, max }` for HPA bounds and the HPA's spec
+ * for a policy; the cluster's events carry none.
+ */
+export function formatHistoryValue(value: unknown): string {
+  if (value === undefined || value === null) {
+    return '—';
+  }
+  if (typeof value === 'number' || typeof value === 'string') {
+    return String(value);
+  }
+  if (!isRecord(value)) {
+    return JSON.stringify(value);
+  }
+  if (typeof value.replicas === 'number') {
+    return String(value.replicas);
+  }
+  if ('min' in value && 'max' in value) {
+    return `${String(value.min)} to ${String(value.max)}`;
+  }
+  if ('minReplicas' in value || 'maxReplicas' in value) {
+    const metrics = Array.isArray(value.metrics) ? value.metrics.length : 0;
+    return `HPA ${String(value.minReplicas ?? 1)} to ${String(
+      value.maxReplicas,
+    )}, ${metrics} ${metrics === 1 ? 'metric' : 'metrics'}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,1 @@
+export { ScalingHistoryTimeline } from './ScalingHistoryTimeline';

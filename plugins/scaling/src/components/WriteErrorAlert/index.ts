@@ -1,0 +1,1 @@
+export { WriteErrorAlert } from './WriteErrorAlert';

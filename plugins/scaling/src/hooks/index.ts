@@ -1,0 +1,7 @@
+export { useEntityScalingFacts } from './useEntityScalingFacts';
+export { useEntityScalingState } from './useEntityScalingState';
+export { useScalingActions } from './useScalingActions';
+export { useScalingHistory, SCALING_HISTORY_LIMIT } from './useScalingHistory';
+export { useScalingOptions } from './useScalingOptions';
+export { useScalingPermissions } from './useScalingPermissions';
+export type { ScalingControlAccess } from './useScalingPermissions';
