@@ -139,3 +139,98 @@ test('the Kubernetes tab shows the service’s pods from the local clusters', as
     fullPage: true,
   });
 });
+
+test.describe('scaling controls', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  test('a team scales its own service and applies a preset to every region', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/logging-service/scaling');
+
+    // The HPA owns logging-service's replicas, so scaling up by one means
+    // raising the autoscaler's minimum, which the dialog offers instead.
+    const scaleButton = page.getByRole('button', {
+      name: 'Scale logging-service in eu-west',
+    });
+    await expect(scaleButton).toBeEnabled();
+    await scaleButton.click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByText(/owns the replicas/)).toBeVisible();
+    const minimum = dialog.getByLabel('Minimum replicas');
+    const current = Number(await minimum.inputValue());
+    await minimum.fill(String(current + 1));
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page
+        .getByRole('row', { name: /eu-west/ })
+        .getByText(
+          new RegExp(`HPA logging-service: ${current + 1} to \\d+ replicas`),
+        ),
+    ).toBeVisible();
+    // The sandbox's HPA controller raises the replicas at its next sync, and
+    // the tab shows it at its next refresh.
+    await expect(
+      page.getByRole('row', { name: /eu-west/ }).first(),
+    ).toContainText(`${current + 1} desired`, { timeout: 75_000 });
+    await page.screenshot({
+      path: `${screenshotDir}/logging-service-scaled.png`,
+      fullPage: true,
+    });
+
+    await page.getByRole('button', { name: 'Edit policy' }).click();
+    const editor = page.getByRole('dialog');
+    await editor.getByLabel('Preset').selectOption('cpu');
+    await editor.getByLabel('All regions').check();
+    await editor.getByRole('button', { name: 'Preview' }).click();
+    await expect(
+      editor.getByRole('region', { name: 'Preview for eu-west' }),
+    ).toBeVisible();
+    await page.screenshot({
+      path: `${screenshotDir}/logging-service-policy-preview.png`,
+      fullPage: true,
+    });
+    await editor.getByRole('button', { name: 'Apply' }).click();
+    const results = editor.getByRole('region', { name: 'Apply results' });
+    for (const region of ['us-east', 'eu-west', 'ap-southeast', 'tr-central']) {
+      await expect(
+        results.getByText(
+          new RegExp(
+            `^${region}.*(HPA created|HPA updated|Already up to date)`,
+          ),
+        ),
+      ).toBeVisible();
+    }
+    await editor.getByRole('button', { name: 'Close' }).click();
+    await expect(
+      page.getByText(/^cpu: .* of 70 % target/).first(),
+    ).toBeVisible();
+
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history.getByText(/policy/i).first()).toBeVisible();
+    await expect(history.getByText(/bounds|autoscaler/i).first()).toBeVisible();
+    await page.screenshot({
+      path: `${screenshotDir}/logging-service-history.png`,
+      fullPage: true,
+    });
+  });
+
+  test('another team’s service shows its controls disabled, with the reason', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/order-service/scaling');
+
+    await expect(
+      page.getByText(/Only the owners of this service may scale it/).first(),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Scale order-service in eu-west' }),
+    ).toBeDisabled();
+    await expect(
+      page.getByRole('button', { name: 'Edit policy' }),
+    ).toBeDisabled();
+  });
+});
