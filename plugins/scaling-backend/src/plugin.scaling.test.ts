@@ -37,7 +37,10 @@ const NAMESPACE = 'meschain-sync';
 
 type SandboxWorkload = {
   metadata: { resourceVersion: string };
-  spec: { replicas: number };
+  spec: {
+    replicas: number;
+    template: { spec: { containers: Array<{ resources: Resources }> } };
+  };
   status: {
     replicas?: number;
     readyReplicas?: number;
@@ -60,10 +63,7 @@ type SandboxAutoscaler = {
   };
 };
 type ResourceQuantities = { cpu: string; memory: string };
-type Pod = {
-  status: { phase: string };
-  spec: { containers: Array<{ resources: { requests: ResourceQuantities } }> };
-};
+type Resources = { requests: ResourceQuantities };
 type PodMetrics = { containers: Array<{ usage: ResourceQuantities }> };
 
 function metricFields(metric: SandboxMetric | undefined) {
@@ -296,16 +296,16 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
     const hpa = await read<SandboxAutoscaler>(
       `/apis/autoscaling/v2/namespaces/${NAMESPACE}/horizontalpodautoscalers/${workload.name}`,
     );
-    const { items: pods } = await read<{ items: Pod[] }>(
-      `/api/v1/namespaces/${NAMESPACE}/pods?${selector}`,
-    );
     const { items: podMetrics } = await read<{ items: PodMetrics[] }>(
       `/apis/metrics.k8s.io/v1beta1/namespaces/${NAMESPACE}/pods?${selector}`,
     );
-    const livePods = pods.filter(
-      pod => !['Succeeded', 'Failed'].includes(pod.status.phase),
-    );
     const { status } = workloadObject;
+    const pods = status.replicas ?? 0;
+    const perPod = sumQuantities(
+      workloadObject.spec.template.spec.containers.map(
+        container => container.resources.requests,
+      ),
+    );
     return {
       kind: workload.kind,
       apiVersion: workload.apiVersion,
@@ -339,12 +339,11 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
         }),
       ),
       pods: definedOnly({
-        pods: livePods.length,
-        requests: sumQuantities(
-          livePods.flatMap(pod =>
-            pod.spec.containers.map(container => container.resources.requests),
-          ),
-        ),
+        pods,
+        requests: {
+          cpuMillicores: perPod.cpuMillicores * pods,
+          memoryBytes: perPod.memoryBytes * pods,
+        },
         usage:
           region === REGION_WITHOUT_METRICS
             ? undefined

@@ -113,9 +113,13 @@ export type PodResourceAmounts = {
 
 /** @public What a workload's pods reserve against what they use. */
 export type WorkloadPodResources = {
-  /** Pods of the workload that have not terminated. */
+  /** The workload's pods, as its `status.replicas` counts them. */
   pods: number;
-  /** Summed over those pods (pod-level requests, or their containers'). */
+  /**
+   * The pod template's requests (pod-level, or its containers' sum) times
+   * `pods`: during a rollout, pods of the previous template count at the
+   * current one's.
+   */
   requests: PodResourceAmounts;
   /**
    * Summed over the pods `metrics.k8s.io` has a sample for; `pods` says how

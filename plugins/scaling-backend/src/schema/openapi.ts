@@ -106,9 +106,14 @@ export const spec = {
         properties: {
           pods: {
             type: 'integer',
-            description: 'Pods of the workload that have not terminated.',
+            description:
+              "The workload's pods, as its `status.replicas` counts them.",
           },
-          requests: { $ref: '#/components/schemas/PodResourceAmounts' },
+          requests: {
+            $ref: '#/components/schemas/PodResourceAmounts',
+            description:
+              "The pod template's requests times `pods`: during a rollout, pods of the previous template count at the current one's.",
+          },
           usage: {
             type: 'object',
             description:

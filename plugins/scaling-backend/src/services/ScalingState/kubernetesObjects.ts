@@ -16,29 +16,30 @@ export type LabelSelector = {
   matchExpressions?: LabelSelectorRequirement[];
 };
 
+/** Resource amounts by name, e.g. `{ cpu: '250m', memory: '512Mi' }`. */
+export type ResourceList = Partial<Record<string, string>>;
+
+type Resources = { requests?: ResourceList };
+
+export type PodSpec = {
+  containers?: Array<{ name: string; resources?: Resources }>;
+  /** Pod-level resources; when set, they replace the containers' sum. */
+  resources?: Resources;
+};
+
 /** A Deployment or an Argo Rollout: both have these fields with the same meaning. */
 export type ScalableWorkloadObject = KubernetesObject & {
-  spec?: { replicas?: number; selector?: LabelSelector };
+  spec?: {
+    replicas?: number;
+    selector?: LabelSelector;
+    template?: { spec?: PodSpec };
+  };
   status?: {
     replicas?: number;
     readyReplicas?: number;
     availableReplicas?: number;
     updatedReplicas?: number;
   };
-};
-
-/** Resource amounts by name, e.g. `{ cpu: '250m', memory: '512Mi' }`. */
-export type ResourceList = Partial<Record<string, string>>;
-
-type Resources = { requests?: ResourceList };
-
-export type PodObject = KubernetesObject & {
-  spec?: {
-    containers?: Array<{ name: string; resources?: Resources }>;
-    /** Pod-level resources; when set, they replace the containers' sum. */
-    resources?: Resources;
-  };
-  status?: { phase?: string };
 };
 
 /** A `PodMetrics` of `metrics.k8s.io/v1beta1`. */

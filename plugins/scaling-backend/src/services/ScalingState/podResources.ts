@@ -4,12 +4,14 @@ import {
   quantityToMilli,
   WorkloadPodResources,
 } from '@meschain/backstage-plugin-scaling-common';
-import { PodMetricsObject, PodObject, ResourceList } from './kubernetesObjects';
+import {
+  PodMetricsObject,
+  PodSpec,
+  ResourceList,
+  ScalableWorkloadObject,
+} from './kubernetesObjects';
 
 const NO_RESOURCES: PodResourceAmounts = { cpuMillicores: 0, memoryBytes: 0 };
-
-/** Pods in these phases hold no resources any more. */
-const TERMINATED_PHASES = new Set(['Succeeded', 'Failed']);
 
 function amounts(list: ResourceList | undefined): PodResourceAmounts {
   return {
@@ -28,13 +30,13 @@ function sum(all: PodResourceAmounts[]): PodResourceAmounts {
   );
 }
 
-function podRequests(pod: PodObject): PodResourceAmounts {
-  const podLevel = pod.spec?.resources?.requests;
+function podRequests(spec: PodSpec | undefined): PodResourceAmounts {
+  const podLevel = spec?.resources?.requests;
   if (podLevel) {
     return amounts(podLevel);
   }
   return sum(
-    (pod.spec?.containers ?? []).map(container =>
+    (spec?.containers ?? []).map(container =>
       amounts(container.resources?.requests),
     ),
   );
@@ -46,32 +48,28 @@ function podUsage(metrics: PodMetricsObject): PodResourceAmounts {
   );
 }
 
-/** The key of a pod in `usageByPod`. */
-export function podKey(pod: {
-  metadata: { namespace?: string; name: string };
-}) {
-  return `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
-}
-
 /**
- * What a workload's live pods request, against what the resource metrics API
+ * What a workload's pods request, against what the resource metrics API
  * measured for them.
  *
- * @param usageByPod - samples by {@link podKey}; undefined when the metrics API did not answer
+ * Requests are the pod template's times the pods the workload's status
+ * counts, so the pods need not be listed. While a rollout replaces the
+ * template, pods of the previous one are counted at the new one's requests.
+ *
+ * @param samples - the workload's pod metrics; undefined when the metrics API did not answer
  */
 export function podResources(
-  pods: PodObject[],
-  usageByPod: ReadonlyMap<string, PodMetricsObject> | undefined,
+  workload: ScalableWorkloadObject,
+  samples: PodMetricsObject[] | undefined,
 ): WorkloadPodResources {
-  const live = pods.filter(
-    pod => !TERMINATED_PHASES.has(pod.status?.phase ?? ''),
-  );
-  const samples = usageByPod
-    ? live.flatMap(pod => usageByPod.get(podKey(pod)) ?? [])
-    : undefined;
+  const pods = workload.status?.replicas ?? 0;
+  const perPod = podRequests(workload.spec?.template?.spec);
   return {
-    pods: live.length,
-    requests: sum(live.map(podRequests)),
+    pods,
+    requests: {
+      cpuMillicores: perPod.cpuMillicores * pods,
+      memoryBytes: perPod.memoryBytes * pods,
+    },
     usage: samples && { pods: samples.length, ...sum(samples.map(podUsage)) },
   };
 }

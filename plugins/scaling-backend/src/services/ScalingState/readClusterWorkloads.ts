@@ -5,11 +5,10 @@ import { autoscalerState, targetsWorkload } from './autoscalerState';
 import {
   HorizontalPodAutoscalerObject,
   PodMetricsObject,
-  PodObject,
   ScalableWorkloadObject,
 } from './kubernetesObjects';
 import { matchesLabelSelector } from './labelSelectors';
-import { podKey, podResources } from './podResources';
+import { podResources } from './podResources';
 import { WorkloadQuery } from './workloadQuery';
 import { SCALABLE_WORKLOAD_TYPES, workloadReplicas } from './workloadReplicas';
 
@@ -17,7 +16,6 @@ const AUTOSCALERS = {
   apiVersion: 'autoscaling/v2',
   plural: 'horizontalpodautoscalers',
 };
-const PODS = { apiVersion: 'v1', plural: 'pods' };
 const POD_METRICS = { apiVersion: 'metrics.k8s.io/v1beta1', plural: 'pods' };
 
 type FoundWorkload = {
@@ -75,30 +73,18 @@ async function listAutoscalers(
   return lists.flatMap(list => list.items);
 }
 
-async function listPods({
-  client,
-  query,
-  signal,
-}: Reader): Promise<PodObject[]> {
-  const { items } = await client.list<PodObject>(
-    resourcePath(PODS, { namespace: query.namespace }),
-    { labelSelector: query.labelSelector, signal },
-  );
-  return items;
-}
-
 /** Undefined when the resource metrics API does not answer: usage is optional, the rest is not. */
 async function listPodUsage({
   client,
   query,
   signal,
-}: Reader): Promise<Map<string, PodMetricsObject> | undefined> {
+}: Reader): Promise<PodMetricsObject[] | undefined> {
   try {
     const { items } = await client.list<PodMetricsObject>(
       resourcePath(POD_METRICS, { namespace: query.namespace }),
       { labelSelector: query.labelSelector, signal },
     );
-    return new Map(items.map(metrics => [podKey(metrics), metrics]));
+    return items;
   } catch (error) {
     if (signal.aborted) {
       throw error;
@@ -122,9 +108,9 @@ function byKindNamespaceAndName(
 
 /**
  * An entity's Deployments and Rollouts in one cluster, each with its HPA and
- * its pods' requests and usage. The requests run concurrently: at most five,
- * in one round when the namespace is known; otherwise the HPAs of the
- * namespaces the workloads were found in follow in a second round.
+ * its pods' requests and usage. The requests run concurrently: four in one
+ * round when the namespace is known; otherwise the HPAs of the namespaces
+ * the workloads were found in follow in a second round.
  */
 export async function readClusterWorkloads(
   client: KubernetesClient,
@@ -142,13 +128,11 @@ export async function readClusterWorkloads(
           ),
         ]),
       );
-  const [foundWorkloads, foundAutoscalers, pods, usageByPod] =
-    await Promise.all([
-      workloads,
-      autoscalers,
-      listPods(reader),
-      listPodUsage(reader),
-    ]);
+  const [foundWorkloads, foundAutoscalers, podUsage] = await Promise.all([
+    workloads,
+    autoscalers,
+    listPodUsage(reader),
+  ]);
 
   return foundWorkloads
     .map(({ type, object }): WorkloadScalingState => {
@@ -161,17 +145,18 @@ export async function readClusterWorkloads(
       const autoscaler = foundAutoscalers.find(candidate =>
         targetsWorkload(candidate, identity),
       );
-      const ownPods = pods.filter(
-        pod =>
-          pod.metadata.namespace === identity.namespace &&
-          matchesLabelSelector(object.spec?.selector, pod.metadata.labels),
+      // metrics-server copies each pod's labels onto its PodMetrics.
+      const ownPodUsage = podUsage?.filter(
+        metrics =>
+          metrics.metadata.namespace === identity.namespace &&
+          matchesLabelSelector(object.spec?.selector, metrics.metadata.labels),
       );
       return {
         ...identity,
         resourceVersion: object.metadata.resourceVersion ?? '',
         replicas: workloadReplicas(object),
         autoscaler: autoscaler && autoscalerState(autoscaler),
-        pods: podResources(ownPods, usageByPod),
+        pods: podResources(object, ownPodUsage),
       };
     })
     .sort(byKindNamespaceAndName);
