@@ -263,6 +263,16 @@ describe.each(databases.eachSupportedId())(
         expect((await sandboxDeployment('us-east')).spec.replicas).toBe(
           loaded.replicas.desired,
         );
+        const [refused] = (await history(OWNED)).events.filter(
+          e => e.source === 'suite' && e.region === 'us-east',
+        );
+        expect(refused).toEqual(
+          expect.objectContaining({
+            action: 'replicas.scale',
+            outcome: 'failed',
+            message: response.body.error.message,
+          }),
+        );
       });
 
       it('sets the replicas through /scale once the policy is deleted, and refuses a stale resourceVersion', async () => {

@@ -253,52 +253,63 @@ export function createPolicyWrites(options: {
   return {
     async applyPolicy(entityRef, request, caller) {
       const dryRun = request.dryRun ?? false;
-      const write = await pipeline.begin(caller, {
-        entityRef,
-        action: 'policy.apply',
-        required: hasMinReplicasZero(request.policy)
-          ? [scalingPolicyUpdatePermission, scalingReplicasZeroPermission]
-          : [scalingPolicyUpdatePermission],
-        asked: {
-          regions: request.regions,
-          policy: request.policy as JsonValue,
+      return pipeline.run(
+        caller,
+        {
+          entityRef,
+          action: 'policy.apply',
+          required: hasMinReplicasZero(request.policy)
+            ? [scalingPolicyUpdatePermission, scalingReplicasZeroPermission]
+            : [scalingPolicyUpdatePermission],
+          asked: {
+            regions: request.regions,
+            policy: request.policy as JsonValue,
+            dryRun,
+          },
           dryRun,
         },
-      });
-      const policy = validatePolicy(write.facts, request.policy);
-      const targets = placement.regionsOf(write.facts, request.regions);
-      const results = await inEachRegion(
-        targets,
-        target => applyInRegion(write, target, policy, dryRun),
-        (target, error): PolicyApplyRegionResult => ({
-          region: target.region,
-          cluster: target.cluster?.name,
-          outcome: 'failed',
-          error,
-        }),
+        async write => {
+          const policy = validatePolicy(write.facts, request.policy);
+          const targets = placement.regionsOf(write.facts, request.regions);
+          const results = await inEachRegion(
+            targets,
+            target => applyInRegion(write, target, policy, dryRun),
+            (target, error): PolicyApplyRegionResult => ({
+              region: target.region,
+              cluster: target.cluster?.name,
+              outcome: 'failed',
+              error,
+            }),
+          );
+          return { dryRun, results };
+        },
       );
-      return { dryRun, results };
     },
 
     async deletePolicy(entityRef, regions, caller) {
-      const write = await pipeline.begin(caller, {
-        entityRef,
-        action: 'policy.delete',
-        required: [scalingPolicyUpdatePermission],
-        asked: { regions },
-      });
-      const targets = placement.regionsOf(write.facts, regions);
-      const results = await inEachRegion(
-        targets,
-        target => deleteInRegion(write, target),
-        (target, error): PolicyDeleteRegionResult => ({
-          region: target.region,
-          cluster: target.cluster?.name,
-          outcome: 'failed',
-          error,
-        }),
+      return pipeline.run(
+        caller,
+        {
+          entityRef,
+          action: 'policy.delete',
+          required: [scalingPolicyUpdatePermission],
+          asked: { regions },
+        },
+        async write => {
+          const targets = placement.regionsOf(write.facts, regions);
+          const results = await inEachRegion(
+            targets,
+            target => deleteInRegion(write, target),
+            (target, error): PolicyDeleteRegionResult => ({
+              region: target.region,
+              cluster: target.cluster?.name,
+              outcome: 'failed',
+              error,
+            }),
+          );
+          return { results };
+        },
       );
-      return { results };
     },
   };
 }

@@ -54,160 +54,174 @@ export function createReplicaWrites(options: {
 
   return {
     async scale(entityRef, request, caller) {
-      const write = await pipeline.begin(caller, {
-        entityRef,
-        action: 'replicas.scale',
-        required: replicaPermissions(request.replicas),
-        asked: request,
-        cluster: request.cluster,
-      });
-      const { facts } = write;
-      const cluster = placement.clusterOf(facts, request.cluster);
-      requireWithinLimit(
-        'replicas',
-        request.replicas,
-        replicaLimitFor(guardRails, facts.tier),
-      );
-      const client = await placement.clientFor(cluster);
-      const workload = await placement.workloadIn(
-        client,
-        facts,
-        request.workload,
-      );
-      const described = `${workload.kind} ${workload.namespace}/${workload.name} in cluster ${cluster.name}`;
-      if (workload.autoscaler) {
-        throw new ConflictError(
-          `HorizontalPodAutoscaler ${workload.autoscaler.name} owns the replicas of ${described}; change its minimum and maximum instead`,
-        );
-      }
-      const type = SCALABLE_WORKLOAD_TYPES.find(t => t.kind === workload.kind)!;
-      const before = workload.replicas.desired;
-      return write.inCluster(
+      return pipeline.run(
+        caller,
         {
-          cluster: cluster.name,
-          workload: workloadRefOf(workload),
-          before: { replicas: before },
+          entityRef,
+          action: 'replicas.scale',
+          required: replicaPermissions(request.replicas),
+          asked: request,
+          cluster: request.cluster,
         },
-        async () => {
-          const scale = await client
-            .put<ScaleObject>(
-              resourcePath(type, {
-                namespace: workload.namespace,
-                name: workload.name,
-                subresource: 'scale',
-              }),
-              {
-                apiVersion: 'autoscaling/v1',
-                kind: 'Scale',
-                metadata: {
-                  name: workload.name,
-                  namespace: workload.namespace,
-                  // The precondition: the API server refuses with 409 if the workload moved on.
-                  resourceVersion: request.resourceVersion,
-                },
-                spec: { replicas: request.replicas },
-              },
-            )
-            .catch(error => {
-              throw explainStaleVersion(error, described);
-            });
-          const after = scale.spec?.replicas ?? request.replicas;
-          return {
-            result: {
+        async write => {
+          const { facts } = write;
+          const cluster = placement.clusterOf(facts, request.cluster);
+          requireWithinLimit(
+            'replicas',
+            request.replicas,
+            replicaLimitFor(guardRails, facts.tier),
+          );
+          const client = await placement.clientFor(cluster);
+          const workload = await placement.workloadIn(
+            client,
+            facts,
+            request.workload,
+          );
+          const described = `${workload.kind} ${workload.namespace}/${workload.name} in cluster ${cluster.name}`;
+          if (workload.autoscaler) {
+            throw new ConflictError(
+              `HorizontalPodAutoscaler ${workload.autoscaler.name} owns the replicas of ${described}; change its minimum and maximum instead`,
+            );
+          }
+          const type = SCALABLE_WORKLOAD_TYPES.find(
+            t => t.kind === workload.kind,
+          )!;
+          const before = workload.replicas.desired;
+          return write.inCluster(
+            {
               cluster: cluster.name,
-              region: cluster.region,
               workload: workloadRefOf(workload),
-              before,
-              after,
+              before: { replicas: before },
             },
-            after: { replicas: after },
-          };
+            async () => {
+              const scale = await client
+                .put<ScaleObject>(
+                  resourcePath(type, {
+                    namespace: workload.namespace,
+                    name: workload.name,
+                    subresource: 'scale',
+                  }),
+                  {
+                    apiVersion: 'autoscaling/v1',
+                    kind: 'Scale',
+                    metadata: {
+                      name: workload.name,
+                      namespace: workload.namespace,
+                      // The precondition: the API server refuses with 409 if the workload moved on.
+                      resourceVersion: request.resourceVersion,
+                    },
+                    spec: { replicas: request.replicas },
+                  },
+                )
+                .catch(error => {
+                  throw explainStaleVersion(error, described);
+                });
+              const after = scale.spec?.replicas ?? request.replicas;
+              return {
+                result: {
+                  cluster: cluster.name,
+                  region: cluster.region,
+                  workload: workloadRefOf(workload),
+                  before,
+                  after,
+                },
+                after: { replicas: after },
+              };
+            },
+          );
         },
       );
     },
 
     async setAutoscalerBounds(entityRef, request, caller) {
-      const write = await pipeline.begin(caller, {
-        entityRef,
-        action: 'autoscaler.bounds',
-        required: replicaPermissions(request.minReplicas),
-        asked: request,
-        cluster: request.cluster,
-      });
-      const { facts } = write;
-      const cluster = placement.clusterOf(facts, request.cluster);
-      if (request.minReplicas > request.maxReplicas) {
-        throw new InputError(
-          `minReplicas (${request.minReplicas}) must not exceed maxReplicas (${request.maxReplicas})`,
-        );
-      }
-      requireWithinLimit(
-        'maxReplicas',
-        request.maxReplicas,
-        replicaLimitFor(guardRails, facts.tier),
-      );
-      const client = await placement.clientFor(cluster);
-      const workload = await placement.workloadIn(
-        client,
-        facts,
-        request.workload,
-      );
-      const described = `${workload.kind} ${workload.namespace}/${workload.name} in cluster ${cluster.name}`;
-      if (!workload.autoscaler) {
-        throw new NotFoundError(
-          `No HorizontalPodAutoscaler targets ${described}; apply a scaling policy to give it one`,
-        );
-      }
-      const path = resourcePath(AUTOSCALERS, {
-        namespace: workload.namespace,
-        name: workload.autoscaler.name,
-      });
-      const live = await client.get<AutoscalerObject>(path);
-      const before = {
-        min: live.spec.minReplicas ?? 1,
-        max: live.spec.maxReplicas,
-      };
-      return write.inCluster(
+      return pipeline.run(
+        caller,
         {
-          cluster: cluster.name,
-          workload: workloadRefOf(workload),
-          before,
+          entityRef,
+          action: 'autoscaler.bounds',
+          required: replicaPermissions(request.minReplicas),
+          asked: request,
+          cluster: request.cluster,
         },
-        async () => {
-          const patched = await client
-            .patch<AutoscalerObject>(
-              path,
-              {
-                metadata: { resourceVersion: live.metadata.resourceVersion },
-                spec: {
-                  minReplicas: request.minReplicas,
-                  maxReplicas: request.maxReplicas,
-                },
-              },
-              { patchType: 'application/merge-patch+json' },
-            )
-            .catch(error => {
-              throw explainStaleVersion(
-                error,
-                `HorizontalPodAutoscaler ${
-                  workload.autoscaler!.name
-                } in cluster ${cluster.name}`,
-              );
-            });
-          const after = {
-            min: patched.spec.minReplicas ?? 1,
-            max: patched.spec.maxReplicas,
+        async write => {
+          const { facts } = write;
+          const cluster = placement.clusterOf(facts, request.cluster);
+          if (request.minReplicas > request.maxReplicas) {
+            throw new InputError(
+              `minReplicas (${request.minReplicas}) must not exceed maxReplicas (${request.maxReplicas})`,
+            );
+          }
+          requireWithinLimit(
+            'maxReplicas',
+            request.maxReplicas,
+            replicaLimitFor(guardRails, facts.tier),
+          );
+          const client = await placement.clientFor(cluster);
+          const workload = await placement.workloadIn(
+            client,
+            facts,
+            request.workload,
+          );
+          const described = `${workload.kind} ${workload.namespace}/${workload.name} in cluster ${cluster.name}`;
+          if (!workload.autoscaler) {
+            throw new NotFoundError(
+              `No HorizontalPodAutoscaler targets ${described}; apply a scaling policy to give it one`,
+            );
+          }
+          const path = resourcePath(AUTOSCALERS, {
+            namespace: workload.namespace,
+            name: workload.autoscaler.name,
+          });
+          const live = await client.get<AutoscalerObject>(path);
+          const before = {
+            min: live.spec.minReplicas ?? 1,
+            max: live.spec.maxReplicas,
           };
-          return {
-            result: {
+          return write.inCluster(
+            {
               cluster: cluster.name,
-              region: cluster.region,
-              hpa: workload.autoscaler!.name,
+              workload: workloadRefOf(workload),
               before,
-              after,
             },
-            after,
-          };
+            async () => {
+              const patched = await client
+                .patch<AutoscalerObject>(
+                  path,
+                  {
+                    metadata: {
+                      resourceVersion: live.metadata.resourceVersion,
+                    },
+                    spec: {
+                      minReplicas: request.minReplicas,
+                      maxReplicas: request.maxReplicas,
+                    },
+                  },
+                  { patchType: 'application/merge-patch+json' },
+                )
+                .catch(error => {
+                  throw explainStaleVersion(
+                    error,
+                    `HorizontalPodAutoscaler ${
+                      workload.autoscaler!.name
+                    } in cluster ${cluster.name}`,
+                  );
+                });
+              const after = {
+                min: patched.spec.minReplicas ?? 1,
+                max: patched.spec.maxReplicas,
+              };
+              return {
+                result: {
+                  cluster: cluster.name,
+                  region: cluster.region,
+                  hpa: workload.autoscaler!.name,
+                  before,
+                  after,
+                },
+                after,
+              };
+            },
+          );
         },
       );
     },

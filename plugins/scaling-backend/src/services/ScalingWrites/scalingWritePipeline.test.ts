@@ -88,13 +88,14 @@ describe('createScalingWritePipeline', () => {
     const { steps, auditStore, stateCache, pipeline, caller, write } = setUp(
       AuthorizeResult.ALLOW,
     );
-    const authorized = await pipeline.begin(caller, write);
-    const result = await authorized.inCluster(
-      { cluster: 'eu-west-1', before: { replicas: 2 } },
-      async () => {
-        steps.push('cluster call');
-        return { result: 'done', after: { replicas: 3 } };
-      },
+    const result = await pipeline.run(caller, write, authorized =>
+      authorized.inCluster(
+        { cluster: 'eu-west-1', before: { replicas: 2 } },
+        async () => {
+          steps.push('cluster call');
+          return { result: 'done', after: { replicas: 3 } };
+        },
+      ),
     );
     expect(result).toBe('done');
     expect(steps).toEqual([
@@ -122,12 +123,13 @@ describe('createScalingWritePipeline', () => {
     const { steps, auditStore, pipeline, caller, write } = setUp(
       AuthorizeResult.ALLOW,
     );
-    const authorized = await pipeline.begin(caller, write);
     const conflict = new ConflictError('changed since you loaded it');
     await expect(
-      authorized.inCluster({ cluster: 'eu-west-1' }, async () => {
-        throw conflict;
-      }),
+      pipeline.run(caller, write, authorized =>
+        authorized.inCluster({ cluster: 'eu-west-1' }, async () => {
+          throw conflict;
+        }),
+      ),
     ).rejects.toBe(conflict);
     expect(steps).toEqual([
       'attempt',
@@ -145,11 +147,13 @@ describe('createScalingWritePipeline', () => {
     const { steps, auditStore, pipeline, caller, write } = setUp(
       AuthorizeResult.DENY,
     );
-    await expect(pipeline.begin(caller, write)).rejects.toMatchObject({
+    const operation = jest.fn();
+    await expect(pipeline.run(caller, write, operation)).rejects.toMatchObject({
       name: 'NotAllowedError',
       message:
         'You may not scale component:default/web: it needs the scaling.replicas.update permission',
     });
+    expect(operation).not.toHaveBeenCalled();
     expect(steps).toEqual(['denial', 'auditor:fail']);
     expect(auditStore.recordDenial).toHaveBeenCalledWith({
       actorRef: 'user:default/ada',
@@ -158,5 +162,33 @@ describe('createScalingWritePipeline', () => {
       cluster: 'eu-west-1',
       request: { replicas: 3 },
     });
+  });
+  it('audits a write refused before any cluster call as a failed attempt', async () => {
+    const { steps, auditStore, pipeline, caller, write } = setUp(
+      AuthorizeResult.ALLOW,
+    );
+    const refusal = new ConflictError(
+      'HorizontalPodAutoscaler web owns the replicas of Deployment prod/web',
+    );
+    await expect(
+      pipeline.run(caller, write, async () => {
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    expect(steps).toEqual(['attempt', 'outcome:failed', 'auditor:fail']);
+    expect(auditStore.recordOutcome).toHaveBeenCalledWith('audit-1', {
+      outcome: 'failed',
+      error: refusal.message,
+    });
+  });
+
+  it('does not audit the refusal of a dry run, which writes nothing', async () => {
+    const { steps, pipeline, caller, write } = setUp(AuthorizeResult.ALLOW);
+    await expect(
+      pipeline.run(caller, { ...write, dryRun: true }, async () => {
+        throw new ConflictError('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(steps).toEqual([]);
   });
 });

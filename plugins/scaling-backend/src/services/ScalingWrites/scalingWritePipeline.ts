@@ -34,6 +34,8 @@ export type EntityWrite = {
   asked: JsonObject;
   /** The cluster the request names, if one, so that a denial records it. */
   cluster?: string;
+  /** A dry run changes nothing, so a refusal of one is not an attempt to audit. */
+  dryRun?: boolean;
 };
 
 /** One cluster call of a write and what it changes. */
@@ -60,8 +62,18 @@ export interface AuthorizedWrite {
 
 /** The one way every write goes: authorize, validate, audit, call, audit, evict. */
 export interface ScalingWritePipeline {
-  /** @throws NotAllowedError, after auditing the denial, when the caller lacks a required permission */
-  begin(caller: WriteCaller, write: EntityWrite): Promise<AuthorizedWrite>;
+  /**
+   * Authorizes the write, then runs the operation. An operation that fails
+   * before it reaches a cluster (bad input, a guard-rail, an HPA owning the
+   * replicas) is audited as a failed attempt with that error.
+   *
+   * @throws NotAllowedError, after auditing the denial, when the caller lacks a required permission
+   */
+  run<T>(
+    caller: WriteCaller,
+    write: EntityWrite,
+    operation: (authorized: AuthorizedWrite) => Promise<T>,
+  ): Promise<T>;
 }
 
 function workloadKey(workload: ScalingWorkloadRef | undefined) {
@@ -139,77 +151,128 @@ export function createScalingWritePipeline(options: {
     throw error;
   }
 
-  return {
-    async begin(caller, write) {
-      const entityRef = stringifyEntityRef(write.entityRef);
-      const missing = await authorizeEntityAction(permissions, {
-        credentials: caller.credentials,
-        entityRef,
-        required: write.required,
-      });
-      if (missing.length > 0) {
-        await refuse(caller, write, entityRef, missing);
-      }
-      const facts = await entityFacts.getFacts(write.entityRef, {
-        credentials: caller.credentials,
-      });
-      const query = workloadQueryFor(facts);
+  async function recordRefusal(
+    caller: WriteCaller,
+    write: EntityWrite,
+    entityRef: string,
+    error: Error,
+  ) {
+    const meta = { entityRef, action: write.action, asked: write.asked };
+    const event = await auditor.createEvent({
+      eventId: auditorEventId(write.action),
+      request: caller.request,
+      severityLevel: 'medium',
+      meta,
+    });
+    const id = await auditStore.recordAttempt({
+      actorRef: caller.credentials.principal.userEntityRef,
+      entityRef,
+      action: write.action,
+      cluster: write.cluster,
+      request: write.asked,
+    });
+    await recordOutcome(id, { outcome: 'failed', error: error.message });
+    await event.fail({ error, meta });
+  }
 
-      return {
-        facts,
-        async inCluster(target, call) {
-          const meta: JsonObject = {
-            entityRef: facts.entityRef,
-            action: write.action,
-            cluster: target.cluster,
-            ...(target.workload && { workload: target.workload }),
-            asked: write.asked,
-          };
-          const event = await auditor.createEvent({
-            eventId: auditorEventId(write.action),
-            request: caller.request,
-            severityLevel: 'medium',
-            meta,
+  async function begin(
+    caller: WriteCaller,
+    write: EntityWrite,
+  ): Promise<AuthorizedWrite> {
+    const entityRef = stringifyEntityRef(write.entityRef);
+    const missing = await authorizeEntityAction(permissions, {
+      credentials: caller.credentials,
+      entityRef,
+      required: write.required,
+    });
+    if (missing.length > 0) {
+      await refuse(caller, write, entityRef, missing);
+    }
+    const facts = await entityFacts.getFacts(write.entityRef, {
+      credentials: caller.credentials,
+    });
+    const query = workloadQueryFor(facts);
+
+    return {
+      facts,
+      async inCluster(target, call) {
+        const meta: JsonObject = {
+          entityRef: facts.entityRef,
+          action: write.action,
+          cluster: target.cluster,
+          ...(target.workload && { workload: target.workload }),
+          asked: write.asked,
+        };
+        const event = await auditor.createEvent({
+          eventId: auditorEventId(write.action),
+          request: caller.request,
+          severityLevel: 'medium',
+          meta,
+        });
+        const auditEventId = await auditStore.recordAttempt({
+          actorRef: caller.credentials.principal.userEntityRef,
+          entityRef: facts.entityRef,
+          action: write.action,
+          cluster: target.cluster,
+          namespace: target.workload?.namespace,
+          workload: workloadKey(target.workload),
+          request: write.asked,
+          before: target.before,
+        });
+        const logged = {
+          entityRef: facts.entityRef,
+          action: write.action,
+          cluster: target.cluster,
+          workload: workloadKey(target.workload),
+        };
+        try {
+          const { result, after } = await call();
+          await recordOutcome(auditEventId, { outcome: 'succeeded', after });
+          await event.success({ meta });
+          logger.info('Scaling write succeeded', logged);
+          return result;
+        } catch (error) {
+          const failure = toError(error);
+          logger.warn('Scaling write failed', {
+            ...logged,
+            error: failure.message,
           });
-          const auditEventId = await auditStore.recordAttempt({
-            actorRef: caller.credentials.principal.userEntityRef,
-            entityRef: facts.entityRef,
-            action: write.action,
-            cluster: target.cluster,
-            namespace: target.workload?.namespace,
-            workload: workloadKey(target.workload),
-            request: write.asked,
-            before: target.before,
+          await recordOutcome(auditEventId, {
+            outcome: 'failed',
+            error: failure.message,
           });
-          const logged = {
-            entityRef: facts.entityRef,
-            action: write.action,
-            cluster: target.cluster,
-            workload: workloadKey(target.workload),
-          };
-          try {
-            const { result, after } = await call();
-            await recordOutcome(auditEventId, { outcome: 'succeeded', after });
-            await event.success({ meta });
-            logger.info('Scaling write succeeded', logged);
-            return result;
-          } catch (error) {
-            const failure = toError(error);
-            logger.warn('Scaling write failed', {
-              ...logged,
-              error: failure.message,
-            });
-            await recordOutcome(auditEventId, {
-              outcome: 'failed',
-              error: failure.message,
-            });
-            await event.fail({ error: failure, meta });
-            throw error;
-          } finally {
-            await stateCache.evict(clusterStateCacheKey(target.cluster, query));
-          }
-        },
-      };
+          await event.fail({ error: failure, meta });
+          throw error;
+        } finally {
+          await stateCache.evict(clusterStateCacheKey(target.cluster, query));
+        }
+      },
+    };
+  }
+
+  return {
+    async run(caller, write, operation) {
+      const authorized = await begin(caller, write);
+      let reachedCluster = false;
+      try {
+        return await operation({
+          facts: authorized.facts,
+          inCluster(target, call) {
+            reachedCluster = true;
+            return authorized.inCluster(target, call);
+          },
+        });
+      } catch (error) {
+        if (!reachedCluster && !write.dryRun) {
+          await recordRefusal(
+            caller,
+            write,
+            authorized.facts.entityRef,
+            toError(error),
+          );
+        }
+        throw error;
+      }
     },
   };
 }
