@@ -6,7 +6,6 @@ import type { EventRecorder } from './EventRecorder';
 import { resolveFenceposts } from './intOrPercent';
 import type { Deployment, ReplicaSet } from './kinds';
 import { DEPLOYMENT_HASH_LABEL, podTemplateHash } from './podTemplateHash';
-import { controllerOf } from './pods';
 import {
   availableReplicas,
   buildReplicaSet,
@@ -20,7 +19,12 @@ import {
   sumStatus,
   type ReplicaSetConventions,
 } from './replicaSets';
-import { objectKey, splitKey, WorkQueue } from './WorkQueue';
+import {
+  objectKey,
+  queueWorkloadOnChange,
+  splitKey,
+  WorkQueue,
+} from './WorkQueue';
 
 const SOURCE = { component: 'deployment-controller' };
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -63,15 +67,10 @@ export class DeploymentController {
   }
 
   observe(event: StoreEvent): void {
-    if (event.resource === 'deployments.apps' && event.type !== 'DELETED') {
-      this.#queue.add(
-        objectKey(event.object.metadata.namespace, event.object.metadata.name),
-      );
-    } else if (event.resource === 'replicasets.apps') {
-      const owner = controllerOf(event.object);
-      if (owner?.kind === 'Deployment')
-        this.#queue.add(objectKey(event.object.metadata.namespace, owner.name));
-    }
+    queueWorkloadOnChange(this.#queue, event, {
+      resource: 'deployments.apps',
+      kind: 'Deployment',
+    });
   }
 
   reconcile(now: number): number {

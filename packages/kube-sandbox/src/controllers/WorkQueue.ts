@@ -1,3 +1,6 @@
+import type { ResourceKey, StoreEvent } from '../store/types';
+import { controllerOf } from './pods';
+
 /**
  * Keys of objects to reconcile, each with the simulated time it is due. Adding a key that is
  * already queued keeps the earlier time, so a watch event never delays a pending wake-up.
@@ -22,6 +25,27 @@ export class WorkQueue {
 
   get size(): number {
     return this.#due.size;
+  }
+}
+
+/**
+ * Queues a workload that controls ReplicaSets (a Deployment or a Rollout) when it
+ * changes, and when one of the ReplicaSets it controls does.
+ */
+export function queueWorkloadOnChange(
+  queue: WorkQueue,
+  event: StoreEvent,
+  workload: { resource: ResourceKey; kind: string },
+): void {
+  if (event.resource === workload.resource && event.type !== 'DELETED') {
+    queue.add(
+      objectKey(event.object.metadata.namespace, event.object.metadata.name),
+    );
+  } else if (event.resource === 'replicasets.apps') {
+    const owner = controllerOf(event.object);
+    if (owner?.kind === workload.kind) {
+      queue.add(objectKey(event.object.metadata.namespace, owner.name));
+    }
   }
 }
 

@@ -14,7 +14,7 @@ import type {
   Service,
 } from '../kinds';
 import { podTemplateHash, ROLLOUT_HASH_LABEL } from '../podTemplateHash';
-import { controllerOf, isControlledBy, isPodActive } from '../pods';
+import { isControlledBy, isPodActive } from '../pods';
 import {
   buildReplicaSet,
   findNewReplicaSet,
@@ -25,7 +25,12 @@ import {
   sumStatus,
   type ReplicaSetConventions,
 } from '../replicaSets';
-import { objectKey, splitKey, WorkQueue } from '../WorkQueue';
+import {
+  objectKey,
+  queueWorkloadOnChange,
+  splitKey,
+  WorkQueue,
+} from '../WorkQueue';
 import { syncBlueGreen } from './blueGreenStrategy';
 import { stepHash, stepsOf } from './canarySteps';
 import { syncCanary } from './canaryStrategy';
@@ -68,15 +73,10 @@ export class RolloutController {
   }
 
   observe(event: StoreEvent): void {
-    if (event.resource === RESOURCE && event.type !== 'DELETED') {
-      this.#queue.add(
-        objectKey(event.object.metadata.namespace, event.object.metadata.name),
-      );
-    } else if (event.resource === 'replicasets.apps') {
-      const owner = controllerOf(event.object);
-      if (owner?.kind === 'Rollout')
-        this.#queue.add(objectKey(event.object.metadata.namespace, owner.name));
-    }
+    queueWorkloadOnChange(this.#queue, event, {
+      resource: RESOURCE,
+      kind: 'Rollout',
+    });
   }
 
   reconcile(now: number): number {
