@@ -14,10 +14,22 @@ export CI=true
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres:postgres@127.0.0.1:5432}"
 
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+
+# Prints the number a runner's summary gives for passed tests, e.g. Jest's
+# "Tests:       745 passed, 745 total" or Playwright's "  6 passed (50.7s)".
+passed_in() {
+  grep -E "$2" "$1" | tail -1 | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+'
+}
+
 step "type check" yarn tsc
 step "lint" yarn lint
-step "unit and database tests" yarn test
+step "unit and database tests" yarn test 2>&1 | tee "$logs/unit.log"
 step "build the app" yarn workspace app build
-step "browser tests" yarn test:e2e
+step "browser tests" yarn test:e2e 2>&1 | tee "$logs/e2e.log"
 
+unit=$(passed_in "$logs/unit.log" '^Tests: ')
+browser=$(passed_in "$logs/e2e.log" '^ +[0-9]+ passed')
 echo "==> all tests passed in $((SECONDS - started)) s; screenshots are in e2e-screenshots/"
+echo "tests: $((unit + browser)) passed, 0 failed"
