@@ -2,6 +2,44 @@
  * The scaling backend's HTTP contract. Requests are validated against it
  * before a handler runs, and it is served at `/api/scaling/openapi.json`.
  */
+
+const entityParameters = [
+  { $ref: '#/components/parameters/kind' },
+  { $ref: '#/components/parameters/namespace' },
+  { $ref: '#/components/parameters/name' },
+] as const;
+
+const errorContent = {
+  'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+} as const;
+
+// The error answers that many routes share.
+const malformedEntityRef = {
+  description: 'The entity reference is malformed.',
+  content: errorContent,
+} as const;
+const unauthorized = {
+  description: 'No valid credentials were sent.',
+} as const;
+const forbidden = {
+  description:
+    'The caller may not make this change to the entity; the refusal is audited.',
+  content: errorContent,
+} as const;
+const entityNotFound = {
+  description: 'The catalog has no such entity.',
+  content: errorContent,
+} as const;
+const objectNotFound = {
+  description: 'The catalog has no such entity, or the cluster no such object.',
+  content: errorContent,
+} as const;
+const conflict = {
+  description:
+    'The object changed since it was loaded, or an autoscaler owns the replicas.',
+  content: errorContent,
+} as const;
+
 export const spec = {
   openapi: '3.1.0',
   info: {
@@ -613,11 +651,7 @@ export const spec = {
         operationId: 'GetEntityScalingFacts',
         description:
           'The scaling-relevant facts of a catalog entity: owner, tier, workload selector, regions and clusters.',
-        parameters: [
-          { $ref: '#/components/parameters/kind' },
-          { $ref: '#/components/parameters/namespace' },
-          { $ref: '#/components/parameters/name' },
-        ],
+        parameters: entityParameters,
         responses: {
           '200': {
             description: 'The entity exists.',
@@ -627,23 +661,9 @@ export const spec = {
               },
             },
           },
-          '400': {
-            description: 'The entity reference is malformed.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '401': { description: 'No valid credentials were sent.' },
-          '404': {
-            description: 'The catalog has no such entity.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '400': malformedEntityRef,
+          '401': unauthorized,
+          '404': entityNotFound,
         },
       },
     },
@@ -652,11 +672,7 @@ export const spec = {
         operationId: 'GetEntityScalingState',
         description:
           "How the entity's Deployments and Argo Rollouts are scaled in every cluster of its regions: replicas, the HPA's spec and status, and pod requests against usage. A cluster that cannot be read within the timeout is reported with its error; it never fails the call.",
-        parameters: [
-          { $ref: '#/components/parameters/kind' },
-          { $ref: '#/components/parameters/namespace' },
-          { $ref: '#/components/parameters/name' },
-        ],
+        parameters: entityParameters,
         responses: {
           '200': {
             description:
@@ -667,23 +683,9 @@ export const spec = {
               },
             },
           },
-          '400': {
-            description: 'The entity reference is malformed.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '401': { description: 'No valid credentials were sent.' },
-          '404': {
-            description: 'The catalog has no such entity.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '400': malformedEntityRef,
+          '401': unauthorized,
+          '404': entityNotFound,
         },
       },
     },
@@ -692,11 +694,7 @@ export const spec = {
         operationId: 'GetScalingOptions',
         description:
           'The presets and guard-rails an editor of the entity’s scaling offers and respects.',
-        parameters: [
-          { $ref: '#/components/parameters/kind' },
-          { $ref: '#/components/parameters/namespace' },
-          { $ref: '#/components/parameters/name' },
-        ],
+        parameters: entityParameters,
         responses: {
           '200': {
             description: 'Presets, and the guard-rails for the entity’s tier.',
@@ -706,23 +704,9 @@ export const spec = {
               },
             },
           },
-          '400': {
-            description: 'The entity reference is malformed.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '401': { description: 'No valid credentials were sent.' },
-          '404': {
-            description: 'The catalog has no such entity.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '400': malformedEntityRef,
+          '401': unauthorized,
+          '404': entityNotFound,
         },
       },
     },
@@ -731,11 +715,7 @@ export const spec = {
         operationId: 'ScaleWorkload',
         description:
           'Sets a workload’s replicas through its scale subresource, if its resourceVersion is still current.',
-        parameters: [
-          { $ref: '#/components/parameters/kind' },
-          { $ref: '#/components/parameters/namespace' },
-          { $ref: '#/components/parameters/name' },
-        ],
+        parameters: entityParameters,
         requestBody: {
           required: true,
           content: {
@@ -756,40 +736,12 @@ export const spec = {
           '400': {
             description:
               'A field is invalid or over the guard-rails, or the body is too large; the message names it.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
+            content: errorContent,
           },
-          '401': { description: 'No valid credentials were sent.' },
-          '403': {
-            description:
-              'The caller may not make this change to the entity; the refusal is audited.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '404': {
-            description:
-              'The catalog has no such entity, or the cluster no such object.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '409': {
-            description:
-              'The object changed since it was loaded, or an autoscaler owns the replicas.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '401': unauthorized,
+          '403': forbidden,
+          '404': objectNotFound,
+          '409': conflict,
         },
       },
     },
@@ -798,11 +750,7 @@ export const spec = {
         operationId: 'SetAutoscalerBounds',
         description:
           'Changes the minimum and maximum replicas of the HPA that targets a workload.',
-        parameters: [
-          { $ref: '#/components/parameters/kind' },
-          { $ref: '#/components/parameters/namespace' },
-          { $ref: '#/components/parameters/name' },
-        ],
+        parameters: entityParameters,
         requestBody: {
           required: true,
           content: {
@@ -823,40 +771,12 @@ export const spec = {
           '400': {
             description:
               'A field is invalid or over the guard-rails; the message names it.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
+            content: errorContent,
           },
-          '401': { description: 'No valid credentials were sent.' },
-          '403': {
-            description:
-              'The caller may not make this change to the entity; the refusal is audited.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '404': {
-            description:
-              'The catalog has no such entity, or the cluster no such object.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '409': {
-            description:
-              'The object changed since it was loaded, or an autoscaler owns the replicas.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '401': unauthorized,
+          '403': forbidden,
+          '404': objectNotFound,
+          '409': conflict,
         },
       },
     },
@@ -865,11 +785,7 @@ export const spec = {
         operationId: 'ApplyScalingPolicy',
         description:
           'Renders a scaling policy to an HPA named after the workload in each chosen region, or previews it with a server-side dry run.',
-        parameters: [
-          { $ref: '#/components/parameters/kind' },
-          { $ref: '#/components/parameters/namespace' },
-          { $ref: '#/components/parameters/name' },
-        ],
+        parameters: entityParameters,
         requestBody: {
           required: true,
           content: {
@@ -897,34 +813,10 @@ export const spec = {
               },
             },
           },
-          '401': { description: 'No valid credentials were sent.' },
-          '403': {
-            description:
-              'The caller may not make this change to the entity; the refusal is audited.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '404': {
-            description:
-              'The catalog has no such entity, or the cluster no such object.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '409': {
-            description:
-              'The object changed since it was loaded, or an autoscaler owns the replicas.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '401': unauthorized,
+          '403': forbidden,
+          '404': objectNotFound,
+          '409': conflict,
         },
       },
       delete: {
@@ -932,9 +824,7 @@ export const spec = {
         description:
           'Deletes the HPA named after the workload in each chosen region.',
         parameters: [
-          { $ref: '#/components/parameters/kind' },
-          { $ref: '#/components/parameters/namespace' },
-          { $ref: '#/components/parameters/name' },
+          ...entityParameters,
           {
             name: 'regions',
             in: 'query',
@@ -958,40 +848,12 @@ export const spec = {
           },
           '400': {
             description: 'A region is unknown or not allowed.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
+            content: errorContent,
           },
-          '401': { description: 'No valid credentials were sent.' },
-          '403': {
-            description:
-              'The caller may not make this change to the entity; the refusal is audited.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '404': {
-            description:
-              'The catalog has no such entity, or the cluster no such object.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '409': {
-            description:
-              'The object changed since it was loaded, or an autoscaler owns the replicas.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '401': unauthorized,
+          '403': forbidden,
+          '404': objectNotFound,
+          '409': conflict,
         },
       },
     },
@@ -1001,9 +863,7 @@ export const spec = {
         description:
           'The suite’s audited writes and the clusters’ SuccessfulRescale events for the entity, newest first.',
         parameters: [
-          { $ref: '#/components/parameters/kind' },
-          { $ref: '#/components/parameters/namespace' },
-          { $ref: '#/components/parameters/name' },
+          ...entityParameters,
           {
             name: 'limit',
             in: 'query',
@@ -1022,21 +882,10 @@ export const spec = {
           },
           '400': {
             description: 'The entity reference or limit is malformed.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
+            content: errorContent,
           },
-          '401': { description: 'No valid credentials were sent.' },
-          '404': {
-            description: 'The catalog has no such entity.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '401': unauthorized,
+          '404': entityNotFound,
         },
       },
     },
