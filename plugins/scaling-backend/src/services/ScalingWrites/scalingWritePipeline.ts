@@ -15,7 +15,7 @@ import {
   ScalingEntityFacts,
   ScalingWorkloadRef,
 } from '@meschain/backstage-plugin-scaling-common';
-import { ScalingAuditStore } from '../../database';
+import { AuditAttempt, ScalingAuditStore } from '../../database';
 import { EntityScalingFactsService } from '../EntityScalingFacts';
 import {
   ClusterStateCache,
@@ -119,6 +119,39 @@ export function createScalingWritePipeline(options: {
     }
   }
 
+  function startAuditorEvent(
+    caller: WriteCaller,
+    write: EntityWrite,
+    meta: JsonObject,
+  ) {
+    return auditor.createEvent({
+      eventId: auditorEventId(write.action),
+      request: caller.request,
+      severityLevel: 'medium',
+      meta,
+    });
+  }
+
+  /** Records, in the audit table and the auditor, a write that never reached a cluster. */
+  async function auditRejection(
+    caller: WriteCaller,
+    write: EntityWrite,
+    entityRef: string,
+    error: Error,
+    store: (attempt: AuditAttempt) => Promise<unknown>,
+  ) {
+    const meta = { entityRef, action: write.action, asked: write.asked };
+    const event = await startAuditorEvent(caller, write, meta);
+    await store({
+      actorRef: caller.credentials.principal.userEntityRef,
+      entityRef,
+      action: write.action,
+      cluster: write.cluster,
+      request: write.asked,
+    });
+    await event.fail({ error, meta });
+  }
+
   async function refuse(
     caller: WriteCaller,
     write: EntityWrite,
@@ -133,46 +166,24 @@ export function createScalingWritePipeline(options: {
         missing.length > 1 ? 's' : ''
       }`,
     );
-    const meta = { entityRef, action: write.action, asked: write.asked };
-    const event = await auditor.createEvent({
-      eventId: auditorEventId(write.action),
-      request: caller.request,
-      severityLevel: 'medium',
-      meta,
-    });
-    await auditStore.recordDenial({
-      actorRef: caller.credentials.principal.userEntityRef,
-      entityRef,
-      action: write.action,
-      cluster: write.cluster,
-      request: write.asked,
-    });
-    await event.fail({ error, meta });
+    await auditRejection(caller, write, entityRef, error, attempt =>
+      auditStore.recordDenial(attempt),
+    );
     throw error;
   }
 
-  async function recordRefusal(
+  function recordRefusal(
     caller: WriteCaller,
     write: EntityWrite,
     entityRef: string,
     error: Error,
   ) {
-    const meta = { entityRef, action: write.action, asked: write.asked };
-    const event = await auditor.createEvent({
-      eventId: auditorEventId(write.action),
-      request: caller.request,
-      severityLevel: 'medium',
-      meta,
-    });
-    const id = await auditStore.recordAttempt({
-      actorRef: caller.credentials.principal.userEntityRef,
-      entityRef,
-      action: write.action,
-      cluster: write.cluster,
-      request: write.asked,
-    });
-    await recordOutcome(id, { outcome: 'failed', error: error.message });
-    await event.fail({ error, meta });
+    return auditRejection(caller, write, entityRef, error, async attempt =>
+      recordOutcome(await auditStore.recordAttempt(attempt), {
+        outcome: 'failed',
+        error: error.message,
+      }),
+    );
   }
 
   async function begin(
@@ -203,12 +214,7 @@ export function createScalingWritePipeline(options: {
           ...(target.workload && { workload: target.workload }),
           asked: write.asked,
         };
-        const event = await auditor.createEvent({
-          eventId: auditorEventId(write.action),
-          request: caller.request,
-          severityLevel: 'medium',
-          meta,
-        });
+        const event = await startAuditorEvent(caller, write, meta);
         const auditEventId = await auditStore.recordAttempt({
           actorRef: caller.credentials.principal.userEntityRef,
           entityRef: facts.entityRef,
