@@ -1,7 +1,10 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  EntityCluster,
+  ScalingEntityFacts,
   scalingReplicasUpdatePermission,
   scalingReplicasZeroPermission,
+  ScalingWorkloadRef,
 } from '@meschain/backstage-plugin-scaling-common';
 import { resourcePath } from '../Clusters';
 import {
@@ -52,6 +55,18 @@ export function createReplicaWrites(options: {
 }): Pick<ScalingWriteService, 'scale' | 'setAutoscalerBounds'> {
   const { pipeline, placement, guardRails } = options;
 
+  /** The workload a request names, read afresh from its cluster, and how messages name it. */
+  async function loadWorkload(
+    cluster: EntityCluster,
+    facts: ScalingEntityFacts,
+    ref: ScalingWorkloadRef,
+  ) {
+    const client = await placement.clientFor(cluster);
+    const workload = await placement.workloadIn(client, facts, ref);
+    const described = `${workload.kind} ${workload.namespace}/${workload.name} in cluster ${cluster.name}`;
+    return { client, workload, described };
+  }
+
   return {
     async scale(entityRef, request, caller) {
       return pipeline.run(
@@ -71,13 +86,11 @@ export function createReplicaWrites(options: {
             request.replicas,
             replicaLimitFor(guardRails, facts.tier),
           );
-          const client = await placement.clientFor(cluster);
-          const workload = await placement.workloadIn(
-            client,
+          const { client, workload, described } = await loadWorkload(
+            cluster,
             facts,
             request.workload,
           );
-          const described = `${workload.kind} ${workload.namespace}/${workload.name} in cluster ${cluster.name}`;
           if (workload.autoscaler) {
             throw new ConflictError(
               `HorizontalPodAutoscaler ${workload.autoscaler.name} owns the replicas of ${described}; change its minimum and maximum instead`,
@@ -156,13 +169,11 @@ export function createReplicaWrites(options: {
             request.maxReplicas,
             replicaLimitFor(guardRails, facts.tier),
           );
-          const client = await placement.clientFor(cluster);
-          const workload = await placement.workloadIn(
-            client,
+          const { client, workload, described } = await loadWorkload(
+            cluster,
             facts,
             request.workload,
           );
-          const described = `${workload.kind} ${workload.namespace}/${workload.name} in cluster ${cluster.name}`;
           if (!workload.autoscaler) {
             throw new NotFoundError(
               `No HorizontalPodAutoscaler targets ${described}; apply a scaling policy to give it one`,
