@@ -111,6 +111,16 @@ describe('metrics endpoints', () => {
       expect(parseInt(item.containers[0].usage.cpu, 10)).toBeGreaterThan(0);
     }
 
+    const [first] = pods.body.items;
+    const one = await get<{ metadata: { name: string } }>(
+      `/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods/${first.metadata.name}`,
+    );
+    expect(one.body.metadata.name).toBe(first.metadata.name);
+    const missing = await get(
+      '/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods/no-such-pod',
+    );
+    expect(missing.status).toBe(404);
+
     const nodes = await get<
       MetricsList<{ metadata: { name: string }; usage: { cpu: string } }>
     >('/apis/metrics.k8s.io/v1beta1/nodes');

@@ -6,12 +6,7 @@ import type {
 } from '../cluster/types';
 import type { Node, Pod } from '../controllers/kinds';
 import { statusErrors } from '../status';
-import {
-  matchesFields,
-  matchesLabels,
-  parseFieldSelector,
-  parseLabelSelector,
-} from '../store/selectors';
+import { matchesLabels, parseLabelSelector } from '../store/selectors';
 import { formatKibibytes, formatNanoCores, parseQuantity } from './quantity';
 import type { UsageSampler, UsageSnapshot } from './UsageSampler';
 
@@ -51,11 +46,7 @@ export function resourceMetricsRoutes(usage: UsageSampler): SandboxRoute[] {
     kind: 'PodMetricsList',
     apiVersion: GROUP_VERSION,
     metadata: {},
-    items: podMetrics(
-      snapshot(request),
-      request.params.namespace,
-      request.query,
-    ),
+    items: podMetrics(request, snapshot(request)),
   });
   const nodeList = (request: SandboxRouteRequest) => ({
     kind: 'NodeMetricsList',
@@ -69,9 +60,10 @@ export function resourceMetricsRoutes(usage: UsageSampler): SandboxRoute[] {
     {
       path: `${BASE}/namespaces/:namespace/pods/:name`,
       handle: request => {
-        const { namespace, name } = request.params;
-        const [item] = podMetrics(snapshot(request), namespace, {}).filter(
-          m => m.metadata.name === name,
+        const { name } = request.params;
+        const [item] = podMetrics(
+          { ...request, query: { fieldSelector: `metadata.name=${name}` } },
+          snapshot(request),
         );
         if (!item)
           throw statusErrors.notFound(
@@ -99,33 +91,41 @@ export function resourceMetricsRoutes(usage: UsageSampler): SandboxRoute[] {
   ];
 }
 
-function podMetrics(
-  snapshot: UsageSnapshot,
-  namespace: string | undefined,
-  query: Record<string, string>,
-) {
-  const labels = parseLabelSelector(query.labelSelector);
-  const fields = parseFieldSelector(query.fieldSelector);
+/**
+ * The pods are selected through the store's label index, as metrics-server answers from its own
+ * cache: a selected list costs what it returns, not what the cluster holds.
+ */
+function podMetrics(request: SandboxRouteRequest, snapshot: UsageSnapshot) {
+  const { namespace } = request.params;
+  const { labelSelector, fieldSelector } = request.query;
   const timestamp = toKubeTimestamp(snapshot.at);
-  return snapshot.pods
-    .filter(
-      ({ pod, usage }) =>
-        usage &&
-        (namespace === undefined || pod.metadata.namespace === namespace) &&
-        matchesLabels(labels, pod.metadata.labels) &&
-        matchesFields(fields, pod),
-    )
-    .map(({ pod, usage }) => ({
-      metadata: {
-        name: pod.metadata.name,
-        namespace: pod.metadata.namespace,
-        creationTimestamp: timestamp,
-        labels: pod.metadata.labels ?? {},
+  return (
+    request.cluster.store.list('pods', {
+      namespace,
+      labelSelector,
+      fieldSelector,
+    }).items as Pod[]
+  ).flatMap(listed => {
+    const sampled = snapshot.pod(
+      listed.metadata.namespace!,
+      listed.metadata.name,
+    );
+    if (!sampled?.usage) return [];
+    const { pod, usage } = sampled;
+    return [
+      {
+        metadata: {
+          name: pod.metadata.name,
+          namespace: pod.metadata.namespace,
+          creationTimestamp: timestamp,
+          labels: pod.metadata.labels ?? {},
+        },
+        timestamp,
+        window: WINDOW,
+        containers: splitOverContainers(pod, usage.cpuCores, usage.memoryBytes),
       },
-      timestamp,
-      window: WINDOW,
-      containers: splitOverContainers(pod, usage!.cpuCores, usage!.memoryBytes),
-    }));
+    ];
+  });
 }
 
 /** A pod's usage shared among its containers in proportion to their CPU requests. */
