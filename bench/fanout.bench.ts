@@ -16,7 +16,7 @@ const DEPLOYMENTS_PER_CLUSTER = 500;
 const PODS_PER_DEPLOYMENT = 2;
 const NAMESPACES = 20;
 const WARM_UP_ROUNDS = 3;
-const ROUNDS = 30;
+const ROUNDS = 100;
 /** Stops the timed loop early, whatever ROUNDS says. */
 const TIME_BUDGET_MS = 180_000;
 const TARGET_RATIO = 1 / 3;
