@@ -62,6 +62,7 @@ describe('rollout strategy templates', () => {
       canaryService: 'order-service-canary',
       stableService: 'order-service',
     });
+    expect(rendered.spec.rollbackWindow).toEqual({ revisions: 3 });
     expect(rendered.spec.strategy.canary.steps).toEqual([
       { setWeight: 10 },
       { pause: {} },
@@ -75,6 +76,7 @@ describe('rollout strategy templates', () => {
 
   it('renders blue-green with the service as active and its preview, promoted by hand', () => {
     const { spec } = renderRollout(template('blue-green'), ORDER_SERVICE);
+    expect(spec.rollbackWindow).toBeUndefined();
     expect(spec.strategy).toEqual({
       blueGreen: {
         activeService: 'order-service',

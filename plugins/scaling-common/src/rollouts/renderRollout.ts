@@ -37,6 +37,7 @@ export type RenderedRollout = {
       };
     };
     strategy: RolloutStrategySpec;
+    rollbackWindow?: { revisions: number };
   };
 };
 
@@ -104,6 +105,9 @@ export function renderRollout(
         },
       },
       strategy: withServiceName(template.spec, service.name),
+      ...(template.rollbackWindow && {
+        rollbackWindow: template.rollbackWindow,
+      }),
     },
   };
 }

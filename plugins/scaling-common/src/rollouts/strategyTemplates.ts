@@ -53,6 +53,8 @@ export type RolloutStrategyTemplate = {
   /** The value of the `meschain.io/deployment-strategy` annotation it gives. */
   strategy: 'blue-green' | 'canary' | 'ab';
   spec: RolloutStrategySpec;
+  /** Argo's `spec.rollbackWindow`: a rollback to one of the last `revisions` skips the steps. */
+  rollbackWindow?: { revisions: number };
 };
 
 const service = SERVICE_PLACEHOLDER;
@@ -78,8 +80,9 @@ export const ROLLOUT_STRATEGY_TEMPLATES: readonly RolloutStrategyTemplate[] = [
     id: 'canary-10-25-50-100',
     title: 'Canary 10 → 25 → 50 → 100 %',
     description:
-      'Sends 10 % of traffic to the new version and waits for a promote, then 25 % and 50 % with five minutes to watch each, then all of it.',
+      'Sends 10 % of traffic to the new version and waits for a promote, then 25 % and 50 % with five minutes to watch each, then all of it. A rollback to one of the last three revisions skips the steps.',
     strategy: 'canary',
+    rollbackWindow: { revisions: 3 },
     spec: {
       canary: {
         canaryService: `${service}-canary`,
@@ -104,6 +107,7 @@ export const ROLLOUT_STRATEGY_TEMPLATES: readonly RolloutStrategyTemplate[] = [
     description:
       'Runs one pod of the new version and routes requests carrying X-MesChain-Variant: b to it, until promoted; then removes the route and shifts traffic to it.',
     strategy: 'ab',
+    rollbackWindow: { revisions: 3 },
     spec: {
       canary: {
         canaryService: `${service}-canary`,
