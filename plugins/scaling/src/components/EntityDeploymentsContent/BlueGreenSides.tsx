@@ -13,8 +13,8 @@ function describeSide(side: BlueGreenSide): string {
   return `${revision}${describeImages(side.images)} (service ${side.service})`;
 }
 
-function ScaleDownCountdown({ deadline }: { deadline: string }) {
-  const left = useSecondsUntil(deadline);
+function ScaleDownCountdown(props: { deadline: string; observedAt?: string }) {
+  const left = useSecondsUntil(props.deadline, props.observedAt);
   return (
     <>
       {left
@@ -28,8 +28,9 @@ function ScaleDownCountdown({ deadline }: { deadline: string }) {
 export function BlueGreenSides(props: {
   blueGreen: BlueGreenRolloutState;
   label: string;
+  observedAt?: string;
 }) {
-  const { blueGreen, label } = props;
+  const { blueGreen, label, observedAt } = props;
   const { active, preview } = blueGreen;
   const previewPending =
     preview && preview.podTemplateHash !== active.podTemplateHash;
@@ -59,7 +60,10 @@ export function BlueGreenSides(props: {
       />
       {blueGreen.scaleDownDeadline && (
         <Typography variant="body2" color="textSecondary">
-          <ScaleDownCountdown deadline={blueGreen.scaleDownDeadline} />
+          <ScaleDownCountdown
+            deadline={blueGreen.scaleDownDeadline}
+            observedAt={observedAt}
+          />
         </Typography>
       )}
     </section>

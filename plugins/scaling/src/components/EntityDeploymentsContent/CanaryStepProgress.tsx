@@ -15,23 +15,24 @@ import {
   formatSeconds,
 } from './rolloutLabels';
 
-function PauseCountdown({ endsAt }: { endsAt: string }) {
-  const left = useSecondsUntil(endsAt);
+function PauseCountdown(props: { endsAt: string; observedAt?: string }) {
+  const left = useSecondsUntil(props.endsAt, props.observedAt);
   return <>{left ? `${formatSeconds(left)} left` : 'ending now'}</>;
 }
 
 function StepCaption(props: {
   step: CanaryStep;
   pause?: RolloutPauseCondition;
+  observedAt?: string;
 }) {
-  const { step, pause } = props;
+  const { step, pause, observedAt } = props;
   if (step.state !== 'current' || step.kind !== 'pause') {
     return null;
   }
   return (
     <Typography variant="caption" color="textSecondary">
       {pause?.endsAt ? (
-        <PauseCountdown endsAt={pause.endsAt} />
+        <PauseCountdown endsAt={pause.endsAt} observedAt={observedAt} />
       ) : (
         'waiting for promote'
       )}
@@ -59,8 +60,9 @@ export function CanaryStepProgress(props: {
   pauseConditions: RolloutPauseCondition[];
   aborted: boolean;
   label: string;
+  observedAt?: string;
 }) {
-  const { canary, pauseConditions, aborted, label } = props;
+  const { canary, pauseConditions, aborted, label, observedAt } = props;
   const canaryPause = pauseConditions.find(
     pause => pause.reason === 'CanaryPauseStep',
   );
@@ -96,7 +98,13 @@ export function CanaryStepProgress(props: {
             >
               <StepLabel
                 error={aborted && step.state === 'current'}
-                optional={<StepCaption step={step} pause={canaryPause} />}
+                optional={
+                  <StepCaption
+                    step={step}
+                    pause={canaryPause}
+                    observedAt={observedAt}
+                  />
+                }
               >
                 {describeCanaryStep(step)}
               </StepLabel>

@@ -46,7 +46,12 @@ function ClusterBody(props: {
   return (
     <>
       {state.workloads.map((workload, index) => {
-        const target = { region: state.region, cluster, workload };
+        const target = {
+          region: state.region,
+          cluster,
+          workload,
+          observedAt: state.observedAt,
+        };
         return (
           <Fragment key={`${workload.kind}/${workload.name}`}>
             {index > 0 && <Divider style={{ margin: '16px 0' }} />}

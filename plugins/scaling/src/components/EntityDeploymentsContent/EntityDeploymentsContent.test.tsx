@@ -248,6 +248,48 @@ describe('EntityDeploymentsContent', () => {
     ).toBeEnabled();
   });
 
+  it('counts a timed pause down from when the backend read it, whatever the browser’s clock', async () => {
+    await renderTab(
+      fakeRolloutsApi({
+        getEntityRollouts: jest.fn().mockResolvedValue({
+          ...rolloutState,
+          clusters: [
+            {
+              ...rolloutState.clusters[0],
+              // Read at 12:00:10 on the server; the pause ends 45 s later.
+              workloads: [
+                {
+                  ...pausedCanary,
+                  pauseConditions: [
+                    {
+                      reason: 'CanaryPauseStep',
+                      startTime: '2026-11-26T11:59:55Z',
+                      endsAt: '2026-11-26T12:00:55Z',
+                    },
+                  ],
+                  canary: {
+                    ...pausedCanary.canary!,
+                    steps: pausedCanary.canary!.steps.map(step =>
+                      step.index === 1 ? { ...step, pauseSeconds: 60 } : step,
+                    ),
+                  },
+                },
+              ],
+            },
+          ],
+        }),
+      }),
+    );
+
+    // The browser's clock is a day later: without the anchor this would read 'ending now'.
+    expect(await screen.findByText(/^4[0-5] s left$/)).toBeInTheDocument();
+    expect(screen.getByText('Step 2 of 4: Pause 1 min')).toBeInTheDocument();
+    // A timed pause ends on its own: the tab follows it live.
+    expect(
+      screen.getByRole('status', { name: 'Live progress' }),
+    ).toBeInTheDocument();
+  });
+
   it('follows a moving rollout live', async () => {
     await renderTab(
       fakeRolloutsApi({

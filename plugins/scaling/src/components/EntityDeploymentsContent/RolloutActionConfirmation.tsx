@@ -42,9 +42,7 @@ export function RolloutActionConfirmation(props: {
       }),
     });
     alertApi.post({
-      message: `${label}${object}: ${workload.name} in ${
-        result.region
-      } is now ${result.after.phase ?? 'changing'}`,
+      message: `${label}${object} accepted for ${workload.name} in ${result.region}; its progress shows live`,
       severity: 'success',
       display: 'transient',
     });

@@ -9,6 +9,8 @@ export interface RolloutTarget {
   region: string;
   cluster: string;
   workload: WorkloadRolloutState;
+  /** The backend's time when it read the cluster; countdowns start from it. */
+  observedAt?: string;
 }
 
 /** An action the user chose and has yet to confirm. */

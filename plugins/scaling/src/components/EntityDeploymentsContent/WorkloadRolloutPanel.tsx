@@ -61,12 +61,14 @@ export function WorkloadRolloutPanel(props: {
           canary={workload.canary}
           pauseConditions={workload.pauseConditions}
           aborted={workload.aborted}
+          observedAt={target.observedAt}
           label={`Canary steps of ${where}`}
         />
       )}
       {workload.blueGreen && (
         <BlueGreenSides
           blueGreen={workload.blueGreen}
+          observedAt={target.observedAt}
           label={`Blue-green versions of ${where}`}
         />
       )}
