@@ -22,7 +22,7 @@ describe('formatHistoryValue', () => {
         currentStepIndex: 1,
         images: [{ container: 'app', image: 'meschain/app:1.2.3' }],
       },
-      'Paused at step 2 · meschain/app:1.2.3',
+      'Paused, 1 step done · meschain/app:1.2.3',
     ],
     [
       {

@@ -36,12 +36,14 @@ export function formatHistoryValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A rollout action's snapshot: `Paused at step 2 · meschain/x:1.2.3`. */
+/** A rollout action's snapshot: `Paused, 1 step done · meschain/x:1.2.3`. */
 function formatRolloutSnapshot(value: Record<string, unknown>): string {
   const phase = typeof value.phase === 'string' ? value.phase : 'Unknown';
+  // currentStepIndex counts the steps already done.
+  const done = value.currentStepIndex;
   const step =
-    typeof value.currentStepIndex === 'number'
-      ? ` at step ${value.currentStepIndex + 1}`
+    typeof done === 'number'
+      ? `, ${done} ${done === 1 ? 'step' : 'steps'} done`
       : '';
   const images = (value.images as unknown[])
     .map(image => (isRecord(image) ? String(image.image) : String(image)))
