@@ -101,6 +101,39 @@ export const blueGreenWithPreview: WorkloadRolloutState = {
   },
 };
 
+/** A Deployment whose rolling update has finished. */
+export const settledDeployment: WorkloadRolloutState = {
+  kind: 'Deployment',
+  apiVersion: 'apps/v1',
+  name: 'order-service',
+  namespace: 'meschain-sync',
+  resourceVersion: '120',
+  strategy: 'rolling',
+  phase: 'Healthy',
+  paused: false,
+  pauseConditions: [],
+  aborted: false,
+  stableImages: stable,
+  currentRevision: 1,
+  revisions: [{ ...pausedCanary.revisions[1], current: true, stable: false }],
+  deployment: {
+    strategyType: 'RollingUpdate',
+    maxSurge: '25%',
+    maxUnavailable: 0,
+    paused: false,
+    desired: 3,
+    updated: 3,
+    ready: 3,
+    available: 3,
+    progressing: {
+      status: 'True',
+      reason: 'NewReplicaSetAvailable',
+      message: 'ReplicaSet "order-service-5c4b" has successfully progressed.',
+    },
+  },
+  availableActions: ['set-image', 'pause', 'restart'],
+};
+
 export const rolloutState: EntityRolloutState = {
   entityRef: 'component:default/order-service',
   clusters: [

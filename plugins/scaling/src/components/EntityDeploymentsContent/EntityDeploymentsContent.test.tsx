@@ -10,6 +10,7 @@ import {
   blueGreenWithPreview,
   pausedCanary,
   rolloutState,
+  settledDeployment,
 } from '../../__testUtils__/rolloutFixtures';
 import { EntityDeploymentsContent } from './EntityDeploymentsContent';
 
@@ -288,6 +289,63 @@ describe('EntityDeploymentsContent', () => {
     expect(
       screen.getByRole('status', { name: 'Live progress' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows a Deployment’s rolling update and pauses it', async () => {
+    const rolloutsApi = await renderTab(
+      fakeRolloutsApi({
+        getEntityRollouts: jest.fn().mockResolvedValue({
+          ...rolloutState,
+          clusters: [
+            { ...rolloutState.clusters[0], workloads: [settledDeployment] },
+          ],
+        }),
+        runRolloutAction: jest.fn().mockResolvedValue(actionResult('pause')),
+      }),
+    );
+
+    const update = await screen.findByRole('region', {
+      name: 'Rolling update of order-service in eu-west',
+    });
+    expect(
+      within(update).getByText(
+        '3 updated · 3 ready · 3 available of 3 desired',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(update).getByText(
+        /RollingUpdate, max surge 25%, max unavailable 0/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(update).getByText(/True: NewReplicaSetAvailable/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Resume order-service in eu-west' }),
+    ).toBeDisabled();
+    expect(
+      screen.queryByRole('button', {
+        name: 'Promote order-service in eu-west',
+      }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Pause order-service in eu-west' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(/Stops the rolling update where it is/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Pause' }),
+    );
+    await waitFor(() =>
+      expect(rolloutsApi.runRolloutAction).toHaveBeenCalledWith(entityRef, {
+        cluster: 'meschain-eu-west',
+        workload: { ...workload, kind: 'Deployment' },
+        action: 'pause',
+      }),
+    );
   });
 
   it('follows a moving rollout live', async () => {
