@@ -36,9 +36,11 @@ const CANARY = 'monitoring-service';
 const BLUE_GREEN = 'user-service';
 /** A Deployment of the caller's team. */
 const DEPLOYMENT = 'logging-service';
+/** An A/B rollout routing by header; managed by the caller too. */
+const AB = 'product-service';
 /** Another team's canary: every action is refused. */
 const NOT_OWNED = 'order-service';
-const OWNED = [CANARY, BLUE_GREEN, DEPLOYMENT];
+const OWNED = [CANARY, BLUE_GREEN, DEPLOYMENT, AB];
 
 type SandboxRollout = {
   metadata: { resourceVersion: string };
@@ -530,6 +532,36 @@ describe.each(databases.eachSupportedId())(
       expect(Object.keys(await runningImages(BLUE_GREEN))).toEqual([
         'meschain/user-service:2.5.0',
       ]);
+    });
+
+    it('shows the header route an A/B rollout sends to its canary while it is held', async () => {
+      await act(AB, 'set-image', {
+        image: { container: AB, image: 'meschain/product-service:3.2.0' },
+      });
+      advance(30);
+      const view = await shown(AB);
+      expect(view).toMatchObject({ strategy: 'ab', paused: true });
+      expect(view.canary!.steps.map(s => s.state)).toEqual([
+        'completed',
+        'completed',
+        'current',
+        'pending',
+        'pending',
+      ]);
+      expect(view.canary!.headerRoutes).toEqual([
+        {
+          name: 'beta-testers',
+          match: [
+            {
+              headerName: 'X-MesChain-Variant',
+              headerValue: { exact: 'beta' },
+            },
+          ],
+        },
+      ]);
+      expect((await act(AB, 'abort')).status).toBe(200);
+      advance(5);
+      expect((await shown(AB)).canary!.headerRoutes).toEqual([]);
     });
 
     it('pauses, resumes, restarts and rolls back a Deployment to an earlier revision', async () => {
