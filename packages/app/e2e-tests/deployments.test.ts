@@ -20,6 +20,16 @@ async function signInAsGuest(page: Page) {
   ).toBeVisible();
 }
 
+/** Records how long a rollback took as the tab showed it (it reads every 2 s while a rollout moves). */
+function reportRollbackTime(what: string, startedAt: number) {
+  const description = `${what}: ${((Date.now() - startedAt) / 1000).toFixed(
+    1,
+  )} s from the roll back click until the tab showed the old revision stable and healthy`;
+  test.info().annotations.push({ type: 'rollback time', description });
+  // eslint-disable-next-line no-console
+  console.log(description);
+}
+
 /** Clicks an action's button on the rollout, checks what the dialog says it will do, and confirms. */
 async function runAction(
   page: Page,
@@ -130,6 +140,7 @@ test('a team starts a canary on its service, promotes it step by step and rolls 
     .getByRole('row')
     .filter({ hasText: oldImage })
     .first();
+  const rollbackStartedAt = Date.now();
   await runAction(
     page,
     oldRevision.getByRole('button', { name: /^Roll back / }),
@@ -147,6 +158,7 @@ test('a team starts a canary on its service, promotes it step by step and rolls 
   await expect(
     rollout.getByRole('row').filter({ hasText: oldImage }).getByText('current'),
   ).toBeVisible();
+  reportRollbackTime(`Rollout ${where}`, rollbackStartedAt);
 
   const history = page.getByRole('region', { name: 'History' });
   await expect(history.getByText('Rolled back').first()).toBeVisible();
@@ -154,6 +166,55 @@ test('a team starts a canary on its service, promotes it step by step and rolls 
   await expect(history.getByText('Set image').first()).toBeVisible();
   await page.screenshot({
     path: `${screenshotDir}/${service}-rolled-back.png`,
+    fullPage: true,
+  });
+});
+
+test('a team rolls a Deployment out to a new image and back to an earlier revision', async ({
+  page,
+}) => {
+  const deployment = 'logging-service';
+  const at = `${deployment} in tr-central`;
+  await signInAsGuest(page);
+  await page.goto(`/catalog/default/component/${deployment}/deployments`);
+
+  const panel = page.getByRole('region', { name: `Rollout of ${at}` });
+  const update = page.getByRole('region', { name: `Rolling update of ${at}` });
+  await expect(panel.getByText(/^Healthy/)).toBeVisible();
+  const oldImage = (await panel.getByText(/^Stable: /).innerText())
+    .replace(/^Stable: /, '')
+    .trim();
+  const newImage = `${oldImage.replace(/:.*$/, '')}:9.${Date.now() % 100000}.0`;
+
+  await panel.getByRole('button', { name: `Set image ${at}` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(/starts a rolling update/)).toBeVisible();
+  await dialog.getByLabel('New image').fill(newImage);
+  await dialog.getByRole('button', { name: 'Set image', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    panel.getByText(`Stable: ${newImage}`, { exact: true }),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(update.getByText(/NewReplicaSetAvailable/)).toBeVisible();
+
+  const oldRevision = panel
+    .getByRole('row')
+    .filter({ hasText: oldImage })
+    .first();
+  const rollbackStartedAt = Date.now();
+  await runAction(
+    page,
+    oldRevision.getByRole('button', { name: /^Roll back / }),
+    /^Roll back to revision \d+$/,
+    /Returns to revision \d+/,
+  );
+  await expect(
+    panel.getByText(`Stable: ${oldImage}`, { exact: true }),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByText(/^Healthy/)).toBeVisible({ timeout: 60_000 });
+  reportRollbackTime(`Deployment ${at}`, rollbackStartedAt);
+  await page.screenshot({
+    path: `${screenshotDir}/${deployment}-rolled-back.png`,
     fullPage: true,
   });
 });
