@@ -82,6 +82,13 @@ describe('EntityDeploymentsContent', () => {
         name: 'Roll back order-service in eu-west to revision 2',
       }),
     ).toBeDisabled();
+    // Each enabled button says on hover what it will do.
+    await userEvent.hover(
+      screen.getByRole('button', { name: 'Abort order-service in eu-west' }),
+    );
+    expect(
+      await screen.findByText(/Sends all traffic back to the stable version/),
+    ).toBeInTheDocument();
     // A paused canary is followed at the normal pace: it waits for the user.
     expect(
       screen.queryByRole('status', { name: 'Live progress' }),

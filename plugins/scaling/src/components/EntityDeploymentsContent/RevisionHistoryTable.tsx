@@ -2,6 +2,7 @@ import { Table, TableColumn } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import { RolloutRevision } from '@meschain/backstage-plugin-scaling-common';
 import { ScalingControlAccess } from '../../hooks';
+import { describeRolloutAction } from './describeRolloutAction';
 import { RolloutActionButton } from './RolloutActionButton';
 import { describeImages } from './rolloutLabels';
 import { RolloutTarget } from './RolloutTarget';
@@ -63,6 +64,11 @@ export function RevisionHistoryTable(props: {
             object={`to revision ${revision.revision}`}
             access={access}
             unavailableReason={unavailableReason}
+            description={describeRolloutAction({
+              target,
+              action: 'undo',
+              revision,
+            })}
             onClick={() => onRollback(revision)}
           />
         );

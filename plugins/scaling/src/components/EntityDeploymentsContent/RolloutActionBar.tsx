@@ -1,6 +1,7 @@
 import Box from '@material-ui/core/Box';
 import { RolloutActionName } from '@meschain/backstage-plugin-scaling-common';
 import { ScalingControlAccess } from '../../hooks';
+import { describeRolloutAction } from './describeRolloutAction';
 import { RolloutActionButton } from './RolloutActionButton';
 import { RolloutTarget } from './RolloutTarget';
 
@@ -45,6 +46,7 @@ export function RolloutActionBar(props: {
                   workload.aborted ? ' (aborted)' : ''
                 }`
           }
+          description={describeRolloutAction({ target, action })}
           onClick={() => onAction(action)}
         />
       ))}

@@ -18,9 +18,12 @@ export function RolloutActionButton(props: {
   object?: string;
   /** Why the action does not apply now; the backend's `availableActions` decides. */
   unavailableReason?: string;
+  /** What the action will do, shown on hover while it is enabled. */
+  description?: string;
 }) {
   const { target, action, access, onClick, object, unavailableReason } = props;
   const reason = access.reason ?? unavailableReason;
+  const tooltip = reason ?? props.description;
   const label = rolloutActionLabels[action];
   const button = (
     <Button
@@ -36,8 +39,8 @@ export function RolloutActionButton(props: {
       {label}
     </Button>
   );
-  return reason ? (
-    <Tooltip title={reason}>
+  return tooltip ? (
+    <Tooltip title={tooltip}>
       <span>{button}</span>
     </Tooltip>
   ) : (
