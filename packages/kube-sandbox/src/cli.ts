@@ -4,6 +4,9 @@ import { parseArgs } from 'node:util';
 import { loadFleet } from './cluster/fleet';
 import { startSandbox } from './server';
 
+/** Simulated time run before serving, so that pods are up when the first client looks. */
+const WARM_UP_MS = 60_000;
+
 const USAGE = `Usage: kube-sandbox [options]
 
   --port N            port to listen on (default 8090; 0 picks a free one)
@@ -52,8 +55,10 @@ export async function main(
     host: values.host,
     seed,
     speed,
-    // Start at the wall clock so that kubectl's client-side ages (describe, events) read sensibly.
-    startTime: Math.floor(Date.now() / 1000) * 1000,
+    // Start one warm-up before the wall clock, so that the clock reads the wall clock once it
+    // serves: kubectl's client-side ages and a UI's pause countdowns then read sensibly.
+    startTime: Math.floor(Date.now() / 1000) * 1000 - WARM_UP_MS,
+    warmUpMs: WARM_UP_MS,
     adminToken: values['admin-token'] ?? process.env.KUBE_SANDBOX_ADMIN_TOKEN,
   });
 

@@ -15,6 +15,7 @@ import {
   readClusterAccessSettings,
 } from './services/Clusters';
 import { createEntityScalingFactsService } from './services/EntityScalingFacts';
+import { createRolloutService } from './services/Rollouts';
 import {
   createClusterStateCache,
   createEntityScalingStateService,
@@ -127,21 +128,23 @@ export const scalingPlugin = createBackendPlugin({
           logger,
           clusterTimeoutMs: clusterAccess.timeoutMs,
         });
+        const writePipeline = createScalingWritePipeline({
+          permissions,
+          auditor,
+          auditStore,
+          entityFacts,
+          stateCache,
+          logger,
+        });
+        const placement = createEntityPlacement({
+          clusters,
+          kubernetes,
+          guardRails,
+          clusterTimeoutMs: clusterAccess.timeoutMs,
+        });
         const scalingWrites = createScalingWriteService({
-          pipeline: createScalingWritePipeline({
-            permissions,
-            auditor,
-            auditStore,
-            entityFacts,
-            stateCache,
-            logger,
-          }),
-          placement: createEntityPlacement({
-            clusters,
-            kubernetes,
-            guardRails,
-            clusterTimeoutMs: clusterAccess.timeoutMs,
-          }),
+          pipeline: writePipeline,
+          placement,
           guardRails,
         });
 
@@ -163,6 +166,13 @@ export const scalingPlugin = createBackendPlugin({
               clusters,
               kubernetes,
               logger,
+            }),
+            rollouts: createRolloutService({
+              entityFacts,
+              placement,
+              pipeline: writePipeline,
+              logger,
+              clusterTimeoutMs: clusterAccess.timeoutMs,
             }),
           }),
         );

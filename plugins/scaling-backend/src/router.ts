@@ -3,7 +3,10 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { ErrorResponseBody, serializeError } from '@backstage/errors';
 import express, { ErrorRequestHandler } from 'express';
 import { spec } from './schema/openapi';
+import { addRolloutRoutes } from './routes/rollouts';
+import { AnyRequest } from './routes/types';
 import { EntityScalingFactsService } from './services/EntityScalingFacts';
+import { RolloutService } from './services/Rollouts';
 import { ScalingHistoryService } from './services/ScalingHistory';
 import { ScalingOptionsService } from './services/ScalingSettings';
 import { EntityScalingStateService } from './services/ScalingState';
@@ -17,8 +20,6 @@ import {
 const MAX_BODY_SIZE = '64kb';
 const DEFAULT_HISTORY_LIMIT = 50;
 
-/** A request of any route, whatever its typed parameters and body, as the auth services take it. */
-type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 
 /** Places each policy problem on its field, next to the usual error body. */
 // The standard Backstage error body, so clients' ResponseError keeps it, plus
@@ -44,6 +45,7 @@ export async function createRouter(options: {
   scalingOptions: ScalingOptionsService;
   scalingWrites: ScalingWriteService;
   scalingHistory: ScalingHistoryService;
+  rollouts: RolloutService;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -52,6 +54,7 @@ export async function createRouter(options: {
     scalingOptions,
     scalingWrites,
     scalingHistory,
+    rollouts,
   } = options;
   const router = createValidatedOpenApiRouter(spec, {
     middleware: [express.json({ limit: MAX_BODY_SIZE })],
@@ -129,6 +132,11 @@ export async function createRouter(options: {
         await writeCaller(req),
       ),
     );
+  });
+
+  addRolloutRoutes(router, {
+    rollouts,
+    callers: { reader: readerCredentials, writer: writeCaller },
   });
 
   router.use(policyProblems);

@@ -9,6 +9,7 @@ import type {
   ScalingPreset,
 } from './policy';
 import type { ScalableWorkloadKind } from './types';
+import type { RolloutActionName } from './rollouts';
 
 // Types rather than interfaces, so that they satisfy the index signatures of
 // the OpenAPI router's request and response types.
@@ -156,10 +157,15 @@ export type ScalingAction =
   | 'replicas.scale'
   | 'autoscaler.bounds'
   | 'policy.apply'
-  | 'policy.delete';
+  | 'policy.delete'
+  | `rollout.${RolloutActionName}`;
 
 /** @public How an audited write ended; `pending` until the cluster answered. */
-export type ScalingActionOutcome = 'pending' | 'succeeded' | 'failed' | 'denied';
+export type ScalingActionOutcome =
+  | 'pending'
+  | 'succeeded'
+  | 'failed'
+  | 'denied';
 
 /** @public One entry of an entity's scaling history. */
 export type ScalingHistoryEvent = {

@@ -28,8 +28,8 @@ export const scalingPolicyUpdatePermission = createPermission({
 });
 
 /** @public Promote, abort, retry, restart or undo a rollout. */
-export const scalingRolloutActPermission = createPermission({
-  name: 'scaling.rollout.act',
+export const scalingRolloutManagePermission = createPermission({
+  name: 'scaling.rollout.manage',
   attributes: { action: 'update' },
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
@@ -39,5 +39,5 @@ export const scalingPermissions = [
   scalingReplicasUpdatePermission,
   scalingReplicasZeroPermission,
   scalingPolicyUpdatePermission,
-  scalingRolloutActPermission,
+  scalingRolloutManagePermission,
 ];

@@ -8,7 +8,13 @@ export {
   scalingPlugin,
   EntityScalingContent,
   EntityScalingOverviewCard,
+  EntityDeploymentsContent,
 } from './plugin';
-export { scalingApiRef, ScalingClient } from './api';
-export type { ScalingApi } from './api';
+export {
+  scalingApiRef,
+  ScalingClient,
+  rolloutsApiRef,
+  RolloutsClient,
+} from './api';
+export type { ScalingApi, RolloutsApi } from './api';
 export { isScalingAvailable } from './isScalingAvailable';

@@ -6,7 +6,12 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { ScalingClient, scalingApiRef } from './api';
+import {
+  RolloutsClient,
+  ScalingClient,
+  rolloutsApiRef,
+  scalingApiRef,
+} from './api';
 import { rootRouteRef } from './routes';
 
 /** @public */
@@ -18,6 +23,12 @@ export const scalingPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new ScalingClient({ discoveryApi, fetchApi }),
+    }),
+    createApiFactory({
+      api: rolloutsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RolloutsClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: {
@@ -45,6 +56,19 @@ export const EntityScalingOverviewCard = scalingPlugin.provide(
       lazy: () =>
         import('./components/EntityScalingOverviewCard').then(
           m => m.EntityScalingOverviewCard,
+        ),
+    },
+  }),
+);
+
+/** @public The "Deployments" tab: rollouts per region, their actions and revisions. */
+export const EntityDeploymentsContent = scalingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeploymentsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityDeploymentsContent').then(
+          m => m.EntityDeploymentsContent,
         ),
     },
   }),

@@ -8,6 +8,7 @@ import {
   scalingPolicyUpdatePermission,
   scalingReplicasUpdatePermission,
   scalingReplicasZeroPermission,
+  scalingRolloutManagePermission,
 } from '@meschain/backstage-plugin-scaling-common';
 import { ScalingOwnershipPolicy } from './ScalingOwnershipPolicy';
 
@@ -40,7 +41,11 @@ describe('ScalingOwnershipPolicy', () => {
     scaleToZeroGroups: ['group:default/platform-team'],
   });
 
-  it.each([scalingReplicasUpdatePermission, scalingPolicyUpdatePermission])(
+  it.each([
+    scalingReplicasUpdatePermission,
+    scalingPolicyUpdatePermission,
+    scalingRolloutManagePermission,
+  ])(
     'leaves $name to the catalog to decide on the entity’s owners',
     async permission => {
       const decision = await policy.handle({ permission }, commerceEngineer);

@@ -59,6 +59,7 @@ describe('the default fleet', () => {
         .items.map(o => o.metadata.name);
     expect(names('rollouts.argoproj.io')).toEqual([
       'marketplace-service',
+      'monitoring-service',
       'order-service',
       'product-service',
       'user-service',
@@ -66,7 +67,6 @@ describe('the default fleet', () => {
     expect(names('deployments.apps')).toEqual([
       'analytics-service',
       'logging-service',
-      'monitoring-service',
       'notification-service',
     ]);
     expect(names('horizontalpodautoscalers.autoscaling')).toHaveLength(8);

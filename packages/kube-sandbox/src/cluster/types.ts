@@ -54,6 +54,8 @@ export interface ServiceSpec {
   autoscaling?: AutoscalingSpec;
   /** The Argo Rollout `spec.strategy` for canary, blue-green and A/B services. */
   rolloutStrategy?: Record<string, unknown>;
+  /** The Argo Rollout `spec.rollbackWindow`: rollbacks to recent revisions skip the steps. */
+  rollbackWindow?: { revisions: number };
 }
 
 /** An autoscaling/v2 HPA spec without its target, as the fleet's presets give it. */

@@ -72,7 +72,11 @@ export function workloadObject(
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Rollout',
     metadata,
-    spec: { ...common, strategy: service.rolloutStrategy },
+    spec: {
+      ...common,
+      strategy: service.rolloutStrategy,
+      ...(service.rollbackWindow && { rollbackWindow: service.rollbackWindow }),
+    },
   };
 }
 

@@ -177,6 +177,8 @@ export interface Rollout extends KubeObject {
     paused?: boolean;
     restartAt?: string;
     progressDeadlineSeconds?: number;
+    /** A rollback to one of the last `revisions` revisions before the stable one skips the steps. */
+    rollbackWindow?: { revisions?: number };
     strategy: {
       canary?: {
         canaryService?: string;

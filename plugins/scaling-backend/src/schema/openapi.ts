@@ -2,6 +2,7 @@
  * The scaling backend's HTTP contract. Requests are validated against it
  * before a handler runs, and it is served at `/api/scaling/openapi.json`.
  */
+import { rolloutPaths, rolloutSchemas } from './rollouts';
 
 const entityParameters = [
   { $ref: '#/components/parameters/kind' },
@@ -73,6 +74,7 @@ export const spec = {
       },
     },
     schemas: {
+      ...rolloutSchemas,
       Error: {
         type: 'object',
         required: ['error'],
@@ -646,6 +648,7 @@ export const spec = {
     },
   },
   paths: {
+    ...rolloutPaths,
     '/entities/{kind}/{namespace}/{name}/facts': {
       get: {
         operationId: 'GetEntityScalingFacts',

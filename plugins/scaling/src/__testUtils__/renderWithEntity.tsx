@@ -11,7 +11,8 @@ import {
 } from '@backstage/test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ReactElement } from 'react';
-import { ScalingApi, scalingApiRef } from '../api';
+import { RolloutsApi, ScalingApi, rolloutsApiRef, scalingApiRef } from '../api';
+import { fakeRolloutsApi } from './fakeRolloutsApi';
 import { entity } from './fixtures';
 
 /** Renders an element on the fixture entity's page, with a fake ScalingApi and permissions. */
@@ -19,6 +20,7 @@ export function renderWithEntity(
   element: ReactElement,
   options: {
     scalingApi: ScalingApi;
+    rolloutsApi?: RolloutsApi;
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     /**
      * The page's entity. usePermission caches answers per entity ref for the
@@ -34,6 +36,7 @@ export function renderWithEntity(
     <TestApiProvider
       apis={[
         [scalingApiRef, options.scalingApi],
+        [rolloutsApiRef, options.rolloutsApi ?? fakeRolloutsApi()],
         [permissionApiRef, permissionApi],
       ]}
     >

@@ -9,7 +9,12 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { ScalingClient, scalingApiRef } from '../api';
+import {
+  RolloutsClient,
+  ScalingClient,
+  rolloutsApiRef,
+  scalingApiRef,
+} from '../api';
 import { isScalingAvailable } from '../isScalingAvailable';
 import { rootRouteRef } from '../routes';
 
@@ -23,6 +28,17 @@ const scalingApi = ApiBlueprint.make({
     }),
 });
 
+const rolloutsApi = ApiBlueprint.make({
+  name: 'rollouts',
+  params: defineParams =>
+    defineParams({
+      api: rolloutsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RolloutsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
 const entityScalingContent = EntityContentBlueprint.make({
   name: 'scaling',
   params: {
@@ -32,6 +48,19 @@ const entityScalingContent = EntityContentBlueprint.make({
     loader: () =>
       import('../components/EntityScalingContent').then(m =>
         compatWrapper(<m.EntityScalingContent />),
+      ),
+  },
+});
+
+const entityDeploymentsContent = EntityContentBlueprint.make({
+  name: 'deployments',
+  params: {
+    path: '/deployments',
+    title: 'Deployments',
+    filter: isScalingAvailable,
+    loader: () =>
+      import('../components/EntityDeploymentsContent').then(m =>
+        compatWrapper(<m.EntityDeploymentsContent />),
       ),
   },
 });
@@ -56,6 +85,12 @@ export default createFrontendPlugin({
   pluginId: 'scaling',
   title: 'Scaling',
   info: { packageJson: () => import('../../package.json') },
-  extensions: [scalingApi, entityScalingContent, entityScalingOverviewCard],
+  extensions: [
+    scalingApi,
+    rolloutsApi,
+    entityScalingContent,
+    entityDeploymentsContent,
+    entityScalingOverviewCard,
+  ],
   routes: { root: rootRouteRef },
 });

@@ -1,6 +1,5 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   AutoscalerBoundsRequest,
   AutoscalerBoundsResult,
@@ -15,6 +14,7 @@ import {
   ScalingOptions,
 } from '@meschain/backstage-plugin-scaling-common';
 import { ScalingApi } from './ScalingApi';
+import { entityPath, postJson, requestScalingBackend } from './scalingBackend';
 
 /** @public Talks to the scaling backend with the signed-in user's identity. */
 export class ScalingClient implements ScalingApi {
@@ -89,26 +89,8 @@ export class ScalingClient implements ScalingApi {
     return this.request(`${entityPath(entityRef)}/history${query}`);
   }
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('scaling');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+  private request<T>(path: string, init?: RequestInit): Promise<T> {
+    const { discoveryApi, fetchApi } = this;
+    return requestScalingBackend({ discoveryApi, fetchApi }, path, init);
   }
-}
-
-function postJson(body: unknown): RequestInit {
-  return {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  };
-}
-
-function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
-  return `/entities/${[kind.toLocaleLowerCase('en-US'), namespace, name]
-    .map(encodeURIComponent)
-    .join('/')}`;
 }

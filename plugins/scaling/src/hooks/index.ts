@@ -5,3 +5,7 @@ export { useScalingHistory, SCALING_HISTORY_LIMIT } from './useScalingHistory';
 export { useScalingOptions } from './useScalingOptions';
 export { useScalingPermissions } from './useScalingPermissions';
 export type { ScalingControlAccess } from './useScalingPermissions';
+export { useEntityRollouts } from './useEntityRollouts';
+export { useRolloutAction } from './useRolloutAction';
+export { useRolloutPermission } from './useRolloutPermission';
+export { useSecondsUntil } from './useSecondsUntil';

@@ -15,7 +15,7 @@ export interface ScalingControlAccess {
   reason?: string;
 }
 
-function toAccess(
+export function toAccess(
   result: { allowed: boolean; loading: boolean },
   deniedReason: string,
 ): ScalingControlAccess {

@@ -361,4 +361,51 @@ describe('Argo Rollouts controller over HTTP', () => {
       currentStepIndex: 1,
     });
   });
+
+  it('skips the steps of a rollback to a revision within spec.rollbackWindow', async () => {
+    // Finish the undo above, then release 3.0.0 fully: stable is 3.0.0, and 2.0.0's
+    // ReplicaSet was created between 1.0.0's and it.
+    await patchStatus('checkout', { promoteFull: true });
+    advance(60);
+    await patchSpec('checkout', { rollbackWindow: { revisions: 2 } });
+    await request(
+      'PATCH',
+      rolloutPath('checkout'),
+      [
+        {
+          op: 'replace',
+          path: '/spec/template/spec/containers/0/image',
+          value: 'meschain/checkout:3.0.0',
+        },
+      ],
+      'application/json-patch+json',
+    );
+    advance(10);
+    await patchStatus('checkout', { promoteFull: true });
+    advance(60);
+    expect(await images('checkout')).toEqual(
+      Array(5).fill('meschain/checkout:3.0.0'),
+    );
+
+    await request(
+      'PATCH',
+      rolloutPath('checkout'),
+      [
+        {
+          op: 'replace',
+          path: '/spec/template/spec/containers/0/image',
+          value: 'meschain/checkout:1.0.0',
+        },
+      ],
+      'application/json-patch+json',
+    );
+    advance(30);
+    const rolledBack = await getRollout('checkout');
+    expect(rolledBack.status).toMatchObject({ phase: 'Healthy' });
+    expect(rolledBack.status!.pauseConditions).toBeUndefined();
+    expect(rolledBack.status!.stableRS).toBe(rolledBack.status!.currentPodHash);
+    expect(await images('checkout')).toEqual(
+      Array(5).fill('meschain/checkout:1.0.0'),
+    );
+  });
 });

@@ -104,7 +104,7 @@ export class RolloutController {
     const newHash = newRS.metadata.labels?.[ROLLOUT_HASH_LABEL] ?? '';
     const status: RolloutStatus = structuredClone(rollout.status ?? {});
     const revision = revisionOf(newRS, ROLLOUT_CONVENTIONS);
-    this.#resetOnChange(rollout, status, newHash, revision);
+    this.#resetOnChange(rollout, status, { newRS, newHash, revision, all });
 
     const stableRS = status.stableRS
       ? all.find(
@@ -148,9 +148,14 @@ export class RolloutController {
   #resetOnChange(
     rollout: Rollout,
     status: RolloutStatus,
-    newHash: string,
-    revision: number,
+    update: {
+      newRS: ReplicaSet;
+      newHash: string;
+      revision: number;
+      all: readonly ReplicaSet[];
+    },
   ): void {
+    const { newRS, newHash, revision, all } = update;
     const steps = stepsOf(rollout);
     const canary = !!rollout.spec.strategy.canary;
     const templateChanged = status.currentPodHash !== newHash;
@@ -176,8 +181,12 @@ export class RolloutController {
     status.promoteFull = false;
     if (status.blueGreen) status.blueGreen.scaleUpPreviewCheckPoint = false;
     if (canary && steps.length) {
-      // Back to the stable template (an undo of an unfinished update): nothing left to step through.
-      status.currentStepIndex = status.stableRS === newHash ? steps.length : 0;
+      // Back to the stable template (an undo of an unfinished update), or a
+      // rollback within the window: nothing left to step through.
+      const skipSteps =
+        status.stableRS === newHash ||
+        isRollbackWithinWindow(rollout, newRS, status.stableRS, all);
+      status.currentStepIndex = skipSteps ? steps.length : 0;
     }
   }
 
@@ -477,6 +486,31 @@ export class RolloutController {
       { subresource: 'status' },
     );
   }
+}
+
+/**
+ * Argo's `isRollbackWithinWindow`: the new ReplicaSet was created before the
+ * stable one, with fewer than `spec.rollbackWindow.revisions` ReplicaSets
+ * created between them.
+ */
+function isRollbackWithinWindow(
+  rollout: Rollout,
+  newRS: ReplicaSet,
+  stableHash: string | undefined,
+  all: readonly ReplicaSet[],
+): boolean {
+  const window = rollout.spec.rollbackWindow?.revisions ?? 0;
+  const stable = all.find(
+    rs => stableHash && rs.metadata.labels?.[ROLLOUT_HASH_LABEL] === stableHash,
+  );
+  if (window <= 0 || !stable || stable === newRS) return false;
+  const created = (rs: ReplicaSet) =>
+    Date.parse(rs.metadata.creationTimestamp ?? '');
+  if (!(created(newRS) < created(stable))) return false;
+  const between = all.filter(
+    rs => created(newRS) < created(rs) && created(rs) < created(stable),
+  ).length;
+  return between < window;
 }
 
 /** Drops fields Argo leaves out when unset (`omitempty`), so the status reads as it would there. */

@@ -86,6 +86,15 @@ const ACTION_PHRASES: Record<ScalingAction, string> = {
   'autoscaler.bounds': 'change the autoscaler bounds of',
   'policy.apply': 'apply a scaling policy to',
   'policy.delete': 'delete the scaling policy of',
+  'rollout.promote': 'promote the rollout of',
+  'rollout.promote-full': 'fully promote the rollout of',
+  'rollout.abort': 'abort the rollout of',
+  'rollout.retry': 'retry the rollout of',
+  'rollout.restart': 'restart the workloads of',
+  'rollout.pause': 'pause the rollout of',
+  'rollout.resume': 'resume the rollout of',
+  'rollout.undo': 'roll back',
+  'rollout.set-image': 'change the image of',
 };
 
 /** The auditor's event id of a write, e.g. `scaling-replicas-scale`. */

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { fakeScalingApi } from '../../__testUtils__/fakeScalingApi';
-import { entityRef } from '../../__testUtils__/fixtures';
+import { entity, entityRef } from '../../__testUtils__/fixtures';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { EntityScalingOverviewCard } from './EntityScalingOverviewCard';
 
@@ -16,5 +16,20 @@ describe('EntityScalingOverviewCard', () => {
       screen.getByText('1 of 2 workloads, 2 to 20 replicas in total'),
     ).toBeInTheDocument();
     expect(screen.getByText('ap-southeast')).toBeInTheDocument();
+  });
+
+  it('shows the deployment strategy the service declares', async () => {
+    await renderWithEntity(<EntityScalingOverviewCard />, {
+      scalingApi: fakeScalingApi(),
+      entity: {
+        ...entity,
+        metadata: {
+          ...entity.metadata,
+          annotations: { 'meschain.io/deployment-strategy': 'blue-green' },
+        },
+      },
+    });
+
+    expect(await screen.findByText('Blue-green')).toBeInTheDocument();
   });
 });

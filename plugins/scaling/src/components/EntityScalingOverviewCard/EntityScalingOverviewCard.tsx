@@ -8,6 +8,7 @@ import {
   StructuredMetadataTable,
 } from '@backstage/core-components';
 import { useEntityScalingState } from '../../hooks';
+import { DeploymentStrategyBadge } from './DeploymentStrategyBadge';
 import { ScalingSummary, summarizeScaling } from './summarizeScaling';
 
 function ReadinessStatus({ summary }: { summary: ScalingSummary }) {
@@ -47,6 +48,7 @@ export function EntityScalingOverviewCard() {
           replicas: <ReadinessStatus summary={summary} />,
           workloads: `${summary.workloads} in ${summary.regions} regions`,
           autoscaling: describeAutoscaling(summary),
+          'deployment strategy': <DeploymentStrategyBadge />,
           'unreachable regions':
             summary.failedRegions.length > 0 ? (
               <StatusError>{summary.failedRegions.join(', ')}</StatusError>

@@ -15,6 +15,7 @@ import {
   ScalingHistoryEvent,
 } from '@meschain/backstage-plugin-scaling-common';
 import { formatHistoryValue } from './formatHistoryValue';
+import { rolloutHistoryLabels } from '../EntityDeploymentsContent/rolloutLabels';
 
 const actionLabels: Record<string, string> = {
   'replicas.scale': 'Scaled replicas',
@@ -22,6 +23,7 @@ const actionLabels: Record<string, string> = {
   'policy.apply': 'Applied policy',
   'policy.delete': 'Deleted policy',
   SuccessfulRescale: 'HPA rescaled',
+  ...rolloutHistoryLabels,
 };
 
 function Outcome({ event }: { event: ScalingHistoryEvent }) {

@@ -125,7 +125,7 @@ describe('createKubernetesClient, against the kube-sandbox', () => {
 
   it('changes nothing on a dry run, and refuses a stale resourceVersion with ConflictError', async () => {
     const client = clients.forCluster(cluster('tr-central'));
-    const path = deploymentPath('monitoring-service');
+    const path = deploymentPath('analytics-service');
     const before = await readFromSandbox<Deployment>(
       sandbox,
       'tr-central',

@@ -1,0 +1,2 @@
+export type { RolloutService } from './types';
+export { createRolloutService } from './createRolloutService';

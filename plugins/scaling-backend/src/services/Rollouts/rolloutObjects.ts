@@ -1,0 +1,139 @@
+/**
+ * The parts of Deployments, Argo Rollouts and ReplicaSets that the rollout
+ * view reads and the rollout actions patch, as the API server sends them.
+ */
+import { KubernetesObject } from '../Clusters';
+
+export type ContainerSpec = { name: string; image?: string };
+
+export type PodTemplate = {
+  metadata?: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec?: { containers?: ContainerSpec[] };
+};
+
+export type OwnedObject = KubernetesObject & {
+  metadata: KubernetesObject['metadata'] & {
+    ownerReferences?: Array<{ uid: string; controller?: boolean }>;
+  };
+};
+
+export type Condition = {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastUpdateTime?: string;
+};
+
+export type ReplicaSetObject = OwnedObject & {
+  spec?: { replicas?: number; template?: PodTemplate };
+  status?: {
+    replicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+  };
+};
+
+export type DeploymentObject = OwnedObject & {
+  spec: {
+    replicas?: number;
+    paused?: boolean;
+    strategy?: {
+      type?: 'RollingUpdate' | 'Recreate';
+      rollingUpdate?: {
+        maxSurge?: number | string;
+        maxUnavailable?: number | string;
+      };
+    };
+    template: PodTemplate;
+  };
+  status?: {
+    replicas?: number;
+    updatedReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    conditions?: Condition[];
+  };
+};
+
+export type HeaderRouteObject = {
+  name: string;
+  match?: Array<{
+    headerName: string;
+    headerValue: { exact?: string; prefix?: string; regex?: string };
+  }>;
+};
+
+/** One entry of `spec.strategy.canary.steps`: exactly one key is set. */
+export type CanaryStepObject = {
+  setWeight?: number;
+  pause?: { duration?: string | number };
+  setHeaderRoute?: HeaderRouteObject;
+  setCanaryScale?: {
+    weight?: number;
+    replicas?: number;
+    matchTrafficWeight?: boolean;
+  };
+  analysis?: unknown;
+  experiment?: unknown;
+};
+
+export type RolloutObject = OwnedObject & {
+  spec: {
+    replicas?: number;
+    paused?: boolean;
+    template: PodTemplate;
+    strategy: {
+      canary?: {
+        canaryService?: string;
+        stableService?: string;
+        steps?: CanaryStepObject[];
+        trafficRouting?: unknown;
+      };
+      blueGreen?: {
+        activeService: string;
+        previewService?: string;
+        autoPromotionEnabled?: boolean;
+        autoPromotionSeconds?: number;
+        scaleDownDelaySeconds?: number;
+      };
+    };
+  };
+  status?: {
+    phase?: 'Healthy' | 'Progressing' | 'Paused' | 'Degraded';
+    message?: string;
+    abort?: boolean;
+    pauseConditions?: Array<{ reason: string; startTime: string }> | null;
+    currentPodHash?: string;
+    currentStepIndex?: number;
+    stableRS?: string;
+    replicas?: number;
+    updatedReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    canary?: {
+      weights?: { canary?: { weight?: number }; stable?: { weight?: number } };
+    };
+    blueGreen?: { activeSelector?: string; previewSelector?: string };
+  };
+};
+
+export const DEPLOYMENTS = { apiVersion: 'apps/v1', plural: 'deployments' };
+export const ROLLOUTS = {
+  apiVersion: 'argoproj.io/v1alpha1',
+  plural: 'rollouts',
+};
+export const REPLICA_SETS = { apiVersion: 'apps/v1', plural: 'replicasets' };
+
+/** The ReplicaSet label both controllers key revisions by. */
+export const POD_TEMPLATE_HASH_LABELS = [
+  'rollouts-pod-template-hash',
+  'pod-template-hash',
+];
+export const DEPLOYMENT_REVISION = 'deployment.kubernetes.io/revision';
+export const ROLLOUT_REVISION = 'rollout.argoproj.io/revision';
+export const SCALE_DOWN_DEADLINE =
+  'argo-rollouts.argoproj.io/scale-down-deadline';

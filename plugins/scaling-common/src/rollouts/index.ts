@@ -1,0 +1,3 @@
+export * from './types';
+export * from './strategyTemplates';
+export * from './renderRollout';

@@ -1,0 +1,2 @@
+export { RolloutActionDialog } from './RolloutActionDialog';
+export type { RolloutActionDialogProps } from './RolloutActionDialog';
