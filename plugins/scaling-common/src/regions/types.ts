@@ -19,7 +19,7 @@
 import type { Region } from '../types';
 
 /** @public CPU in cores and memory in bytes. */
-export type ResourceAmounts = {
+export type ComputeAmounts = {
   cpuCores: number;
   memoryBytes: number;
 };
@@ -42,11 +42,11 @@ export type EdgeLocation = {
 
 /** @public Allocatable capacity of the Ready nodes against the requests of their pods. */
 export type RegionCapacity = {
-  allocatable: ResourceAmounts;
+  allocatable: ComputeAmounts;
   /** Sum of the container requests of the pods bound to those nodes and not finished. */
-  requested: ResourceAmounts;
+  requested: ComputeAmounts;
   /** `allocatable - requested`, never below zero. */
-  free: ResourceAmounts;
+  free: ComputeAmounts;
   nodes: number;
   readyNodes: number;
 };
@@ -95,7 +95,7 @@ export type RegionServicePlacement = {
   /** Container images of the pod template, in order. */
   images: string[];
   /** Requests of the workload's running pods, summed. */
-  requested: ResourceAmounts;
+  requested: ComputeAmounts;
 };
 
 /** @public Cost at current usage: requested CPU and memory times the region's prices. */
@@ -149,7 +149,7 @@ export type DrCapacityCheck = {
   id: 'partner-capacity';
   verdict: DrVerdict;
   summary: string;
-  figures: { needed: ResourceAmounts; partnerFree: ResourceAmounts };
+  figures: { needed: ComputeAmounts; partnerFree: ComputeAmounts };
 };
 
 /** @public How long the partner's HPA, at its scale-up rate limits, takes to absorb the primary's replicas. */
