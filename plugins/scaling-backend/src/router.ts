@@ -2,8 +2,10 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { ErrorResponseBody, serializeError } from '@backstage/errors';
 import express, { ErrorRequestHandler } from 'express';
+import { addRegionRoutes } from './routes/regions';
 import { spec } from './schema/openapi';
 import { EntityScalingFactsService } from './services/EntityScalingFacts';
+import { RegionsService } from './services/Regions';
 import { ScalingHistoryService } from './services/ScalingHistory';
 import { ScalingOptionsService } from './services/ScalingSettings';
 import { EntityScalingStateService } from './services/ScalingState';
@@ -44,6 +46,7 @@ export async function createRouter(options: {
   scalingOptions: ScalingOptionsService;
   scalingWrites: ScalingWriteService;
   scalingHistory: ScalingHistoryService;
+  regions: RegionsService;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -52,6 +55,7 @@ export async function createRouter(options: {
     scalingOptions,
     scalingWrites,
     scalingHistory,
+    regions,
   } = options;
   const router = createValidatedOpenApiRouter(spec, {
     middleware: [express.json({ limit: MAX_BODY_SIZE })],
@@ -130,6 +134,8 @@ export async function createRouter(options: {
       ),
     );
   });
+
+  addRegionRoutes(router, { httpAuth, regions });
 
   router.use(policyProblems);
   return router;

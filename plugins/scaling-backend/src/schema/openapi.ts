@@ -2,6 +2,7 @@
  * The scaling backend's HTTP contract. Requests are validated against it
  * before a handler runs, and it is served at `/api/scaling/openapi.json`.
  */
+import { regionsPaths, regionsSchemas } from './regions';
 
 const entityParameters = [
   { $ref: '#/components/parameters/kind' },
@@ -100,6 +101,7 @@ export const spec = {
           drRegion: { type: 'string' },
         },
       },
+      ...regionsSchemas,
       ErrorSummary: {
         type: 'object',
         description: 'A `@backstage/errors` error: its name and message.',
@@ -889,5 +891,6 @@ export const spec = {
         },
       },
     },
+    ...regionsPaths,
   },
 } as const;

@@ -21,10 +21,10 @@ export function scaleUpDurationSeconds(options: {
   syncPeriodSeconds?: number;
 }): number | undefined {
   const { from, to } = options;
-  const syncPeriodSeconds = options.syncPeriodSeconds ?? HPA_SYNC_PERIOD_SECONDS;
+  const syncPeriodSeconds =
+    options.syncPeriodSeconds ?? HPA_SYNC_PERIOD_SECONDS;
   // Scale-down settings do not matter here; only the scale-up rules are read.
-  const behavior =
-    options.behavior && resolveBehavior(options.behavior, 0);
+  const behavior = options.behavior && resolveBehavior(options.behavior, 0);
   if (
     behavior &&
     (behavior.scaleUp.selectPolicy === 'Disabled' ||
