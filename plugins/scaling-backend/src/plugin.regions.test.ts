@@ -1,3 +1,4 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -9,6 +10,10 @@ import {
   RegionsOverview,
   ServiceDrReadiness,
 } from '@meschain/backstage-plugin-scaling-common';
+import {
+  RegionCatalog,
+  scalingRegionsExtensionPoint,
+} from '@meschain/backstage-plugin-scaling-node';
 import { Sandbox } from '@meschain/kube-sandbox';
 import request from 'supertest';
 import {
@@ -179,10 +184,14 @@ describe('GET /regions, against the kube-sandbox', () => {
     };
   }
 
-  async function startBackend(scaling: Record<string, unknown> = {}) {
+  async function startBackend(
+    scaling: Record<string, unknown> = {},
+    regionCatalog?: RegionCatalog,
+  ) {
     const { server } = await startTestBackend({
       features: [
         scalingPlugin,
+        ...(regionCatalog ? [regionCatalogModule(regionCatalog)] : []),
         mockServices.rootConfig.factory({ data: backendConfig(scaling) }),
         mockServices.database.factory(),
         catalogServiceMock.factory({
@@ -195,6 +204,21 @@ describe('GET /regions, against the kube-sandbox', () => {
       ],
     });
     return server;
+  }
+
+  function regionCatalogModule(regionCatalog: RegionCatalog) {
+    return createBackendModule({
+      pluginId: 'scaling',
+      moduleId: 'test-region-catalog',
+      register(env) {
+        env.registerInit({
+          deps: { regions: scalingRegionsExtensionPoint },
+          async init({ regions }) {
+            regions.setRegionCatalog(regionCatalog);
+          },
+        });
+      },
+    });
   }
 
   async function overview(server: Awaited<ReturnType<typeof startBackend>>) {
@@ -645,4 +669,33 @@ describe('GET /regions, against the kube-sandbox', () => {
       await expect(startBackend({ regions })).rejects.toThrow(message);
     },
   );
+
+  it('takes its regions from a RegionCatalog set through the extension point', async () => {
+    const server = await startBackend(
+      {},
+      {
+        listRegions: async () => [
+          {
+            id: 'turkey',
+            displayName: 'Türkiye, from the catalog',
+            role: 'primary',
+            latitude: 39.93,
+            longitude: 32.86,
+            clusters: ['meschain-tr-central'],
+          },
+        ],
+      },
+    );
+    const body = await overview(server);
+    expect(body.regions.map(r => r.region.displayName)).toEqual([
+      'Türkiye, from the catalog',
+    ]);
+    expect(body.regions[0].capacity.requested.cpuCores).toBe(5.75);
+    // A catalog without edge locations lists none; one without a DR partner fails every service's readiness.
+    expect(body.edgeLocations).toEqual([]);
+    expect(readinessOf(body, 'order-service', 'turkey')).toMatchObject({
+      verdict: 'fail',
+      checks: [],
+    });
+  });
 });
