@@ -359,6 +359,25 @@ describe('GET /regions, against the kube-sandbox', () => {
     expect(readinessOf(body, 'order-service', 'eu-west')).toBeUndefined();
   });
 
+  it("says unknown, not fail, when the partner region's cluster is down", async () => {
+    const server = await startBackend();
+    await sandboxAdmin(sandbox, 'clusters/eu-central/fault', { mode: 'down' });
+
+    const readiness = readinessOf(
+      await overview(server),
+      'order-service',
+      'tr-central',
+    );
+
+    expect(readiness?.verdict).toBe('unknown');
+    expect(readiness?.checks.map(check => [check.id, check.verdict])).toEqual([
+      ['deployed-in-partner', 'unknown'],
+      ['same-image', 'unknown'],
+      ['partner-capacity', 'unknown'],
+      ['scale-up-time', 'unknown'],
+    ]);
+  });
+
   it('fails the DR check when the partner lacks the service, and passes once it is deployed there', async () => {
     const server = await startBackend();
     const before = readinessOf(

@@ -130,6 +130,7 @@ function capacityCheck(
 
 function scaleUpCheck(
   partner: RegionFacts,
+  partnerPlacements: RegionServicePlacement[],
   fromReplicas: number,
   toReplicas: number,
   autoscaler: PartnerAutoscaler | undefined,
@@ -137,6 +138,14 @@ function scaleUpCheck(
 ): DrScaleUpCheck {
   const maxReplicas = autoscaler?.maxReplicas;
   const base = { id: 'scale-up-time' as const };
+  if (partnerPlacements.length === 0) {
+    return {
+      ...base,
+      verdict: unseenVerdict(partner),
+      summary: `Nothing to scale up: not deployed in ${partner.region.id}`,
+      figures: { fromReplicas, toReplicas, maxReplicas, limitMinutes },
+    };
+  }
   if (maxReplicas !== undefined && toReplicas > maxReplicas) {
     return {
       ...base,
@@ -146,7 +155,7 @@ function scaleUpCheck(
     };
   }
   const seconds = scaleUpDurationSeconds({
-    // A workload scaled to zero grows from its first pod.
+    // An HPA does not scale a workload at zero; it grows from its minimum of at least one pod.
     from: Math.max(fromReplicas, 1),
     to: toReplicas,
     behavior: autoscaler?.behavior as Parameters<
@@ -213,6 +222,7 @@ export function serviceDrReadiness(
     ),
     scaleUpCheck(
       partner,
+      partnerPlacements,
       partnerReplicas,
       partnerReplicas + primaryReplicas,
       partnerAutoscaler,
