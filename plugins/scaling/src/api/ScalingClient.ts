@@ -107,7 +107,11 @@ function postJson(body: unknown): RequestInit {
   };
 }
 
-function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
+export function entityPath({
+  kind,
+  namespace,
+  name,
+}: CompoundEntityRef): string {
   return `/entities/${[kind.toLocaleLowerCase('en-US'), namespace, name]
     .map(encodeURIComponent)
     .join('/')}`;

@@ -5,3 +5,5 @@ export { useScalingHistory, SCALING_HISTORY_LIMIT } from './useScalingHistory';
 export { useScalingOptions } from './useScalingOptions';
 export { useScalingPermissions } from './useScalingPermissions';
 export type { ScalingControlAccess } from './useScalingPermissions';
+export { useRegionsOverview } from './useRegionsOverview';
+export { useEntityRegions } from './useEntityRegions';
