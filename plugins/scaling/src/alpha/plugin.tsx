@@ -4,14 +4,21 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { ScalingClient, scalingApiRef } from '../api';
+import PublicIcon from '@material-ui/icons/Public';
+import {
+  RegionsClient,
+  ScalingClient,
+  regionsApiRef,
+  scalingApiRef,
+} from '../api';
 import { isScalingAvailable } from '../isScalingAvailable';
-import { rootRouteRef } from '../routes';
+import { regionsRouteRef, rootRouteRef } from '../routes';
 
 const scalingApi = ApiBlueprint.make({
   params: defineParams =>
@@ -47,6 +54,42 @@ const entityScalingOverviewCard = EntityCardBlueprint.make({
   },
 });
 
+const regionsApi = ApiBlueprint.make({
+  name: 'regions',
+  params: defineParams =>
+    defineParams({
+      api: regionsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RegionsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const regionsPage = PageBlueprint.make({
+  name: 'regions',
+  params: {
+    path: '/regions',
+    title: 'Regions',
+    icon: <PublicIcon />,
+    routeRef: regionsRouteRef,
+    loader: () =>
+      import('../components/RegionsPage').then(m =>
+        compatWrapper(<m.RegionsPage />),
+      ),
+  },
+});
+
+const entityRegionsCard = EntityCardBlueprint.make({
+  name: 'regions',
+  params: {
+    filter: isScalingAvailable,
+    loader: () =>
+      import('../components/EntityRegionsCard').then(m =>
+        compatWrapper(<m.EntityRegionsCard />),
+      ),
+  },
+});
+
 /**
  * The scaling suite for apps on the new frontend system.
  *
@@ -56,6 +99,13 @@ export default createFrontendPlugin({
   pluginId: 'scaling',
   title: 'Scaling',
   info: { packageJson: () => import('../../package.json') },
-  extensions: [scalingApi, entityScalingContent, entityScalingOverviewCard],
-  routes: { root: rootRouteRef },
+  extensions: [
+    scalingApi,
+    entityScalingContent,
+    entityScalingOverviewCard,
+    regionsApi,
+    regionsPage,
+    entityRegionsCard,
+  ],
+  routes: { root: rootRouteRef, regions: regionsRouteRef },
 });
