@@ -331,6 +331,35 @@ describe('GET /regions, against the kube-sandbox', () => {
     ]);
   });
 
+  it('reports a region degraded, without the node, while one of its nodes is not Ready', async () => {
+    const server = await startBackend();
+    const nodeStatus = '/api/v1/nodes/tr-central-general-4/status';
+    const setReady = (status: 'True' | 'False') =>
+      writeToSandbox(sandbox, 'tr-central', {
+        method: 'PATCH',
+        path: nodeStatus,
+        contentType: 'application/merge-patch+json',
+        body: {
+          status: {
+            conditions: [{ type: 'Ready', status, reason: 'KubeletReady' }],
+          },
+        },
+      });
+    const trCentral = async () =>
+      (await overview(server)).regions.find(r => r.region.id === 'tr-central')!;
+
+    await setReady('False');
+    try {
+      const degraded = await trCentral();
+      expect(degraded.health).toBe('degraded');
+      expect(degraded.capacity).toMatchObject({ nodes: 4, readyNodes: 3 });
+      expect(degraded.capacity.allocatable.cpuCores).toBe(11.76);
+    } finally {
+      await setReady('True');
+    }
+    expect((await trCentral()).health).toBe('healthy');
+  });
+
   it('returns the other regions, and names the failed cluster, when one cluster is down', async () => {
     const server = await startBackend();
     await sandboxAdmin(sandbox, 'clusters/eu-west/fault', { mode: 'down' });
