@@ -13,25 +13,22 @@ export function addRegionRoutes(
   options: { httpAuth: HttpAuthService; regions: RegionsService },
 ) {
   const { httpAuth, regions } = options;
+  const readerCredentials = (
+    req: Parameters<HttpAuthService['credentials']>[0],
+  ) => httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/regions', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await readerCredentials(req);
     res.json(await regions.getOverview({ credentials }));
   });
 
   router.get('/regions/:regionId', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await readerCredentials(req);
     res.json(await regions.getRegion(req.params.regionId, { credentials }));
   });
 
   router.get('/entities/:kind/:namespace/:name/regions', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await readerCredentials(req);
     res.json(await regions.getEntityRegions(req.params, { credentials }));
   });
 }
