@@ -8,7 +8,9 @@ export function DrChecksList(props: { readiness: ServiceDrReadiness }) {
   const { readiness } = props;
   const name = readiness.entityRef ?? readiness.kubernetesId;
   return (
-    <section aria-label={`DR readiness of ${name}`}>
+    <section
+      aria-label={`DR readiness of ${name} in ${readiness.primaryRegion}`}
+    >
       <Typography variant="subtitle2">
         <DrVerdictStatus verdict={readiness.verdict}>
           {`${name}: ${readiness.primaryRegion} → ${

@@ -6,18 +6,25 @@ import {
 import { DrVerdict } from '@meschain/backstage-plugin-scaling-common';
 import { ReactNode } from 'react';
 
-/** A DR verdict as a coloured status with its text. */
+const statusDots: Record<DrVerdict, () => JSX.Element> = {
+  pass: () => <StatusOK />,
+  fail: () => <StatusError />,
+  unknown: () => <StatusWarning />,
+};
+
+/**
+ * A DR verdict as a coloured dot and its text. The text sits beside the
+ * status rather than inside it, where Backstage hides it from screen readers.
+ */
 export function DrVerdictStatus(props: {
   verdict: DrVerdict;
   children?: ReactNode;
 }) {
-  const text = props.children ?? props.verdict;
-  switch (props.verdict) {
-    case 'pass':
-      return <StatusOK>{text}</StatusOK>;
-    case 'fail':
-      return <StatusError>{text}</StatusError>;
-    default:
-      return <StatusWarning>{text}</StatusWarning>;
-  }
+  const Dot = statusDots[props.verdict];
+  return (
+    <span>
+      <Dot />
+      {props.children ?? props.verdict}
+    </span>
+  );
 }

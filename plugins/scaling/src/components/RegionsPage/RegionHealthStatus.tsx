@@ -6,16 +6,20 @@ import {
 } from '@backstage/core-components';
 import { RegionHealth } from '@meschain/backstage-plugin-scaling-common';
 
-/** A region's health as a coloured status. */
+const statusDots: Record<RegionHealth, () => JSX.Element> = {
+  healthy: () => <StatusOK />,
+  degraded: () => <StatusWarning />,
+  down: () => <StatusError />,
+  unknown: () => <StatusPending />,
+};
+
+/** A region's health as a coloured dot and its name. */
 export function RegionHealthStatus(props: { health: RegionHealth }) {
-  switch (props.health) {
-    case 'healthy':
-      return <StatusOK>healthy</StatusOK>;
-    case 'degraded':
-      return <StatusWarning>degraded</StatusWarning>;
-    case 'down':
-      return <StatusError>down</StatusError>;
-    default:
-      return <StatusPending>unknown</StatusPending>;
-  }
+  const Dot = statusDots[props.health];
+  return (
+    <span>
+      <Dot />
+      {props.health}
+    </span>
+  );
 }
