@@ -72,7 +72,7 @@ export function RegionsOverviewView(props: { overview: RegionsOverview }) {
         </Typography>
       </div>
       <Grid container spacing={2}>
-        <Grid item xs={12} lg={7}>
+        <Grid item xs={12} xl={7}>
           <Paper>
             <RegionsMap
               regions={mapRegions}
@@ -82,7 +82,7 @@ export function RegionsOverviewView(props: { overview: RegionsOverview }) {
             />
           </Paper>
         </Grid>
-        <Grid item xs={12} lg={5}>
+        <Grid item xs={12} xl={5}>
           <Paper className={classes.tablePaper}>
             <RegionsTable
               regions={filtered.regions}
