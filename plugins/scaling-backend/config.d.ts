@@ -53,6 +53,70 @@ export interface Config {
       };
     };
 
+    /**
+     * The platform's regions, shown on the Regions page. Validated at
+     * start-up: ids are unique, every `drPartner` names another region, and
+     * coordinates are present and in range; each problem names its key.
+     * Ignored when a backend module sets a region catalog through
+     * `scalingRegionsExtensionPoint` (it is still validated).
+     */
+    regions?: Array<{
+      /** Unique id, e.g. `tr-central`; the value of the clusters' `meschain.io/region`. */
+      id: string;
+      /** A display name, e.g. `Turkey Central`. Defaults to the id. */
+      displayName?: string;
+      /** The cloud provider, e.g. `aws`. */
+      provider?: string;
+      /** The provider's region code, e.g. `eu-central-1`. */
+      providerRegion?: string;
+      /** A human place name, e.g. `Frankfurt, DE`. */
+      location?: string;
+      /** Latitude in degrees, -90 to 90. */
+      latitude: number;
+      /** Longitude in degrees, -180 to 180. */
+      longitude: number;
+      /** `primary` serves live traffic; `dr` stands by for a primary. Defaults to `primary`. */
+      role?: 'primary' | 'dr';
+      /** The id of the region that takes over this one's traffic in a disaster. */
+      drPartner?: string;
+      /** The configured network latency to the region, in milliseconds. */
+      latencyMs?: number;
+      /** On-demand prices the region's hourly cost is computed from. */
+      pricing?: {
+        /** ISO 4217 code. Defaults to `USD`. */
+        currency?: string;
+        /** Price of one requested CPU core for an hour. */
+        cpuCoreHour: number;
+        /** Price of one requested GiB of memory for an hour. */
+        memoryGiBHour: number;
+      };
+      /** Names of the Kubernetes clusters (as `kubernetes.clusterLocatorMethods` names them) that serve the region. */
+      clusters: string[];
+    }>;
+
+    /** CDN points of presence and edge-compute nodes, drawn on the Regions map. */
+    edgeLocations?: Array<{
+      /** Unique id, e.g. `cdn-ist`. */
+      id: string;
+      kind: 'cdn-pop' | 'edge-compute';
+      city: string;
+      /** ISO 3166-1 alpha-2 code, e.g. `TR`. */
+      country: string;
+      latitude: number;
+      longitude: number;
+      /** The id of the region whose origin it fronts. */
+      region?: string;
+    }>;
+
+    /** Disaster-recovery readiness checks. */
+    dr?: {
+      /**
+       * The longest, in minutes, a DR partner's autoscaler may take to grow a
+       * service to the primary's load and still pass. Defaults to 10.
+       */
+      maxScaleUpMinutes?: number;
+    };
+
     /** Limits every write respects, whoever asks. */
     guardRails?: {
       /**

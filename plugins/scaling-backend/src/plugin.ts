@@ -4,7 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { CLUSTER_RESOURCE_TYPE } from '@meschain/backstage-plugin-scaling-common';
-import { scalingClustersExtensionPoint } from '@meschain/backstage-plugin-scaling-node';
+import {
+  RegionCatalog,
+  scalingClustersExtensionPoint,
+  scalingRegionsExtensionPoint,
+} from '@meschain/backstage-plugin-scaling-node';
 import { DatabaseScalingAuditStore } from './database';
 import { createRouter } from './router';
 import {
@@ -16,6 +20,12 @@ import {
 } from './services/Clusters';
 import { createEntityScalingFactsService } from './services/EntityScalingFacts';
 import { createRolloutService } from './services/Rollouts';
+import {
+  configRegionCatalog,
+  createRegionsService,
+  readDrScaleUpLimitMinutes,
+  readRegionsConfig,
+} from './services/Regions';
 import {
   createClusterStateCache,
   createEntityScalingStateService,
@@ -53,6 +63,18 @@ export const scalingPlugin = createBackendPlugin({
       },
     });
 
+    let addedRegionCatalog: RegionCatalog | undefined;
+    env.registerExtensionPoint(scalingRegionsExtensionPoint, {
+      setRegionCatalog(catalog) {
+        if (addedRegionCatalog) {
+          throw new Error(
+            'A region catalog was already set through scalingRegionsExtensionPoint',
+          );
+        }
+        addedRegionCatalog = catalog;
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -83,6 +105,8 @@ export const scalingPlugin = createBackendPlugin({
         // Created at start-up so the audit schema is migrated before any write arrives.
         const auditStore = await DatabaseScalingAuditStore.create({ database });
         const guardRails = readScalingGuardRails(config);
+        // Read even when an adopter's catalog replaces it, so that bad config always stops start-up.
+        const regionsConfig = readRegionsConfig(config);
         const presets = readScalingPresets(config);
 
         const clusterResourceType =
@@ -173,6 +197,16 @@ export const scalingPlugin = createBackendPlugin({
               pipeline: writePipeline,
               logger,
               clusterTimeoutMs: clusterAccess.timeoutMs,
+            }),
+            regions: createRegionsService({
+              regionCatalog:
+                addedRegionCatalog ?? configRegionCatalog(regionsConfig),
+              catalog,
+              clusters,
+              kubernetes,
+              logger,
+              clusterTimeoutMs: clusterAccess.timeoutMs,
+              drScaleUpLimitMinutes: readDrScaleUpLimitMinutes(config),
             }),
           }),
         );

@@ -2,11 +2,13 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { ErrorResponseBody, serializeError } from '@backstage/errors';
 import express, { ErrorRequestHandler } from 'express';
+import { addRegionRoutes } from './routes/regions';
 import { spec } from './schema/openapi';
 import { addRolloutRoutes } from './routes/rollouts';
 import { AnyRequest } from './routes/types';
 import { EntityScalingFactsService } from './services/EntityScalingFacts';
 import { RolloutService } from './services/Rollouts';
+import { RegionsService } from './services/Regions';
 import { ScalingHistoryService } from './services/ScalingHistory';
 import { ScalingOptionsService } from './services/ScalingSettings';
 import { EntityScalingStateService } from './services/ScalingState';
@@ -19,7 +21,6 @@ import {
 /** Requests larger than this are refused with 400 before any handler runs. */
 const MAX_BODY_SIZE = '64kb';
 const DEFAULT_HISTORY_LIMIT = 50;
-
 
 /** Places each policy problem on its field, next to the usual error body. */
 // The standard Backstage error body, so clients' ResponseError keeps it, plus
@@ -46,6 +47,7 @@ export async function createRouter(options: {
   scalingWrites: ScalingWriteService;
   scalingHistory: ScalingHistoryService;
   rollouts: RolloutService;
+  regions: RegionsService;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -55,6 +57,7 @@ export async function createRouter(options: {
     scalingWrites,
     scalingHistory,
     rollouts,
+    regions,
   } = options;
   const router = createValidatedOpenApiRouter(spec, {
     middleware: [express.json({ limit: MAX_BODY_SIZE })],
@@ -138,6 +141,7 @@ export async function createRouter(options: {
     rollouts,
     callers: { reader: readerCredentials, writer: writeCaller },
   });
+  addRegionRoutes(router, { httpAuth, regions });
 
   router.use(policyProblems);
   return router;

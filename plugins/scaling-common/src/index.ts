@@ -12,3 +12,4 @@ export * from './readScalingAnnotations';
 export * from './hpa';
 export * from './policy';
 export * from './rollouts';
+export * from './regions';

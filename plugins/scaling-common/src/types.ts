@@ -91,6 +91,20 @@ export type Region = {
   longitude?: number;
   /** Names of the Kubernetes clusters that serve the region. */
   clusters: string[];
+  /** A human place name, e.g. `Frankfurt, DE`. */
+  location?: string;
+  /** On-demand prices the region's cost is computed from. */
+  pricing?: RegionPricing;
+  /** The configured network latency to the region, in milliseconds. */
+  latencyMs?: number;
+};
+
+/** @public Hourly prices of a region. */
+export type RegionPricing = {
+  /** ISO 4217 code; defaults to `USD`. */
+  currency: string;
+  cpuCoreHour: number;
+  memoryGiBHour: number;
 };
 
 /** @public Replica counts of a Deployment or Argo Rollout. */

@@ -1,4 +1,7 @@
-import { Region } from '@meschain/backstage-plugin-scaling-common';
+import {
+  EdgeLocation,
+  Region,
+} from '@meschain/backstage-plugin-scaling-common';
 
 /**
  * @public
@@ -65,7 +68,14 @@ export interface MetricsSource {
   }): Promise<MetricSeries[]>;
 }
 
-/** @public Where the platform's regions are described. */
+/**
+ * @public
+ * Where the platform's regions are described: by default `scaling.regions`
+ * and `scaling.edgeLocations` in config; an adopter may read them from
+ * catalog Resources or a cloud API instead.
+ */
 export interface RegionCatalog {
   listRegions(): Promise<Region[]>;
+  /** CDN points of presence and edge-compute nodes; none when not implemented. */
+  listEdgeLocations?(): Promise<EdgeLocation[]>;
 }

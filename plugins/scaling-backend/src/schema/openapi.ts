@@ -3,6 +3,7 @@
  * before a handler runs, and it is served at `/api/scaling/openapi.json`.
  */
 import { rolloutPaths, rolloutSchemas } from './rollouts';
+import { regionsPaths, regionsSchemas } from './regions';
 
 const entityParameters = [
   { $ref: '#/components/parameters/kind' },
@@ -102,6 +103,7 @@ export const spec = {
           drRegion: { type: 'string' },
         },
       },
+      ...regionsSchemas,
       ErrorSummary: {
         type: 'object',
         description: 'A `@backstage/errors` error: its name and message.',
@@ -892,5 +894,6 @@ export const spec = {
         },
       },
     },
+    ...regionsPaths,
   },
 } as const;

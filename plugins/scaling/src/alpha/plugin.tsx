@@ -4,19 +4,23 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import PublicIcon from '@material-ui/icons/Public';
 import {
+  RegionsClient,
   RolloutsClient,
   ScalingClient,
+  regionsApiRef,
   rolloutsApiRef,
   scalingApiRef,
 } from '../api';
 import { isScalingAvailable } from '../isScalingAvailable';
-import { rootRouteRef } from '../routes';
+import { regionsRouteRef, rootRouteRef } from '../routes';
 
 const scalingApi = ApiBlueprint.make({
   params: defineParams =>
@@ -76,6 +80,42 @@ const entityScalingOverviewCard = EntityCardBlueprint.make({
   },
 });
 
+const regionsApi = ApiBlueprint.make({
+  name: 'regions',
+  params: defineParams =>
+    defineParams({
+      api: regionsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RegionsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const regionsPage = PageBlueprint.make({
+  name: 'regions',
+  params: {
+    path: '/regions',
+    title: 'Regions',
+    icon: <PublicIcon />,
+    routeRef: regionsRouteRef,
+    loader: () =>
+      import('../components/RegionsPage').then(m =>
+        compatWrapper(<m.RegionsPage />),
+      ),
+  },
+});
+
+const entityRegionsCard = EntityCardBlueprint.make({
+  name: 'regions',
+  params: {
+    filter: isScalingAvailable,
+    loader: () =>
+      import('../components/EntityRegionsCard').then(m =>
+        compatWrapper(<m.EntityRegionsCard />),
+      ),
+  },
+});
+
 /**
  * The scaling suite for apps on the new frontend system.
  *
@@ -88,9 +128,12 @@ export default createFrontendPlugin({
   extensions: [
     scalingApi,
     rolloutsApi,
+    regionsApi,
     entityScalingContent,
     entityDeploymentsContent,
     entityScalingOverviewCard,
+    regionsPage,
+    entityRegionsCard,
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, regions: regionsRouteRef },
 });

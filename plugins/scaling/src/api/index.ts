@@ -4,3 +4,6 @@ export { ScalingClient } from './ScalingClient';
 export { rolloutsApiRef } from './RolloutsApi';
 export type { RolloutsApi } from './RolloutsApi';
 export { RolloutsClient } from './RolloutsClient';
+export { regionsApiRef } from './RegionsApi';
+export type { RegionsApi } from './RegionsApi';
+export { RegionsClient } from './RegionsClient';

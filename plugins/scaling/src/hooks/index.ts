@@ -9,3 +9,5 @@ export { useEntityRollouts } from './useEntityRollouts';
 export { useRolloutAction } from './useRolloutAction';
 export { useRolloutPermission } from './useRolloutPermission';
 export { useSecondsUntil } from './useSecondsUntil';
+export { useRegionsOverview } from './useRegionsOverview';
+export { useEntityRegions } from './useEntityRegions';

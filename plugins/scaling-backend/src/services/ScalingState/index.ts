@@ -10,3 +10,14 @@ export { workloadQueryFor } from './workloadQuery';
 export type { WorkloadQuery } from './workloadQuery';
 export { readClusterWorkloads } from './readClusterWorkloads';
 export { SCALABLE_WORKLOAD_TYPES } from './workloadReplicas';
+export { withDeadline } from './withDeadline';
+export { workloadReplicas } from './workloadReplicas';
+export { targetsWorkload } from './autoscalerState';
+export type {
+  HorizontalPodAutoscalerObject,
+  PodSpec,
+  ResourceList,
+  ScalableWorkloadObject,
+} from './kubernetesObjects';
+export { podRequests } from './podResources';
+export { matchesLabelSelector } from './labelSelectors';

@@ -22,7 +22,7 @@ export type ResourceList = Partial<Record<string, string>>;
 type Resources = { requests?: ResourceList };
 
 export type PodSpec = {
-  containers?: Array<{ name: string; resources?: Resources }>;
+  containers?: Array<{ name: string; image?: string; resources?: Resources }>;
   /** Pod-level resources; when set, they replace the containers' sum. */
   resources?: Resources;
 };

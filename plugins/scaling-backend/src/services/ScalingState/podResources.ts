@@ -30,7 +30,7 @@ function sum(all: PodResourceAmounts[]): PodResourceAmounts {
   );
 }
 
-function podRequests(spec: PodSpec | undefined): PodResourceAmounts {
+export function podRequests(spec: PodSpec | undefined): PodResourceAmounts {
   const podLevel = spec?.resources?.requests;
   if (podLevel) {
     return amounts(podLevel);

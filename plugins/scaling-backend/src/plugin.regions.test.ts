@@ -1,0 +1,749 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  DrCheck,
+  EntityRegions,
+  parseQuantity,
+  RegionFacts,
+  RegionsOverview,
+  ServiceDrReadiness,
+} from '@meschain/backstage-plugin-scaling-common';
+import {
+  RegionCatalog,
+  scalingRegionsExtensionPoint,
+} from '@meschain/backstage-plugin-scaling-node';
+import { Sandbox } from '@meschain/kube-sandbox';
+import request from 'supertest';
+import {
+  readFromSandbox,
+  sandboxCaData,
+  startFrozenSandbox,
+} from './__testUtils__/kubeSandbox';
+import { sandboxAdmin, writeToSandbox } from './__testUtils__/sandboxApi';
+import { scalingPlugin } from './plugin';
+
+const NAMESPACE = 'meschain-sync';
+const GIB = 1024 ** 3;
+const MIB = 1024 ** 2;
+
+/** The demo's regions: id, coordinates, role and DR partner. */
+const REGIONS = [
+  {
+    id: 'us-east',
+    latitude: 39.04,
+    longitude: -77.49,
+    role: 'primary',
+    drPartner: 'us-west',
+  },
+  {
+    id: 'eu-west',
+    latitude: 53.35,
+    longitude: -6.26,
+    role: 'primary',
+    drPartner: 'eu-central',
+  },
+  {
+    id: 'ap-southeast',
+    latitude: 1.35,
+    longitude: 103.82,
+    role: 'primary',
+    drPartner: 'ap-northeast',
+  },
+  {
+    id: 'tr-central',
+    latitude: 39.93,
+    longitude: 32.86,
+    role: 'primary',
+    drPartner: 'eu-central',
+  },
+  {
+    id: 'us-west',
+    latitude: 45.84,
+    longitude: -119.7,
+    role: 'dr',
+    drPartner: 'us-east',
+  },
+  {
+    id: 'eu-central',
+    latitude: 50.11,
+    longitude: 8.68,
+    role: 'dr',
+    drPartner: 'eu-west',
+  },
+  {
+    id: 'ap-northeast',
+    latitude: 35.68,
+    longitude: 139.65,
+    role: 'dr',
+    drPartner: 'ap-southeast',
+  },
+];
+const TR_CENTRAL_PRICING = { cpuCoreHour: 0.029081, memoryGiBHour: 0.003898 };
+
+type SandboxNode = {
+  status: {
+    allocatable: { cpu: string; memory: string };
+    conditions: Array<{ type: string; status: string }>;
+  };
+};
+type SandboxPod = {
+  spec: {
+    nodeName?: string;
+    containers: Array<{
+      resources?: { requests?: { cpu?: string; memory?: string } };
+    }>;
+  };
+  status: { phase: string };
+};
+type SandboxWorkload = {
+  metadata: Record<string, unknown>;
+  spec: Record<string, unknown>;
+};
+
+function service(name: string, owner: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/kubernetes-id': name,
+        'backstage.io/kubernetes-namespace': NAMESPACE,
+      },
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner,
+      system: 'meschain-sync',
+    },
+  };
+}
+
+function regionsConfig() {
+  return REGIONS.map(region => ({
+    ...region,
+    displayName: region.id,
+    pricing: region.id === 'tr-central' ? TR_CENTRAL_PRICING : undefined,
+    clusters: [`meschain-${region.id}`],
+  }));
+}
+
+function checkOf(readiness: ServiceDrReadiness | undefined, id: DrCheck['id']) {
+  return readiness?.checks.find(check => check.id === id);
+}
+
+describe('GET /regions, against the kube-sandbox', () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await startFrozenSandbox();
+  });
+
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  afterEach(() => sandbox.faults.clear());
+
+  function backendConfig(scaling: Record<string, unknown> = {}) {
+    return {
+      kubernetes: {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: REGIONS.map(({ id }) => ({
+              name: `meschain-${id}`,
+              url: sandbox.clusterUrl(id),
+              authProvider: 'serviceAccount',
+              serviceAccountToken: sandbox.cluster(id).token,
+              caData: sandboxCaData(sandbox),
+            })),
+          },
+        ],
+      },
+      scaling: {
+        clusterTimeoutMs: 1_500,
+        regions: regionsConfig(),
+        edgeLocations: [
+          {
+            id: 'cdn-ist',
+            kind: 'cdn-pop',
+            city: 'Istanbul',
+            country: 'TR',
+            latitude: 41.01,
+            longitude: 28.98,
+            region: 'tr-central',
+          },
+        ],
+        ...scaling,
+      },
+    };
+  }
+
+  async function startBackend(
+    scaling: Record<string, unknown> = {},
+    regionCatalog?: RegionCatalog,
+  ) {
+    const { server } = await startTestBackend({
+      features: [
+        scalingPlugin,
+        ...(regionCatalog ? [regionCatalogModule(regionCatalog)] : []),
+        mockServices.rootConfig.factory({ data: backendConfig(scaling) }),
+        mockServices.database.factory(),
+        catalogServiceMock.factory({
+          entities: [
+            service('order-service', 'commerce-team'),
+            service('analytics-service', 'data-team'),
+            service('marketplace-service', 'integrations-team'),
+          ],
+        }),
+      ],
+    });
+    return server;
+  }
+
+  function regionCatalogModule(regionCatalog: RegionCatalog) {
+    return createBackendModule({
+      pluginId: 'scaling',
+      moduleId: 'test-region-catalog',
+      register(env) {
+        env.registerInit({
+          deps: { regions: scalingRegionsExtensionPoint },
+          async init({ regions }) {
+            regions.setRegionCatalog(regionCatalog);
+          },
+        });
+      },
+    });
+  }
+
+  async function overview(server: Awaited<ReturnType<typeof startBackend>>) {
+    const response = await request(server).get('/api/scaling/regions');
+    expect(response.status).toBe(200);
+    return response.body as RegionsOverview;
+  }
+
+  function readinessOf(
+    body: RegionsOverview,
+    kubernetesId: string,
+    primary: string,
+  ) {
+    return body.dr.services.find(
+      s => s.kubernetesId === kubernetesId && s.primaryRegion === primary,
+    );
+  }
+
+  /** Lets the sandbox's controllers act on a change: pods start, or go away. */
+  const settle = () => sandboxAdmin(sandbox, 'clock/advance', { ms: 30_000 });
+
+  it('reports capacity equal to the sums of the nodes and pods the cluster holds', async () => {
+    const server = await startBackend();
+    const body = await overview(server);
+    const trCentral = body.regions.find(r => r.region.id === 'tr-central')!;
+
+    // By hand, from the fleet: four m6i.xlarge nodes (3920m, 14.8Gi each),
+    // and 3×250m + 3×300m + 3×400m + 2×300m + 2×500m + 2×200m + 2×250m + 2×200m of requests.
+    expect(trCentral.capacity.allocatable.cpuCores).toBe(15.68);
+    expect(trCentral.capacity.allocatable.memoryBytes).toBeCloseTo(
+      4 * 14.8 * GIB,
+      0,
+    );
+    expect(trCentral.capacity.requested.cpuCores).toBe(5.75);
+    expect(trCentral.capacity.requested.memoryBytes).toBe(8576 * MIB);
+    expect(trCentral.capacity.free.cpuCores).toBe(9.93);
+    expect(trCentral.capacity).toMatchObject({ nodes: 4, readyNodes: 4 });
+
+    // The same sums from what the cluster itself lists, read independently.
+    const nodes = await readFromSandbox<{ items: SandboxNode[] }>(
+      sandbox,
+      'tr-central',
+      '/api/v1/nodes',
+    );
+    const pods = await readFromSandbox<{ items: SandboxPod[] }>(
+      sandbox,
+      'tr-central',
+      '/api/v1/pods',
+    );
+    const boundPods = pods.items.filter(
+      pod =>
+        pod.spec.nodeName &&
+        !['Succeeded', 'Failed'].includes(pod.status.phase),
+    );
+    const requests = boundPods.flatMap(pod =>
+      pod.spec.containers.map(c => c.resources?.requests ?? {}),
+    );
+    expect(trCentral.capacity.allocatable.memoryBytes).toBeCloseTo(
+      nodes.items.reduce(
+        (sum, node) => sum + parseQuantity(node.status.allocatable.memory),
+        0,
+      ),
+      0,
+    );
+    expect(trCentral.capacity.requested.memoryBytes).toBe(
+      requests.reduce((sum, r) => sum + parseQuantity(r.memory ?? '0'), 0),
+    );
+    expect(trCentral.capacity.requested.cpuCores).toBeCloseTo(
+      requests.reduce((sum, r) => sum + parseQuantity(r.cpu ?? '0'), 0),
+      6,
+    );
+
+    // Cost at current usage: requested cores and GiB at the region's prices.
+    const hourly =
+      5.75 * TR_CENTRAL_PRICING.cpuCoreHour +
+      (8576 / 1024) * TR_CENTRAL_PRICING.memoryGiBHour;
+    expect(trCentral.cost.hourly).toBeCloseTo(hourly, 4);
+    expect(trCentral.cost.monthly).toBeCloseTo(hourly * 730, 2);
+
+    expect(trCentral.health).toBe('healthy');
+    expect(trCentral.latency.measuredMs).toBeGreaterThan(0);
+    expect(trCentral.services.map(s => s.kubernetesId).sort()).toEqual([
+      'analytics-service',
+      'logging-service',
+      'marketplace-service',
+      'monitoring-service',
+      'notification-service',
+      'order-service',
+      'product-service',
+      'user-service',
+    ]);
+    expect(
+      trCentral.services.find(s => s.kubernetesId === 'order-service'),
+    ).toMatchObject({
+      entityRef: 'component:default/order-service',
+      owner: 'commerce-team',
+      system: 'meschain-sync',
+      cluster: 'meschain-tr-central',
+      workload: { kind: 'Rollout', name: 'order-service' },
+      replicas: { desired: 3, ready: 3 },
+      images: ['meschain/order-service:1.9.3'],
+      requested: { cpuCores: 1.2, memoryBytes: 1536 * MIB },
+    });
+    expect(body.edgeLocations).toEqual([
+      expect.objectContaining({
+        id: 'cdn-ist',
+        kind: 'cdn-pop',
+        region: 'tr-central',
+      }),
+    ]);
+  });
+
+  it('reports a region degraded, without the node, while one of its nodes is not Ready', async () => {
+    const server = await startBackend();
+    const nodeStatus = '/api/v1/nodes/tr-central-general-4/status';
+    const setReady = (status: 'True' | 'False') =>
+      writeToSandbox(sandbox, 'tr-central', {
+        method: 'PATCH',
+        path: nodeStatus,
+        contentType: 'application/merge-patch+json',
+        body: {
+          status: {
+            conditions: [{ type: 'Ready', status, reason: 'KubeletReady' }],
+          },
+        },
+      });
+    const trCentral = async () =>
+      (await overview(server)).regions.find(r => r.region.id === 'tr-central')!;
+
+    await setReady('False');
+    try {
+      const degraded = await trCentral();
+      expect(degraded.health).toBe('degraded');
+      expect(degraded.capacity).toMatchObject({ nodes: 4, readyNodes: 3 });
+      expect(degraded.capacity.allocatable.cpuCores).toBe(11.76);
+    } finally {
+      await setReady('True');
+    }
+    expect((await trCentral()).health).toBe('healthy');
+  });
+
+  it('returns the other regions, and names the failed cluster, when one cluster is down', async () => {
+    const server = await startBackend();
+    await sandboxAdmin(sandbox, 'clusters/eu-west/fault', { mode: 'down' });
+
+    const body = await overview(server);
+
+    const euWest = body.regions.find(r => r.region.id === 'eu-west')!;
+    expect(euWest.health).toBe('down');
+    expect(euWest.errors).toEqual([
+      expect.objectContaining({
+        cluster: 'meschain-eu-west',
+        message: expect.any(String),
+      }),
+    ]);
+    expect(euWest.clusters).toEqual([
+      expect.objectContaining({ name: 'meschain-eu-west', reachable: false }),
+    ]);
+    expect(euWest.services).toEqual([]);
+    const others = body.regions.filter(r => r.region.id !== 'eu-west');
+    expect(others).toHaveLength(6);
+    for (const region of others) {
+      expect(region).toMatchObject({ health: 'healthy', errors: [] });
+      expect(region.capacity.readyNodes).toBeGreaterThan(0);
+    }
+    // A check that needed the failed region's figures does not claim a failure it did not see.
+    expect(readinessOf(body, 'order-service', 'eu-west')).toBeUndefined();
+  });
+
+  it("says unknown, not fail, when the partner region's cluster is down", async () => {
+    const server = await startBackend();
+    await sandboxAdmin(sandbox, 'clusters/eu-central/fault', { mode: 'down' });
+
+    const readiness = readinessOf(
+      await overview(server),
+      'order-service',
+      'tr-central',
+    );
+
+    expect(readiness?.verdict).toBe('unknown');
+    expect(readiness?.checks.map(check => [check.id, check.verdict])).toEqual([
+      ['deployed-in-partner', 'unknown'],
+      ['same-image', 'unknown'],
+      ['partner-capacity', 'unknown'],
+      ['scale-up-time', 'unknown'],
+    ]);
+  });
+
+  it('fails the DR check when the partner lacks the service, and passes once it is deployed there', async () => {
+    const server = await startBackend();
+    const before = readinessOf(
+      await overview(server),
+      'analytics-service',
+      'tr-central',
+    );
+    expect(before).toMatchObject({
+      partnerRegion: 'eu-central',
+      verdict: 'fail',
+      owner: 'data-team',
+    });
+    expect(checkOf(before, 'deployed-in-partner')).toMatchObject({
+      verdict: 'fail',
+      figures: { partnerReplicas: 0 },
+    });
+
+    const primary = await readFromSandbox<SandboxWorkload>(
+      sandbox,
+      'tr-central',
+      `/apis/apps/v1/namespaces/${NAMESPACE}/deployments/analytics-service`,
+    );
+    await writeToSandbox(sandbox, 'eu-central', {
+      method: 'POST',
+      path: `/apis/apps/v1/namespaces/${NAMESPACE}/deployments`,
+      body: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: {
+          name: 'analytics-service',
+          namespace: NAMESPACE,
+          labels: primary.metadata.labels,
+        },
+        spec: { ...primary.spec, replicas: 1 },
+      },
+    });
+    await settle();
+
+    const after = readinessOf(
+      await overview(server),
+      'analytics-service',
+      'tr-central',
+    );
+    expect(checkOf(after, 'deployed-in-partner')).toMatchObject({
+      verdict: 'pass',
+      figures: { partnerReplicas: 1, partnerReadyReplicas: 1 },
+    });
+    expect(checkOf(after, 'same-image')).toMatchObject({
+      verdict: 'pass',
+      figures: {
+        primaryImages: ['meschain/analytics-service:0.18.2'],
+        partnerImages: ['meschain/analytics-service:0.18.2'],
+      },
+    });
+    expect(after?.verdict).toBe('pass');
+
+    await writeToSandbox(sandbox, 'eu-central', {
+      method: 'DELETE',
+      path: `/apis/apps/v1/namespaces/${NAMESPACE}/deployments/analytics-service`,
+    });
+    await settle();
+    expect(
+      checkOf(
+        readinessOf(await overview(server), 'analytics-service', 'tr-central'),
+        'deployed-in-partner',
+      )?.verdict,
+    ).toBe('fail');
+  });
+
+  it('fails the DR check when the partner runs another image, and passes once it runs the same', async () => {
+    const server = await startBackend();
+    const rollout = `/apis/argoproj.io/v1alpha1/namespaces/${NAMESPACE}/rollouts/marketplace-service`;
+    const before = readinessOf(
+      await overview(server),
+      'marketplace-service',
+      'tr-central',
+    );
+    expect(checkOf(before, 'same-image')).toMatchObject({
+      verdict: 'fail',
+      figures: {
+        primaryImages: ['meschain/marketplace-service:1.12.0'],
+        partnerImages: ['meschain/marketplace-service:1.11.4'],
+      },
+    });
+    expect(before?.verdict).toBe('fail');
+
+    const patchImage = (image: string) =>
+      writeToSandbox(sandbox, 'eu-central', {
+        method: 'PATCH',
+        path: rollout,
+        contentType: 'application/json-patch+json',
+        body: [
+          {
+            op: 'replace',
+            path: '/spec/template/spec/containers/0/image',
+            value: image,
+          },
+        ],
+      });
+    await patchImage('meschain/marketplace-service:1.12.0');
+    const after = readinessOf(
+      await overview(server),
+      'marketplace-service',
+      'tr-central',
+    );
+    expect(checkOf(after, 'same-image')).toMatchObject({
+      verdict: 'pass',
+      figures: { partnerImages: ['meschain/marketplace-service:1.12.0'] },
+    });
+    await patchImage('meschain/marketplace-service:1.11.4');
+  });
+
+  it('fails the DR check when the partner lacks free capacity, and passes once it is freed', async () => {
+    const server = await startBackend();
+    const before = readinessOf(
+      await overview(server),
+      'order-service',
+      'tr-central',
+    );
+    // Three pods of 400m and 512Mi in tr-central.
+    expect(checkOf(before, 'partner-capacity')).toMatchObject({
+      verdict: 'pass',
+      figures: { needed: { cpuCores: 1.2, memoryBytes: 1536 * MIB } },
+    });
+
+    // Ballast that takes all but a few hundred millicores of eu-central's three 1930m nodes.
+    const ballast = `/apis/apps/v1/namespaces/${NAMESPACE}/deployments`;
+    await writeToSandbox(sandbox, 'eu-central', {
+      method: 'POST',
+      path: ballast,
+      body: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'ballast', namespace: NAMESPACE },
+        spec: {
+          replicas: 22,
+          selector: { matchLabels: { app: 'ballast' } },
+          template: {
+            metadata: { labels: { app: 'ballast' } },
+            spec: {
+              containers: [
+                {
+                  name: 'ballast',
+                  image: 'pause:3.9',
+                  resources: { requests: { cpu: '200m', memory: '64Mi' } },
+                },
+              ],
+            },
+          },
+        },
+      },
+    });
+    await settle();
+    const full = await overview(server);
+    const euCentral = full.regions.find(r => r.region.id === 'eu-central')!;
+    const check = checkOf(
+      readinessOf(full, 'order-service', 'tr-central'),
+      'partner-capacity',
+    );
+    expect(check).toMatchObject({
+      verdict: 'fail',
+      figures: { partnerFree: euCentral.capacity.free },
+    });
+    expect(euCentral.capacity.free.cpuCores).toBeLessThan(1.2);
+
+    await writeToSandbox(sandbox, 'eu-central', {
+      method: 'DELETE',
+      path: `${ballast}/ballast`,
+    });
+    await settle();
+    expect(
+      checkOf(
+        readinessOf(await overview(server), 'order-service', 'tr-central'),
+        'partner-capacity',
+      )?.verdict,
+    ).toBe('pass');
+  });
+
+  it("fails the DR check when the partner's autoscaler cannot reach the primary's load, and passes within its limits", async () => {
+    const server = await startBackend();
+    const before = checkOf(
+      readinessOf(await overview(server), 'order-service', 'tr-central'),
+      'scale-up-time',
+    );
+    // 1 + 3 replicas; the default +4 pods per 15 s gets there in one sync period.
+    expect(before).toMatchObject({
+      verdict: 'pass',
+      figures: {
+        fromReplicas: 1,
+        toReplicas: 4,
+        maxReplicas: 10,
+        minutes: 0.25,
+        limitMinutes: 10,
+      },
+    });
+
+    const hpa = `/apis/autoscaling/v2/namespaces/${NAMESPACE}/horizontalpodautoscalers/order-service`;
+    const setMaxReplicas = (maxReplicas: number) =>
+      writeToSandbox(sandbox, 'eu-central', {
+        method: 'PATCH',
+        path: hpa,
+        contentType: 'application/merge-patch+json',
+        body: { spec: { maxReplicas } },
+      });
+    await setMaxReplicas(2);
+    expect(
+      checkOf(
+        readinessOf(await overview(server), 'order-service', 'tr-central'),
+        'scale-up-time',
+      ),
+    ).toMatchObject({
+      verdict: 'fail',
+      figures: { toReplicas: 4, maxReplicas: 2 },
+    });
+
+    await setMaxReplicas(4);
+    expect(
+      checkOf(
+        readinessOf(await overview(server), 'order-service', 'tr-central'),
+        'scale-up-time',
+      ),
+    ).toMatchObject({
+      verdict: 'pass',
+      figures: { toReplicas: 4, maxReplicas: 4 },
+    });
+    await setMaxReplicas(10);
+  });
+
+  it('gives one region, and 404 for an unknown one', async () => {
+    const server = await startBackend();
+    const response = await request(server).get(
+      '/api/scaling/regions/tr-central',
+    );
+    expect(response.status).toBe(200);
+    expect((response.body as RegionFacts).region).toMatchObject({
+      id: 'tr-central',
+      latitude: 39.93,
+      longitude: 32.86,
+      drRegion: 'eu-central',
+    });
+    const missing = await request(server).get('/api/scaling/regions/sa-east');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain("'sa-east'");
+    expect(
+      (await request(server).get('/api/scaling/regions/NOT_AN_ID')).status,
+    ).toBe(400);
+  });
+
+  it("gives an entity's regions, replicas and DR verdict", async () => {
+    const server = await startBackend();
+    const response = await request(server).get(
+      '/api/scaling/entities/component/default/order-service/regions',
+    );
+    expect(response.status).toBe(200);
+    const body = response.body as EntityRegions;
+    expect(body.entityRef).toBe('component:default/order-service');
+    expect(body.regions.map(r => r.id).sort()).toEqual(
+      REGIONS.map(r => r.id).sort(),
+    );
+    expect(
+      body.placements.find(p => p.region === 'eu-central')?.replicas,
+    ).toEqual({ desired: 1, ready: 1 });
+    expect(body.dr.map(d => d.primaryRegion).sort()).toEqual([
+      'ap-southeast',
+      'eu-west',
+      'tr-central',
+      'us-east',
+    ]);
+    expect(body.verdict).toBe(
+      body.dr.some(d => d.verdict === 'fail') ? 'fail' : 'pass',
+    );
+    expect(
+      (
+        await request(server).get(
+          '/api/scaling/entities/component/default/no-such-service/regions',
+        )
+      ).status,
+    ).toBe(404);
+  });
+
+  it.each([
+    [
+      'an unknown DR partner',
+      (regions: ReturnType<typeof regionsConfig>) => {
+        regions[3].drPartner = 'eu-south';
+      },
+      "scaling.regions[3].drPartner 'eu-south' is not the id of a configured region",
+    ],
+    [
+      'missing coordinates',
+      (regions: ReturnType<typeof regionsConfig>) => {
+        delete (regions[2] as Partial<(typeof regions)[2]>).latitude;
+      },
+      'scaling.regions[2].latitude is missing',
+    ],
+    [
+      'duplicate ids',
+      (regions: ReturnType<typeof regionsConfig>) => {
+        regions[5].id = 'eu-west';
+      },
+      "scaling.regions[5].id 'eu-west' duplicates scaling.regions[1].id",
+    ],
+  ])(
+    'stops start-up on %s, naming the key',
+    async (_, breakConfig, message) => {
+      const regions = regionsConfig();
+      breakConfig(regions);
+      await expect(startBackend({ regions })).rejects.toThrow(message);
+    },
+  );
+
+  it('takes its regions from a RegionCatalog set through the extension point', async () => {
+    const server = await startBackend(
+      {},
+      {
+        listRegions: async () => [
+          {
+            id: 'turkey',
+            displayName: 'Türkiye, from the catalog',
+            role: 'primary',
+            latitude: 39.93,
+            longitude: 32.86,
+            clusters: ['meschain-tr-central'],
+          },
+        ],
+      },
+    );
+    const body = await overview(server);
+    expect(body.regions.map(r => r.region.displayName)).toEqual([
+      'Türkiye, from the catalog',
+    ]);
+    expect(body.regions[0].capacity.requested.cpuCores).toBe(5.75);
+    // A catalog without edge locations lists none; one without a DR partner fails every service's readiness.
+    expect(body.edgeLocations).toEqual([]);
+    expect(readinessOf(body, 'order-service', 'turkey')).toMatchObject({
+      verdict: 'fail',
+      checks: [],
+    });
+  });
+});

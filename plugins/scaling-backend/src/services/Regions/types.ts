@@ -1,0 +1,42 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  EntityRegions,
+  RegionFacts,
+  RegionsOverview,
+} from '@meschain/backstage-plugin-scaling-common';
+import {
+  HorizontalPodAutoscalerObject,
+  SCALABLE_WORKLOAD_TYPES,
+  ScalableWorkloadObject,
+} from '../ScalingState';
+import { NodeObject, PodObject } from './kubernetesInventoryObjects';
+
+/** Everything of one cluster that region facts are computed from. */
+export type ClusterInventory = {
+  nodes: NodeObject[];
+  pods: PodObject[];
+  autoscalers: HorizontalPodAutoscalerObject[];
+  workloads: Array<{
+    type: (typeof SCALABLE_WORKLOAD_TYPES)[number];
+    object: ScalableWorkloadObject;
+  }>;
+  roundTripMs: number;
+};
+
+/** Where each region stands, and whether each service could fail over. */
+export interface RegionsService {
+  getOverview(options: {
+    credentials: BackstageCredentials;
+  }): Promise<RegionsOverview>;
+  /** @throws NotFoundError for an unknown region id */
+  getRegion(
+    regionId: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<RegionFacts>;
+  /** @throws NotFoundError when the catalog has no such entity */
+  getEntityRegions(
+    entityRef: CompoundEntityRef,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityRegions>;
+}

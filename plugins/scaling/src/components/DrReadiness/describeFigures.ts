@@ -1,0 +1,38 @@
+import {
+  ComputeAmounts,
+  DrCheck,
+} from '@meschain/backstage-plugin-scaling-common';
+
+const GIB = 1024 ** 3;
+
+function amounts(value: ComputeAmounts): string {
+  return `${value.cpuCores.toFixed(2)} cores, ${(
+    value.memoryBytes / GIB
+  ).toFixed(1)} GiB`;
+}
+
+/** The numbers a DR check's verdict rests on, in one line. */
+export function describeFigures(check: DrCheck): string {
+  switch (check.id) {
+    case 'deployed-in-partner':
+      return `partner replicas: ${check.figures.partnerReadyReplicas} ready of ${check.figures.partnerReplicas}`;
+    case 'same-image':
+      return `primary: ${
+        check.figures.primaryImages.join(', ') || 'none'
+      }; partner: ${check.figures.partnerImages.join(', ') || 'none'}`;
+    case 'partner-capacity':
+      return `needed: ${amounts(check.figures.needed)}; partner free: ${amounts(
+        check.figures.partnerFree,
+      )}`;
+    case 'scale-up-time': {
+      const { fromReplicas, toReplicas, maxReplicas, minutes, limitMinutes } =
+        check.figures;
+      const time =
+        minutes === undefined ? 'not reachable' : `${minutes.toFixed(1)} min`;
+      const cap = maxReplicas === undefined ? '' : `, HPA max ${maxReplicas}`;
+      return `${fromReplicas} → ${toReplicas} replicas${cap}: ${time} (limit ${limitMinutes} min)`;
+    }
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,3 @@
+export { DrChecksList } from './DrChecksList';
+export { DrVerdictStatus } from './DrVerdictStatus';
+export { describeFigures } from './describeFigures';

@@ -1,0 +1,68 @@
+import { screen, within } from '@testing-library/react';
+import { fakeRegionsApi } from '../../__testUtils__/fakeRegionsApi';
+import { entity } from '../../__testUtils__/fixtures';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { RegionsApi, regionsApiRef } from '../../api';
+import { EntityRegionsCard } from './EntityRegionsCard';
+
+function renderCard(regionsApi: RegionsApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[regionsApiRef, regionsApi]]}>
+      <EntityProvider entity={entity}>
+        <EntityRegionsCard />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+describe('EntityRegionsCard', () => {
+  it('shows the entity’s regions on a map, its replicas per region and its DR verdict', async () => {
+    const regionsApi = fakeRegionsApi();
+    await renderCard(regionsApi);
+
+    expect(await screen.findByLabelText('DR verdict')).toHaveTextContent(
+      'DR readiness: fail',
+    );
+    expect(regionsApi.getEntityRegions).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'order-service',
+    });
+    const map = screen.getByRole('group', {
+      name: 'Regions of component:default/order-service',
+    });
+    expect(
+      within(map).getByRole('button', { name: /\(tr-central\)/ }),
+    ).toHaveAccessibleName('Türkiye Central (tr-central), healthy');
+    // One of eu-central's three replicas is ready.
+    expect(
+      within(map).getByRole('button', { name: /\(eu-central\)/ }),
+    ).toHaveAccessibleName('EU Central (eu-central), degraded');
+    const rows = within(
+      screen.getByRole('table', { name: 'Replicas per region' }),
+    ).getAllByRole('row');
+    expect(rows.slice(1).map(r => r.textContent)).toEqual([
+      'tr-centralmeschain-tr-central3 of 3',
+      'eu-centralmeschain-eu-central1 of 3',
+    ]);
+    expect(
+      screen.getByRole('region', {
+        name: 'DR readiness of component:default/order-service in tr-central',
+      }),
+    ).toHaveTextContent('same-image: eu-central runs another image');
+  });
+
+  it('shows the backend’s error', async () => {
+    await renderCard(
+      fakeRegionsApi({
+        getEntityRegions: jest
+          .fn()
+          .mockRejectedValue(new Error('No entity here')),
+      }),
+    );
+    expect(
+      await screen.findByText('Error: No entity here'),
+    ).toBeInTheDocument();
+  });
+});

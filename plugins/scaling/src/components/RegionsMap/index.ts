@@ -1,0 +1,2 @@
+export { RegionsMap } from './RegionsMap';
+export type { MapRegion } from './mapLayout';

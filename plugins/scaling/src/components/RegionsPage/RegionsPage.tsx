@@ -1,0 +1,21 @@
+import {
+  Content,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useRegionsOverview } from '../../hooks';
+import { RegionsOverviewView } from './RegionsOverviewView';
+
+/** @public Where every service runs, on a world map, with capacity, cost and DR readiness. */
+export function RegionsPage() {
+  const { value: overview, loading, error } = useRegionsOverview();
+  let body;
+  if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (overview) {
+    body = <RegionsOverviewView overview={overview} />;
+  } else {
+    body = loading ? <Progress /> : null;
+  }
+  return <Content>{body}</Content>;
+}
