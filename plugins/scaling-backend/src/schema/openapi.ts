@@ -4,43 +4,16 @@
  */
 import { rolloutPaths, rolloutSchemas } from './rollouts';
 import { regionsPaths, regionsSchemas } from './regions';
-
-const entityParameters = [
-  { $ref: '#/components/parameters/kind' },
-  { $ref: '#/components/parameters/namespace' },
-  { $ref: '#/components/parameters/name' },
-] as const;
-
-const errorContent = {
-  'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-} as const;
-
-// The error answers that many routes share.
-const malformedEntityRef = {
-  description: 'The entity reference is malformed.',
-  content: errorContent,
-} as const;
-const unauthorized = {
-  description: 'No valid credentials were sent.',
-} as const;
-const forbidden = {
-  description:
-    'The caller may not make this change to the entity; the refusal is audited.',
-  content: errorContent,
-} as const;
-const entityNotFound = {
-  description: 'The catalog has no such entity.',
-  content: errorContent,
-} as const;
-const objectNotFound = {
-  description: 'The catalog has no such entity, or the cluster no such object.',
-  content: errorContent,
-} as const;
-const conflict = {
-  description:
-    'The object changed since it was loaded, or an autoscaler owns the replicas.',
-  content: errorContent,
-} as const;
+import {
+  entityParameters,
+  errorContent,
+  malformedEntityRef,
+  unauthorized,
+  forbidden,
+  entityNotFound,
+  objectNotFound,
+  conflict,
+} from './shared';
 
 export const spec = {
   openapi: '3.1.0',

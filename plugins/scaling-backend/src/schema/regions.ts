@@ -3,13 +3,16 @@
  * that `openapi.ts` spreads in. They mirror the types of
  * `@meschain/backstage-plugin-scaling-common`'s `regions` module.
  */
+import {
+  entityNotFound,
+  entityParameters,
+  errorContent,
+  malformedEntityRef,
+  unauthorized,
+} from './shared';
 
 const ref = <T extends string>(name: T) =>
   ({ $ref: `#/components/schemas/${name}` } as const);
-
-const errorContent = {
-  'application/json': { schema: ref('Error') },
-} as const;
 
 const verdict = { type: 'string', enum: ['pass', 'fail', 'unknown'] } as const;
 
@@ -261,7 +264,7 @@ export const regionsPaths = {
           description: 'The regions, possibly with per-cluster errors.',
           content: { 'application/json': { schema: ref('RegionsOverview') } },
         },
-        '401': { description: 'No valid credentials were sent.' },
+        '401': unauthorized,
       },
     },
   },
@@ -286,7 +289,7 @@ export const regionsPaths = {
           description: 'The region id is malformed.',
           content: errorContent,
         },
-        '401': { description: 'No valid credentials were sent.' },
+        '401': unauthorized,
         '404': { description: 'No such region.', content: errorContent },
       },
     },
@@ -296,25 +299,15 @@ export const regionsPaths = {
       operationId: 'GetEntityRegions',
       description:
         'The regions a catalog entity runs in, with its replicas there and its DR readiness.',
-      parameters: [
-        { $ref: '#/components/parameters/kind' },
-        { $ref: '#/components/parameters/namespace' },
-        { $ref: '#/components/parameters/name' },
-      ],
+      parameters: entityParameters,
       responses: {
         '200': {
           description: 'The entity exists.',
           content: { 'application/json': { schema: ref('EntityRegions') } },
         },
-        '400': {
-          description: 'The entity reference is malformed.',
-          content: errorContent,
-        },
-        '401': { description: 'No valid credentials were sent.' },
-        '404': {
-          description: 'The catalog has no such entity.',
-          content: errorContent,
-        },
+        '400': malformedEntityRef,
+        '401': unauthorized,
+        '404': entityNotFound,
       },
     },
   },

@@ -3,16 +3,13 @@
  * types it describes are in `@meschain/backstage-plugin-scaling-common`'s
  * `rollouts` module. Spread into `openapi.ts`.
  */
-
-const entityParameters = [
-  { $ref: '#/components/parameters/kind' },
-  { $ref: '#/components/parameters/namespace' },
-  { $ref: '#/components/parameters/name' },
-] as const;
-
-const errorContent = {
-  'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-} as const;
+import {
+  entityNotFound,
+  entityParameters,
+  errorContent,
+  malformedEntityRef,
+  unauthorized,
+} from './shared';
 
 const ACTIONS = [
   'promote',
@@ -228,15 +225,9 @@ export const rolloutPaths = {
             },
           },
         },
-        '400': {
-          description: 'The entity reference is malformed.',
-          content: errorContent,
-        },
-        '401': { description: 'No valid credentials were sent.' },
-        '404': {
-          description: 'The catalog has no such entity.',
-          content: errorContent,
-        },
+        '400': malformedEntityRef,
+        '401': unauthorized,
+        '404': entityNotFound,
       },
     },
   },
@@ -269,7 +260,7 @@ export const rolloutPaths = {
             'A field is invalid, or the action does not apply to the workload’s kind; the message names it.',
           content: errorContent,
         },
-        '401': { description: 'No valid credentials were sent.' },
+        '401': unauthorized,
         '403': {
           description:
             'The caller may not manage the entity’s rollouts; the refusal is audited.',
