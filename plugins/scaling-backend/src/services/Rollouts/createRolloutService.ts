@@ -1,19 +1,18 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
-  NotFoundError,
-  ServiceUnavailableError,
-  toError,
-} from '@backstage/errors';
-import {
-  ClusterRolloutState,
   EntityCluster,
   RolloutActionSnapshot,
   scalingRolloutManagePermission,
 } from '@meschain/backstage-plugin-scaling-common';
 import { KubernetesClient, resourcePath } from '../Clusters';
 import { EntityScalingFactsService } from '../EntityScalingFacts';
-import { workloadQueryFor, WorkloadQuery } from '../ScalingState';
-import { withDeadline } from '../ScalingState/withDeadline';
+import {
+  readEntityClusters,
+  withDeadline,
+  workloadQueryFor,
+  WorkloadQuery,
+} from '../ScalingState';
 import { EntityPlacement, ScalingWritePipeline } from '../ScalingWrites';
 import { describeArgoRollout } from './describeArgoRollout';
 import { describeDeployment } from './describeDeployment';
@@ -81,58 +80,32 @@ export function createRolloutService(options: {
     );
   }
 
-  async function clusterState(
-    entityRef: string,
+  async function observe(
     cluster: EntityCluster,
     query: WorkloadQuery,
-  ): Promise<ClusterRolloutState> {
-    const placed = {
-      cluster: cluster.name,
-      region: cluster.region,
-      role: cluster.role,
+    signal: AbortSignal,
+  ) {
+    const client = await placement.clientFor(cluster);
+    const workloads = await readClusterRollouts(client, query, signal);
+    return {
+      observedAt: new Date().toISOString(),
+      workloads: workloads.map(w => w.state),
     };
-    try {
-      const client = await placement.clientFor(cluster);
-      const workloads = await read(client, query);
-      return {
-        ...placed,
-        observedAt: new Date().toISOString(),
-        workloads: workloads.map(w => w.state),
-      };
-    } catch (error) {
-      const { name, message } = toError(error);
-      logger.warn('Could not read the rollouts of a cluster', {
-        entityRef,
-        ...placed,
-        error: message,
-      });
-      return { ...placed, error: { name, message } };
-    }
   }
 
   return {
     async getRolloutState(entityRef, { credentials }) {
       const facts = await entityFacts.getFacts(entityRef, { credentials });
       const query = workloadQueryFor(facts);
-      const served = await Promise.all(
-        facts.clusters.map(cluster =>
-          clusterState(facts.entityRef, cluster, query),
-        ),
-      );
-      const unserved = facts.regionsWithoutCluster.map(
-        (region): ClusterRolloutState => ({
-          region,
-          error: {
-            name: 'NotFoundError',
-            message: `No Kubernetes cluster in the catalog serves region ${region}`,
-          },
-        }),
-      );
-      const order = (state: ClusterRolloutState) =>
-        facts.regions.indexOf(state.region);
       return {
         entityRef: facts.entityRef,
-        clusters: [...served, ...unserved].sort((a, b) => order(a) - order(b)),
+        clusters: await readEntityClusters({
+          facts,
+          what: 'rollouts',
+          clusterTimeoutMs,
+          logger,
+          read: (cluster, signal) => observe(cluster, query, signal),
+        }),
       };
     },
 

@@ -1,14 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  NotFoundError,
-  ServiceUnavailableError,
-  toError,
-} from '@backstage/errors';
-import {
-  ClusterScalingError,
-  ClusterScalingState,
-  EntityCluster,
-} from '@meschain/backstage-plugin-scaling-common';
 import { ClusterDirectory, KubernetesClients } from '../Clusters';
 import { EntityScalingFactsService } from '../EntityScalingFacts';
 import {
@@ -19,12 +9,7 @@ import {
 import { readClusterWorkloads } from './readClusterWorkloads';
 import { EntityScalingStateService } from './types';
 import { WorkloadQuery, workloadQueryFor } from './workloadQuery';
-import { withDeadline } from './withDeadline';
-
-function errorSummary(error: unknown): ClusterScalingError {
-  const { name, message } = toError(error);
-  return { name, message };
-}
+import { readEntityClusters } from './readEntityClusters';
 
 export function createEntityScalingStateService(options: {
   entityFacts: EntityScalingFactsService;
@@ -38,83 +23,39 @@ export function createEntityScalingStateService(options: {
   const { entityFacts, clusters, kubernetes, cache, logger, clusterTimeoutMs } =
     options;
 
-  function observe(
+  async function observe(
     clusterName: string,
     query: WorkloadQuery,
+    signal: AbortSignal,
   ): Promise<ObservedWorkloads> {
-    return withDeadline(
-      clusterTimeoutMs,
-      () =>
-        new ServiceUnavailableError(
-          `Cluster ${clusterName} did not answer within ${clusterTimeoutMs} ms`,
+    const cluster = await clusters.getCluster(clusterName);
+    return cache.getOrLoad(
+      clusterStateCacheKey(clusterName, query),
+      async () => ({
+        workloads: await readClusterWorkloads(
+          kubernetes.forCluster(cluster),
+          query,
+          signal,
         ),
-      async signal => {
-        const cluster = await clusters.getCluster(clusterName);
-        return cache.getOrLoad(
-          clusterStateCacheKey(clusterName, query),
-          async () => ({
-            workloads: await readClusterWorkloads(
-              kubernetes.forCluster(cluster),
-              query,
-              signal,
-            ),
-            observedAt: new Date().toISOString(),
-          }),
-        );
-      },
+        observedAt: new Date().toISOString(),
+      }),
     );
-  }
-
-  async function clusterState(
-    entityRef: string,
-    cluster: EntityCluster,
-    query: WorkloadQuery,
-  ): Promise<ClusterScalingState> {
-    const placement = {
-      cluster: cluster.name,
-      region: cluster.region,
-      role: cluster.role,
-    };
-    try {
-      return { ...placement, ...(await observe(cluster.name, query)) };
-    } catch (error) {
-      const summary = errorSummary(error);
-      logger.warn('Could not read the scaling state of a cluster', {
-        entityRef,
-        ...placement,
-        error: summary.message,
-      });
-      return { ...placement, error: summary };
-    }
   }
 
   return {
     async getScalingState(entityRef, { credentials }) {
       const facts = await entityFacts.getFacts(entityRef, { credentials });
       const query = workloadQueryFor(facts);
-      const served = await Promise.all(
-        facts.clusters.map(cluster =>
-          clusterState(facts.entityRef, cluster, query),
-        ),
-      );
-      const unserved = facts.regionsWithoutCluster.map(
-        (region): ClusterScalingState => ({
-          region,
-          error: errorSummary(
-            new NotFoundError(
-              `No Kubernetes cluster in the catalog serves region ${region}`,
-            ),
-          ),
-        }),
-      );
-      const regionOrder = (state: ClusterScalingState) =>
-        facts.regions.indexOf(state.region);
       return {
         entityRef: facts.entityRef,
         workloadQuery: query,
-        clusters: [...served, ...unserved].sort(
-          (a, b) => regionOrder(a) - regionOrder(b),
-        ),
+        clusters: await readEntityClusters({
+          facts,
+          what: 'scaling state',
+          clusterTimeoutMs,
+          logger,
+          read: (cluster, signal) => observe(cluster.name, query, signal),
+        }),
       };
     },
   };

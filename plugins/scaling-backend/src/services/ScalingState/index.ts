@@ -11,6 +11,8 @@ export type { WorkloadQuery } from './workloadQuery';
 export { readClusterWorkloads } from './readClusterWorkloads';
 export { SCALABLE_WORKLOAD_TYPES } from './workloadReplicas';
 export { withDeadline } from './withDeadline';
+export { readEntityClusters } from './readEntityClusters';
+export type { EntityClusterAnswer } from './readEntityClusters';
 export { workloadReplicas } from './workloadReplicas';
 export { targetsWorkload } from './autoscalerState';
 export type {
