@@ -1,31 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { resolve } from 'node:path';
-
-// Outside the HTML report's folder, which the reporter empties on every run.
-const screenshotDir = resolve(__dirname, '../../../e2e-screenshots');
-
-const services = [
-  'user-service',
-  'product-service',
-  'order-service',
-  'marketplace-service',
-  'analytics-service',
-  'notification-service',
-  'logging-service',
-  'monitoring-service',
-];
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
+import { screenshotDir, services, signInAsGuest } from './portal';
 
 async function showAllOfKind(page: Page, kind: string) {
   await page.goto(`/?filters%5Bkind%5D=${kind}&filters%5Buser%5D=all`);

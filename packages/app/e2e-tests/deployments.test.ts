@@ -1,24 +1,9 @@
 import { expect, Locator, Page, test } from '@playwright/test';
-import { resolve } from 'node:path';
-
-// Outside the HTML report's folder, which the reporter empties on every run.
-const screenshotDir = resolve(__dirname, '../../../e2e-screenshots');
+import { screenshotDir, signInAsGuest } from './portal';
 
 const service = 'monitoring-service';
 const region = 'eu-west';
 const where = `${service} in ${region}`;
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
 
 /** Records how long a rollback took as the tab showed it (it reads every 2 s while a rollout moves). */
 function reportRollbackTime(what: string, startedAt: number) {

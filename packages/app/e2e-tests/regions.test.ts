@@ -1,30 +1,9 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { resolve } from 'node:path';
+import { services, signInAsGuest } from './portal';
 import { regionsOverviewAtScale } from './regionsAtScale';
 
 const docsDir = resolve(__dirname, '../../../docs');
-
-const services = [
-  'user-service',
-  'product-service',
-  'order-service',
-  'marketplace-service',
-  'analytics-service',
-  'notification-service',
-  'logging-service',
-  'monitoring-service',
-];
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', {
-      name: 'Catalog',
-      exact: true,
-    }),
-  ).toBeVisible();
-}
 
 function worldMap(page: Page): Locator {
   return page.getByRole('group', { name: 'World map of regions' });
