@@ -11,3 +11,4 @@ export * from './api';
 export * from './readScalingAnnotations';
 export * from './hpa';
 export * from './policy';
+export * from './cost';

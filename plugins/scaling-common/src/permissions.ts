@@ -34,10 +34,20 @@ export const scalingRolloutActPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * @public Ingest cost data again for a range of days. Not tied to an entity: a
+ * backfill rewrites every team's figures, so only a platform admin's policy grants it.
+ */
+export const scalingCostBackfillPermission = createPermission({
+  name: 'scaling.cost.backfill',
+  attributes: { action: 'update' },
+});
+
 /** @public Every permission the scaling suite defines. */
 export const scalingPermissions = [
   scalingReplicasUpdatePermission,
   scalingReplicasZeroPermission,
   scalingPolicyUpdatePermission,
   scalingRolloutActPermission,
+  scalingCostBackfillPermission,
 ];
