@@ -35,19 +35,20 @@ export const scalingRolloutActPermission = createPermission({
 });
 
 /**
- * @public Ingest cost data again for a range of days. Not tied to an entity: a
- * backfill rewrites every team's figures, so only a platform admin's policy grants it.
+ * @public Ingest cost data again for a range of days. A basic permission, not
+ * tied to an entity and so not in {@link scalingPermissions} (whose entries the
+ * catalog decides on by ownership): a backfill rewrites every team's figures,
+ * so the portal's policy decides who may run it.
  */
 export const scalingCostBackfillPermission = createPermission({
   name: 'scaling.cost.backfill',
   attributes: { action: 'update' },
 });
 
-/** @public Every permission the scaling suite defines. */
+/** @public Every permission the scaling suite defines on catalog entities. */
 export const scalingPermissions = [
   scalingReplicasUpdatePermission,
   scalingReplicasZeroPermission,
   scalingPolicyUpdatePermission,
   scalingRolloutActPermission,
-  scalingCostBackfillPermission,
 ];

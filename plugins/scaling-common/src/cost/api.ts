@@ -208,6 +208,7 @@ export type CostBackfillRequest = {
 export type CostIngestionRun = {
   date: string;
   cluster: string;
+  region: string;
   status: 'complete' | 'incomplete' | 'failed';
   /** Why the day is incomplete or failed. */
   reason?: string;
