@@ -35,8 +35,10 @@ const migrationsDir = resolvePackagePath(
 const costColumn = (resource: string) => `${resource}_cost`;
 const COST_COLUMNS = [...COST_RESOURCES.map(costColumn), 'total_cost'];
 
-// PostgreSQL's sum() of no rows is null, and its count() a string.
-const num = (value: unknown) => Number(value ?? 0);
+// PostgreSQL's sum() of no rows is null, and its count() a string. Sums are
+// rounded to a millionth, below any currency's cent, so that float addition
+// order (which differs between databases) never shows.
+const num = (value: unknown) => Math.round(Number(value ?? 0) * 1e6) / 1e6;
 
 function sumsOf(knex: Knex, columns: string[]) {
   return columns.map(column => knex.raw('sum(??) as ??', [column, column]));
