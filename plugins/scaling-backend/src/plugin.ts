@@ -4,7 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { CLUSTER_RESOURCE_TYPE } from '@meschain/backstage-plugin-scaling-common';
-import { scalingClustersExtensionPoint } from '@meschain/backstage-plugin-scaling-node';
+import {
+  CostSource,
+  scalingClustersExtensionPoint,
+  scalingCostExtensionPoint,
+} from '@meschain/backstage-plugin-scaling-node';
 import { DatabaseScalingAuditStore } from './database';
 import { createRouter } from './router';
 import {
@@ -14,6 +18,7 @@ import {
   createKubernetesClients,
   readClusterAccessSettings,
 } from './services/Clusters';
+import { createCostServices } from './services/Cost';
 import { createEntityScalingFactsService } from './services/EntityScalingFacts';
 import {
   createClusterStateCache,
@@ -52,6 +57,13 @@ export const scalingPlugin = createBackendPlugin({
       },
     });
 
+    let costSource: CostSource | undefined;
+    env.registerExtensionPoint(scalingCostExtensionPoint, {
+      setCostSource(source) {
+        costSource = source;
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -64,6 +76,7 @@ export const scalingPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init({
@@ -77,6 +90,7 @@ export const scalingPlugin = createBackendPlugin({
         permissions,
         auditor,
         lifecycle,
+        scheduler,
         catalog,
       }) {
         // Created at start-up so the audit schema is migrated before any write arrives.
@@ -164,6 +178,21 @@ export const scalingPlugin = createBackendPlugin({
               kubernetes,
               logger,
             }),
+            cost: {
+              permissions,
+              auditor,
+              ...(await createCostServices({
+                config,
+                database,
+                scheduler,
+                catalog,
+                auth,
+                logger,
+                entityFacts,
+                scalingState,
+                source: costSource,
+              })),
+            },
           }),
         );
       },

@@ -3,6 +3,7 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { ErrorResponseBody, serializeError } from '@backstage/errors';
 import express, { ErrorRequestHandler } from 'express';
 import { spec } from './schema/openapi';
+import { addCostRoutes } from './routes/cost';
 import { EntityScalingFactsService } from './services/EntityScalingFacts';
 import { ScalingHistoryService } from './services/ScalingHistory';
 import { ScalingOptionsService } from './services/ScalingSettings';
@@ -44,6 +45,7 @@ export async function createRouter(options: {
   scalingOptions: ScalingOptionsService;
   scalingWrites: ScalingWriteService;
   scalingHistory: ScalingHistoryService;
+  cost: Omit<Parameters<typeof addCostRoutes>[1], 'httpAuth'>;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -52,6 +54,7 @@ export async function createRouter(options: {
     scalingOptions,
     scalingWrites,
     scalingHistory,
+    cost,
   } = options;
   const router = createValidatedOpenApiRouter(spec, {
     middleware: [express.json({ limit: MAX_BODY_SIZE })],
@@ -130,6 +133,8 @@ export async function createRouter(options: {
       ),
     );
   });
+
+  addCostRoutes(router, { httpAuth, ...cost });
 
   router.use(policyProblems);
   return router;

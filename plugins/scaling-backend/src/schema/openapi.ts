@@ -2,6 +2,7 @@
  * The scaling backend's HTTP contract. Requests are validated against it
  * before a handler runs, and it is served at `/api/scaling/openapi.json`.
  */
+import { costPaths } from './cost';
 
 const entityParameters = [
   { $ref: '#/components/parameters/kind' },
@@ -889,5 +890,6 @@ export const spec = {
         },
       },
     },
+    ...costPaths,
   },
 } as const;

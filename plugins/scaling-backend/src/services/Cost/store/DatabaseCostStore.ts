@@ -190,19 +190,23 @@ export class DatabaseCostStore implements CostStore {
       .where('entity_ref', entityRef)
       .select(
         'day',
+        'region',
         ...sumsOf(this.db, [
           'cpu_cost',
           'memory_cost',
+          'storage_cost',
           'cpu_request_core_hours',
           'cpu_usage_core_hours',
           'memory_request_gib_hours',
           'memory_usage_gib_hours',
         ]),
       )
-      .groupBy('day')
+      .groupBy('day', 'region')
       .orderBy('day');
     return rows.map(row => ({
       day: row.day,
+      region: row.region,
+      storageCost: num(row.storage_cost),
       cpuCost: num(row.cpu_cost),
       memoryCost: num(row.memory_cost),
       cpuRequestCoreHours: num(row.cpu_request_core_hours),
@@ -341,7 +345,7 @@ export class DatabaseCostStore implements CostStore {
       await tx
         .into(
           tx.raw(
-            '?? (??, ??, ??, ' + COST_COLUMNS.map(() => '??').join(', ') + ')',
+            `?? (??, ??, ??, ${COST_COLUMNS.map(() => '??').join(', ')})`,
             [OWNER_DAILY, 'day', 'owner_ref', 'region', ...COST_COLUMNS],
           ),
         )

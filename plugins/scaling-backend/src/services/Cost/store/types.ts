@@ -53,9 +53,11 @@ export type OwnerMonthCost = {
   total: number;
 };
 
-/** Requested and used resources and their cost, on one day, over all regions. */
+/** Requested and used resources and their cost, on one day in one region. */
 export type EntityUsageDay = {
   day: string;
+  region: string;
+  storageCost: number;
   cpuCost: number;
   memoryCost: number;
   cpuRequestCoreHours: number;
