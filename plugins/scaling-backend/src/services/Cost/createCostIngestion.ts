@@ -63,7 +63,7 @@ function toRow(
 }
 
 /**
- * Ingests whole past days, and today up to the last full hour. Each day of
+ * Ingests whole past days, and today by the hour, up to now. Each day of
  * each cluster is read and replaced on its own, so one cluster's outage or
  * bad data marks only its days failed or incomplete.
  */
@@ -130,7 +130,9 @@ export function createCostIngestion(options: {
   return {
     async ingest(window, { clusters: only } = {}) {
       const at = now().getTime();
-      const until = Math.floor(at / HOUR_MS) * HOUR_MS;
+      // Today's window ends at the next full hour; the source counts up to
+      // now, and the next hourly run replaces the day with a longer one.
+      const until = Math.ceil(at / HOUR_MS) * HOUR_MS;
       const days = eachDay(window).filter(
         day => Date.parse(`${day}T00:00:00Z`) < until,
       );

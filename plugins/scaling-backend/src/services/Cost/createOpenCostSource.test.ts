@@ -198,7 +198,7 @@ describe('OpenCost cost source and ingestion', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'ingests today only up to the last full hour, and no day after it, on %p',
+    'ingests today up to the next full hour, and no day after it, on %p',
     async databaseId => {
       serve({ code: 200, data: [{}] });
       const { ingestion } = await setup(databaseId);
@@ -210,7 +210,7 @@ describe('OpenCost cost source and ingestion', () => {
 
       expect(runs.map(r => r.date)).toEqual(['2026-11-20']);
       expect(requests.map(r => r.searchParams.get('window'))).toEqual([
-        '2026-11-20T00:00:00Z,2026-11-20T10:00:00Z',
+        '2026-11-20T00:00:00Z,2026-11-20T11:00:00Z',
       ]);
     },
   );
