@@ -24,7 +24,10 @@ const OWNER_DAILY = 'scaling_cost_owner_daily';
 const ENTITY_MONTHLY = 'scaling_cost_entity_monthly';
 const RUNS = 'scaling_cost_ingestion_runs';
 
-/** Rows per insert statement: under SQLite's and PostgreSQL's bound-parameter limits. */
+/**
+ * Rows per insert statement: SQLite builds a multi-row insert as a compound
+ * SELECT of at most 500 terms, and this keeps PostgreSQL under its bound-parameter limit.
+ */
 const INSERT_CHUNK = 500;
 
 const migrationsDir = resolvePackagePath(
