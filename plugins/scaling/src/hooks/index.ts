@@ -5,3 +5,10 @@ export { useScalingHistory, SCALING_HISTORY_LIMIT } from './useScalingHistory';
 export { useScalingOptions } from './useScalingOptions';
 export { useScalingPermissions } from './useScalingPermissions';
 export type { ScalingControlAccess } from './useScalingPermissions';
+export {
+  useEntityCost,
+  useEntityCostEfficiency,
+  useEntityCostRecommendations,
+  useTeamCost,
+  useOrgCost,
+} from './useCost';
