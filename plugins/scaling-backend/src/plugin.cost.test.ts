@@ -9,6 +9,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CostBackfillResult,
+  CostRecommendations,
   EntityCost,
   OrgCost,
   TeamCost,
@@ -105,6 +106,14 @@ describe.each(databases.eachSupportedId())(
             data: {
               scaling: {
                 cost: {
+                  pricing: {
+                    regions: Object.fromEntries(
+                      REGIONS.map(region => [
+                        region,
+                        { spotDiscount: 0.6, reservedDiscount: 0.4 },
+                      ]),
+                    ),
+                  },
                   opencost: {
                     clusters: REGIONS.map(region => ({
                       name: `meschain-${region}`,
@@ -211,6 +220,35 @@ describe.each(databases.eachSupportedId())(
         cents(logging.total + monitoring.total),
       );
       expect(platform.savings.count).toBeGreaterThanOrEqual(0);
+    });
+
+    it('sums the savings a team page shows from its services’ own recommendations', async () => {
+      await backfill({ start: day, end: nextDay });
+      const services = await Promise.all(
+        ['logging-service', 'monitoring-service'].map(name =>
+          get<CostRecommendations>(
+            `entities/component/default/${name}/recommendations?${window}`,
+          ),
+        ),
+      );
+      const platform = await get<TeamCost>(
+        `teams/group/default/platform-team?${window}`,
+      );
+
+      const all = services.flatMap(s => s.recommendations);
+      expect(all.length).toBeGreaterThan(0);
+      for (const recommendation of all) {
+        expect(recommendation.monthlySavings).toBeGreaterThan(0);
+        expect(recommendation.annualSavings).toBeCloseTo(
+          recommendation.monthlySavings * 12,
+          0,
+        );
+        expect(Object.keys(recommendation.inputs).length).toBeGreaterThan(0);
+      }
+      expect(platform.savings.count).toBe(all.length);
+      expect(cents(platform.savings.monthly)).toBe(
+        cents(all.reduce((s, r) => s + r.monthlySavings, 0)),
+      );
     });
 
     it('keeps a region that cannot be read as failed, naming it, with what was stored before', async () => {

@@ -187,4 +187,30 @@ describe('DatabaseCostStore', () => {
       ]);
     },
   );
+  it.each(databases.eachSupportedId())(
+    'takes every cluster of a day at once without the rollups colliding, on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const regions = ['us-east', 'eu-west', 'tr-central', 'ap-southeast'];
+
+      const runs = await Promise.all(
+        regions.map(region =>
+          store.replaceDay({
+            day: '2026-11-02',
+            cluster: `meschain-${region}`,
+            region,
+            rows: [row('a', ORDERS, COMMERCE, 1, 0.5)],
+            skipped: [],
+          }),
+        ),
+      );
+
+      expect(runs.map(r => r.status)).toEqual(regions.map(() => 'complete'));
+      const window = { start: '2026-11-02', end: '2026-11-03' };
+      expect(await store.total({ ownerRef: COMMERCE }, window)).toBe(6);
+      expect(
+        (await store.entityTotals(COMMERCE, window)).map(t => t.region).sort(),
+      ).toEqual([...regions].sort());
+    },
+  );
 });

@@ -342,6 +342,15 @@ export class DatabaseCostStore implements CostStore {
   }
 
   private async refreshRollupsIn(tx: Knex.Transaction, days: string[]) {
+    // Clusters of one day are ingested at once, and each refresh rewrites the
+    // whole day's rollup rows: on PostgreSQL two refreshes must take turns
+    // (SQLite already serialises writers). This mode conflicts with itself
+    // but not with readers.
+    if (tx.client.config.client === 'pg') {
+      for (const table of [OWNER_DAILY, ENTITY_MONTHLY]) {
+        await tx.raw('lock table ?? in share row exclusive mode', [table]);
+      }
+    }
     const uniqueDays = [...new Set(days)];
     for (const day of uniqueDays) {
       await tx(OWNER_DAILY).where({ day }).delete();
