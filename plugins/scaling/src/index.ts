@@ -9,6 +9,6 @@ export {
   EntityScalingContent,
   EntityScalingOverviewCard,
 } from './plugin';
-export { scalingApiRef, ScalingClient } from './api';
-export type { ScalingApi } from './api';
+export { scalingApiRef, ScalingClient, costApiRef, CostClient } from './api';
+export type { ScalingApi, CostApi } from './api';
 export { isScalingAvailable } from './isScalingAvailable';

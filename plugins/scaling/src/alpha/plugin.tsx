@@ -4,14 +4,16 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { ScalingClient, scalingApiRef } from '../api';
+import MoneyIcon from '@material-ui/icons/MonetizationOn';
+import { CostClient, ScalingClient, costApiRef, scalingApiRef } from '../api';
 import { isScalingAvailable } from '../isScalingAvailable';
-import { rootRouteRef } from '../routes';
+import { costRouteRef, rootRouteRef } from '../routes';
 
 const scalingApi = ApiBlueprint.make({
   params: defineParams =>
@@ -47,6 +49,55 @@ const entityScalingOverviewCard = EntityCardBlueprint.make({
   },
 });
 
+const costApi = ApiBlueprint.make({
+  name: 'cost',
+  params: defineParams =>
+    defineParams({
+      api: costApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new CostClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const entityCostContent = EntityContentBlueprint.make({
+  name: 'cost',
+  params: {
+    path: '/cost',
+    title: 'Cost',
+    filter: isScalingAvailable,
+    loader: () =>
+      import('../components/EntityCostContent').then(m =>
+        compatWrapper(<m.EntityCostContent />),
+      ),
+  },
+});
+
+const groupCostCard = EntityCardBlueprint.make({
+  name: 'group-cost',
+  params: {
+    filter: 'kind:group',
+    loader: () =>
+      import('../components/GroupCostCard').then(m =>
+        compatWrapper(<m.GroupCostCard />),
+      ),
+  },
+});
+
+const costPage = PageBlueprint.make({
+  name: 'cost',
+  params: {
+    path: '/cost',
+    title: 'Cost',
+    icon: <MoneyIcon />,
+    routeRef: costRouteRef,
+    loader: () =>
+      import('../components/OrgCostPage').then(m =>
+        compatWrapper(<m.OrgCostPage />),
+      ),
+  },
+});
+
 /**
  * The scaling suite for apps on the new frontend system.
  *
@@ -56,6 +107,14 @@ export default createFrontendPlugin({
   pluginId: 'scaling',
   title: 'Scaling',
   info: { packageJson: () => import('../../package.json') },
-  extensions: [scalingApi, entityScalingContent, entityScalingOverviewCard],
-  routes: { root: rootRouteRef },
+  extensions: [
+    scalingApi,
+    entityScalingContent,
+    entityScalingOverviewCard,
+    costApi,
+    entityCostContent,
+    groupCostCard,
+    costPage,
+  ],
+  routes: { root: rootRouteRef, cost: costRouteRef },
 });
