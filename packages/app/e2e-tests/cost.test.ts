@@ -2,7 +2,7 @@ import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import {
   formatCost,
   lastCompleteDays,
-} from '../../../plugins/scaling/src/components/cost/costFormat';
+} from '@meschain/backstage-plugin-scaling';
 
 async function signInAsGuest(page: Page) {
   await page.goto('/');

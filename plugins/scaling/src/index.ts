@@ -12,3 +12,4 @@ export {
 export { scalingApiRef, ScalingClient, costApiRef, CostClient } from './api';
 export type { ScalingApi, CostApi } from './api';
 export { isScalingAvailable } from './isScalingAvailable';
+export { formatCost, lastCompleteDays } from './components/cost/costFormat';

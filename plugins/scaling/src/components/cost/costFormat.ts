@@ -3,6 +3,7 @@ import { CostWindow } from '@meschain/backstage-plugin-scaling-common';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * @public
  * An amount with its currency: cents below 1,000, whole units above, where
  * cents would only be noise.
  */
@@ -75,7 +76,7 @@ export function formatMonth(month: string): string {
   return `${MONTHS[Number(monthNumber) - 1]} ${year}`;
 }
 
-/** The last `days` complete UTC days before `now`. */
+/** @public The last `days` complete UTC days before `now`. */
 export function lastCompleteDays(days: number, now = new Date()): CostWindow {
   const end = Date.UTC(
     now.getUTCFullYear(),
