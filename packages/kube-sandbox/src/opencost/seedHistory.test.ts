@@ -82,9 +82,9 @@ describe('the fleet history of the seed', () => {
     const pods = sandbox.cluster('lab').store.list('pods').items;
     expect(pods).toHaveLength(2);
     for (const pod of pods) {
-      expect(Date.parse(pod.metadata.creationTimestamp!)).toBeGreaterThanOrEqual(
-        Date.UTC(2025, 0, 6),
-      );
+      expect(
+        Date.parse(pod.metadata.creationTimestamp!),
+      ).toBeGreaterThanOrEqual(Date.UTC(2025, 0, 6));
     }
   });
 });
