@@ -36,6 +36,12 @@ export interface Config {
       ingestion?: {
         /** Days each scheduled run ingests again, ending today. Defaults to 2. */
         days?: number;
+        /**
+         * Days before today that a scheduled run loads once for a cluster with
+         * no complete day among them (a new store or a newly added cluster).
+         * 0 turns this off. Defaults to 30.
+         */
+        initialDays?: number;
         /** How often ingestion runs; hourly by default. */
         schedule?: {
           frequency: { [unit: string]: number } | string;

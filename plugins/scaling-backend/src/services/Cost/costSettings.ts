@@ -17,6 +17,8 @@ export type CostSettings = {
   criticalTiers: string[];
   /** Days each scheduled run ingests, ending today (today by the hour). */
   ingestDays: number;
+  /** Days before today loaded once for a cluster that has no complete day among them. */
+  initialDays: number;
 };
 
 const DEFAULT_SCHEDULE = {
@@ -54,7 +56,19 @@ export function readCostSettings(config: Config): CostSettings {
       'recommendations.criticalTiers',
     ) ?? ['critical'],
     ingestDays: cost?.getOptionalNumber('ingestion.days') ?? 2,
+    initialDays: readInitialDays(cost),
   };
+}
+
+function readInitialDays(cost: Config | undefined): number {
+  const key = 'ingestion.initialDays';
+  const days = cost?.getOptionalNumber(key) ?? 30;
+  if (!Number.isInteger(days) || days < 0 || days > 366) {
+    throw new Error(
+      `scaling.cost.${key} must be a whole number of days from 0 to 366, got ${days}`,
+    );
+  }
+  return days;
 }
 
 export function readCostIngestionSchedule(config: Config) {

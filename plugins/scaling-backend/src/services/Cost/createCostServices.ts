@@ -11,10 +11,10 @@ import { EntityScalingFactsService } from '../EntityScalingFacts';
 import { EntityScalingStateService } from '../ScalingState';
 import { loadCostEntityMapping } from './costEntityMapping';
 import { readCostIngestionSchedule, readCostSettings } from './costSettings';
-import { addDays, dayOf } from './costWindows';
 import { createCostIngestion } from './createCostIngestion';
 import { createCostRecommendationService } from './createCostRecommendations';
 import { createCostReports } from './createCostReports';
+import { createScheduledCostIngestion } from './createScheduledCostIngestion';
 import {
   createOpenCostSource,
   readOpenCostClusters,
@@ -23,7 +23,9 @@ import { DatabaseCostStore } from './store';
 
 /**
  * The cost store, ingestion, reports and the scheduled ingestion task. The
- * scheduler runs a task with the same id once across the backend's replicas.
+ * scheduler runs a task with the same id once across the backend's replicas,
+ * so the initial days are loaded by one of them, after start-up, in the
+ * background.
  */
 export async function createCostServices(options: {
   config: Config;
@@ -53,13 +55,13 @@ export async function createCostServices(options: {
   await scheduler.scheduleTask({
     id: 'scaling-cost-ingestion',
     ...readCostIngestionSchedule(config),
-    fn: async () => {
-      const end = addDays(dayOf(new Date()), 1);
-      await ingestion.ingest({
-        start: addDays(end, -settings.ingestDays),
-        end,
-      });
-    },
+    fn: createScheduledCostIngestion({
+      ingestion,
+      store,
+      source,
+      settings,
+      logger,
+    }),
   });
 
   const recommendations = createCostRecommendationService({
