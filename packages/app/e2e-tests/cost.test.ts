@@ -32,9 +32,11 @@ function query(days?: number) {
   return days ? `?${new URLSearchParams(lastCompleteDays(days))}` : '';
 }
 
-// Ingestion runs in the background, so each check reads the API and the page
-// again until both answer from the same stored days.
-const settled = { timeout: 60_000, intervals: [2_000, 5_000] };
+// Ingestion runs in the background (its first run loads the initial days of
+// every cluster), so each check reads the API and the page again until both
+// answer from the same stored days, and those hold cost.
+const settled = { timeout: 180_000, intervals: [2_000, 5_000] };
+test.describe.configure({ timeout: 240_000 });
 
 test('the service Cost tab shows the figures of the cost API', async ({
   page,
@@ -46,6 +48,7 @@ test('the service Cost tab shows the figures of the cost API', async ({
       page.request,
       `/entities/component/default/order-service${query(30)}`,
     );
+    expect(cost.total).toBeGreaterThan(0);
     const total = page.getByRole('region', { name: 'Total cost' });
     await expect(total).toContainText(formatCost(cost.total, cost.currency), {
       timeout: 10_000,
@@ -71,6 +74,7 @@ test('a team’s Group page shows its cost card with the cost API’s total', as
       page.request,
       '/teams/group/default/platform-team',
     );
+    expect(cost.total).toBeGreaterThan(0);
     await expect(page.getByRole('region', { name: 'Team cost' })).toContainText(
       formatCost(cost.total, cost.currency),
       { timeout: 10_000 },
@@ -90,6 +94,7 @@ test('the org Cost page, reached from the sidebar, shows the cost API’s totals
   await expect(async () => {
     await page.reload();
     const cost = await readCost(page.request, `/org${query(90)}`);
+    expect(cost.total).toBeGreaterThan(0);
     await expect(
       page.getByRole('region', { name: 'Total cost' }),
     ).toContainText(formatCost(cost.total, cost.currency), { timeout: 10_000 });
