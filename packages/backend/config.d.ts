@@ -7,6 +7,11 @@ export interface Config {
        * only to one replica or more.
        */
       scaleToZeroGroups?: string[];
+      /**
+       * Group refs whose members may re-ingest cost for a range of days
+       * (`scaling.cost.backfill`). Nobody may when it is unset.
+       */
+      costAdminGroups?: string[];
     };
   };
 }

@@ -1,6 +1,56 @@
 export interface Config {
   /** Configuration of the MesChain scaling suite. */
   scaling?: {
+    /** Cost views: where allocations come from, prices and ingestion. */
+    cost?: {
+      /** The currency of every amount, as the cost source reports it. Defaults to USD. */
+      currency?: string;
+      opencost?: {
+        /** One OpenCost per cluster; its `/allocation` API is read with `window`, `aggregate` and `accumulate`. */
+        clusters?: Array<{
+          /** The cluster's name, as the Kubernetes config names it. */
+          name: string;
+          /** The platform region the cluster serves. */
+          region: string;
+          /** OpenCost's base URL, without `/allocation`. */
+          url: string;
+        }>;
+      };
+      pricing?: {
+        /** Discounts off on-demand prices, per region, as fractions (0.65 for 65% off). */
+        regions?: {
+          [region: string]: {
+            /** Spot capacity's discount; spot recommendations need it. */
+            spotDiscount?: number;
+            /** Reserved capacity's discount; reserved recommendations need it. */
+            reservedDiscount?: number;
+          };
+        };
+        /** Capacity already committed (reservations, savings plans), as a share of each region's steady baseline. */
+        commitments?: Array<{ region: string; share: number }>;
+      };
+      recommendations?: {
+        /** Tiers never proposed for spot capacity. Defaults to `critical`. */
+        criticalTiers?: string[];
+      };
+      ingestion?: {
+        /** Days each scheduled run ingests again, ending today. Defaults to 2. */
+        days?: number;
+        /**
+         * Days before today that a scheduled run loads once for a cluster with
+         * no complete day among them (a new store or a newly added cluster).
+         * 0 turns this off. Defaults to 30.
+         */
+        initialDays?: number;
+        /** How often ingestion runs; hourly by default. */
+        schedule?: {
+          frequency: { [unit: string]: number } | string;
+          timeout: { [unit: string]: number } | string;
+          initialDelay?: { [unit: string]: number } | string;
+        };
+      };
+    };
+
     catalog?: {
       /**
        * The `spec.type` of the catalog Resources that describe Kubernetes

@@ -92,8 +92,16 @@ export async function startSandbox(
     apis.set(spec.name, api);
   }
 
+  const seededAt = clock.now();
   const advance = createAdvance(clock, [...simulations.values()]);
   advance(options.warmUpMs ?? 60_000);
+  if (fleet.historyMs && !options.empty) {
+    const seedHistory = {
+      runningSince: seededAt - fleet.historyMs,
+      seededUntil: clock.now(),
+    };
+    for (const cluster of clusters.values()) cluster.seedHistory = seedHistory;
+  }
 
   let hostPort = '';
   const clusterUrl = (name: string, protocol: 'https' | 'http' = 'https') =>

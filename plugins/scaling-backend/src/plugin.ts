@@ -5,8 +5,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { CLUSTER_RESOURCE_TYPE } from '@meschain/backstage-plugin-scaling-common';
 import {
+  CostSource,
   RegionCatalog,
   scalingClustersExtensionPoint,
+  scalingCostExtensionPoint,
   scalingRegionsExtensionPoint,
 } from '@meschain/backstage-plugin-scaling-node';
 import { DatabaseScalingAuditStore } from './database';
@@ -18,6 +20,7 @@ import {
   createKubernetesClients,
   readClusterAccessSettings,
 } from './services/Clusters';
+import { createCostServices } from './services/Cost';
 import { createEntityScalingFactsService } from './services/EntityScalingFacts';
 import { createRolloutService } from './services/Rollouts';
 import {
@@ -75,6 +78,13 @@ export const scalingPlugin = createBackendPlugin({
       },
     });
 
+    let costSource: CostSource | undefined;
+    env.registerExtensionPoint(scalingCostExtensionPoint, {
+      setCostSource(source) {
+        costSource = source;
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -87,6 +97,7 @@ export const scalingPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init({
@@ -100,6 +111,7 @@ export const scalingPlugin = createBackendPlugin({
         permissions,
         auditor,
         lifecycle,
+        scheduler,
         catalog,
       }) {
         // Created at start-up so the audit schema is migrated before any write arrives.
@@ -208,6 +220,21 @@ export const scalingPlugin = createBackendPlugin({
               clusterTimeoutMs: clusterAccess.timeoutMs,
               drScaleUpLimitMinutes: readDrScaleUpLimitMinutes(config),
             }),
+            cost: {
+              permissions,
+              auditor,
+              ...(await createCostServices({
+                config,
+                database,
+                scheduler,
+                catalog,
+                auth,
+                logger,
+                entityFacts,
+                scalingState,
+                source: costSource,
+              })),
+            },
           }),
         );
       },

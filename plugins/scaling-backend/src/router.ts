@@ -6,6 +6,7 @@ import { addRegionRoutes } from './routes/regions';
 import { spec } from './schema/openapi';
 import { addRolloutRoutes } from './routes/rollouts';
 import { AnyRequest } from './routes/types';
+import { addCostRoutes } from './routes/cost';
 import { EntityScalingFactsService } from './services/EntityScalingFacts';
 import { RolloutService } from './services/Rollouts';
 import { RegionsService } from './services/Regions';
@@ -48,6 +49,7 @@ export async function createRouter(options: {
   scalingHistory: ScalingHistoryService;
   rollouts: RolloutService;
   regions: RegionsService;
+  cost: Omit<Parameters<typeof addCostRoutes>[1], 'httpAuth'>;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -58,6 +60,7 @@ export async function createRouter(options: {
     scalingHistory,
     rollouts,
     regions,
+    cost,
   } = options;
   const router = createValidatedOpenApiRouter(spec, {
     middleware: [express.json({ limit: MAX_BODY_SIZE })],
@@ -142,6 +145,7 @@ export async function createRouter(options: {
     callers: { reader: readerCredentials, writer: writeCaller },
   });
   addRegionRoutes(router, { httpAuth, regions });
+  addCostRoutes(router, { httpAuth, ...cost });
 
   router.use(policyProblems);
   return router;

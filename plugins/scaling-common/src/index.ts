@@ -13,3 +13,4 @@ export * from './hpa';
 export * from './policy';
 export * from './rollouts';
 export * from './regions';
+export * from './cost';

@@ -34,7 +34,18 @@ export const scalingRolloutManagePermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
-/** @public Every permission the scaling suite defines. */
+/**
+ * @public Ingest cost data again for a range of days. A basic permission, not
+ * tied to an entity and so not in {@link scalingPermissions} (whose entries the
+ * catalog decides on by ownership): a backfill rewrites every team's figures,
+ * so the portal's policy decides who may run it.
+ */
+export const scalingCostBackfillPermission = createPermission({
+  name: 'scaling.cost.backfill',
+  attributes: { action: 'update' },
+});
+
+/** @public Every permission the scaling suite defines on catalog entities. */
 export const scalingPermissions = [
   scalingReplicasUpdatePermission,
   scalingReplicasZeroPermission,

@@ -30,26 +30,63 @@ export interface TimeWindow {
   end: Date;
 }
 
-/** @public The cost of one workload in one cluster over a window, as OpenCost reports it. */
+/**
+ * @public The cost of one workload in one cluster over a window, as OpenCost
+ * reports it. Amounts are in the source's currency.
+ */
 export interface CostAllocation {
   cluster: string;
-  namespace: string;
+  /** The source's name for the allocation, e.g. `meschain-sync/deployment:order-service`, `__idle__`. */
+  name: string;
+  namespace?: string;
   /** The controlling workload, e.g. `deployment:order-service`. */
   controller?: string;
+  /** The labels the workload's pods share, with the source's key spelling. */
+  labels?: Record<string, string>;
+  /** Capacity no workload requested; kept apart from every entity. */
+  idle?: boolean;
   window: TimeWindow;
   cpuCoreHours: number;
   ramByteHours: number;
+  cpuRequestCoreHours: number;
+  cpuUsageCoreHours: number;
+  ramRequestByteHours: number;
+  ramUsageByteHours: number;
   cpuCost: number;
   ramCost: number;
+  /** Persistent volumes. */
+  storageCost: number;
+  /** Network transfer and load balancers. */
+  networkCost: number;
+  sharedCost: number;
   totalCost: number;
+}
+
+/** @public An entry a source returned but could not read, and why. */
+export interface SkippedCostAllocation {
+  name: string;
+  reason: string;
+}
+
+/** @public What a source answered for one cluster and window. */
+export interface CostAllocationSet {
+  allocations: CostAllocation[];
+  /** Malformed entries, left out rather than stored with wrong numbers. */
+  skipped: SkippedCostAllocation[];
 }
 
 /** @public Where cost allocations come from. */
 export interface CostSource {
+  /** The clusters the source reports on, with their regions. */
+  listClusters(): Promise<Array<{ name: string; region: string }>>;
+  /**
+   * The allocations of one cluster over a window, one per workload, summed
+   * over the window. Throws when the source cannot be read at all.
+   */
   getAllocations(query: {
     window: TimeWindow;
-    cluster?: string;
-  }): Promise<CostAllocation[]>;
+    cluster: string;
+  }): Promise<CostAllocationSet>;
 }
 
 /** @public One labelled series of a range query. */

@@ -15,6 +15,9 @@ export {
   ScalingClient,
   rolloutsApiRef,
   RolloutsClient,
+  costApiRef,
+  CostClient,
 } from './api';
-export type { ScalingApi, RolloutsApi } from './api';
+export type { ScalingApi, RolloutsApi, CostApi } from './api';
 export { isScalingAvailable } from './isScalingAvailable';
+export { formatCost, lastCompleteDays } from './components/cost/costFormat';

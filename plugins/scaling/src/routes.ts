@@ -6,3 +6,4 @@ export const rootRouteRef = createRouteRef({
 });
 
 export const regionsRouteRef = createFrontendRouteRef();
+export const costRouteRef = createFrontendRouteRef();

@@ -5,6 +5,7 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  scalingCostBackfillPermission,
   scalingPolicyUpdatePermission,
   scalingReplicasUpdatePermission,
   scalingReplicasZeroPermission,
@@ -39,6 +40,17 @@ describe('ScalingOwnershipPolicy', () => {
         )!.info,
     },
     scaleToZeroGroups: ['group:default/platform-team'],
+    costAdminGroups: ['group:default/platform-team'],
+  });
+
+  it('lets only the cost admin groups re-ingest cost', async () => {
+    const permission = scalingCostBackfillPermission;
+    await expect(
+      policy.handle({ permission }, platformEngineer),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    await expect(
+      policy.handle({ permission }, commerceEngineer),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 
   it.each([

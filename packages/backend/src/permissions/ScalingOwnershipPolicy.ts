@@ -14,20 +14,23 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
+  scalingCostBackfillPermission,
   scalingPermissions,
   scalingReplicasZeroPermission,
 } from '@meschain/backstage-plugin-scaling-common';
 
 /**
  * The portal's permission policy: anyone may read, the owners of a service
- * may change how it is scaled and deployed, and scaling to zero is kept for
- * owners who also belong to one of the `scaleToZeroGroups`.
+ * may change how it is scaled and deployed, scaling to zero is kept for
+ * owners who also belong to one of the `scaleToZeroGroups`, and re-ingesting
+ * cost (which rewrites every team's figures) for members of `costAdminGroups`.
  */
 export class ScalingOwnershipPolicy implements PermissionPolicy {
   constructor(
     private readonly options: {
       userInfo: UserInfoService;
       scaleToZeroGroups: string[];
+      costAdminGroups: string[];
     },
   ) {}
 
@@ -41,11 +44,18 @@ export class ScalingOwnershipPolicy implements PermissionPolicy {
           .ownershipEntityRefs
       : [];
 
+    const memberOfAny = (groups: string[]) =>
+      claims.some(ref => groups.includes(ref));
+
+    if (isPermission(permission, scalingCostBackfillPermission)) {
+      return {
+        result: memberOfAny(this.options.costAdminGroups)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
     if (isPermission(permission, scalingReplicasZeroPermission)) {
-      const mayScaleToZero = claims.some(ref =>
-        this.options.scaleToZeroGroups.includes(ref),
-      );
-      if (!mayScaleToZero) {
+      if (!memberOfAny(this.options.scaleToZeroGroups)) {
         return { result: AuthorizeResult.DENY };
       }
     }

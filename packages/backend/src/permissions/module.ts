@@ -24,6 +24,10 @@ export default createBackendModule({
               config.getOptionalStringArray(
                 'permission.scaling.scaleToZeroGroups',
               ) ?? [],
+            costAdminGroups:
+              config.getOptionalStringArray(
+                'permission.scaling.costAdminGroups',
+              ) ?? [],
           }),
         );
       },

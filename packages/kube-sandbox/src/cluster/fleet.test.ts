@@ -119,4 +119,18 @@ describe('the default fleet', () => {
       ),
     ).toThrow('cluster "a": node pool "p" has an unknown instance type "nope"');
   });
+
+  it('reads how long the seed has been running, as a duration', () => {
+    const cluster =
+      'clusters: [{ name: a, token: t, prices: { cpuCoreHour: 1, ramGiBHour: 1 }, nodePools: [], services: [] }]';
+    expect(loadFleet().historyMs).toBe(90 * 86_400_000);
+    expect(parseFleet(`history: 12h\n${cluster}`).historyMs).toBe(43_200_000);
+    expect(parseFleet(cluster).historyMs).toBe(0);
+    expect(() => parseFleet(`history: ninety days\n${cluster}`)).toThrow(
+      'history must be a duration such as 90d or 12h, got "ninety days"',
+    );
+    expect(() => parseFleet(`history: 90\n${cluster}`)).toThrow(
+      'history must be a duration such as 90d or 12h, got 90',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import yaml from 'js-yaml';
+import { parseDuration } from '../opencost/window';
 import type {
   AutoscalingSpec,
   ClusterSpec,
@@ -18,6 +19,8 @@ export const DEFAULT_FLEET_PATH = resolve(
 
 export interface Fleet {
   clusters: ClusterSpec[];
+  /** How long the seeded workloads have been running when the sandbox starts, in ms (0: no past). */
+  historyMs?: number;
 }
 
 type Quantities = { cpu: string; memory: string; pods: string };
@@ -25,6 +28,7 @@ type Quantities = { cpu: string; memory: string; pods: string };
 /** The fleet file as written: shared presets, service templates and per-cluster choices. */
 interface FleetFile {
   namespace?: string;
+  history?: string;
   instanceTypes?: Record<
     string,
     { allocatable: Quantities; capacity?: Quantities; hourlyPrice?: number }
@@ -92,7 +96,19 @@ export function parseFleet(text: string): Fleet {
     names.add(entry.name);
     return resolveCluster(file, entry);
   });
-  return { clusters };
+  return { clusters, historyMs: parseHistory(file.history) };
+}
+
+function parseHistory(history: unknown): number {
+  if (history === undefined) return 0;
+  const ms = typeof history === 'string' ? parseDuration(history) : undefined;
+  if (ms === undefined)
+    throw new FleetError(
+      `history must be a duration such as 90d or 12h, got ${JSON.stringify(
+        history,
+      )}`,
+    );
+  return ms;
 }
 
 function resolveCluster(file: FleetFile, entry: ClusterEntry): ClusterSpec {

@@ -100,6 +100,18 @@ export interface SandboxCluster {
   readonly clock: SimClock;
   /** This cluster's own deterministic random stream (derived from the sandbox seed and its name). */
   readonly random: SeededRandom;
+  /** Set once seeding has settled when the fleet gives its seed a past (`history`). */
+  seedHistory?: SeedHistory;
+}
+
+/**
+ * The past the fleet gives its seeded workloads: the objects that existed when seeding settled
+ * (`seededUntil`) are counted by cost as if they had run since `runningSince`, while their
+ * metadata keeps the times they were really created at.
+ */
+export interface SeedHistory {
+  runningSince: number;
+  seededUntil: number;
 }
 
 /** What a read-only route handler receives. */

@@ -2,6 +2,7 @@ import type { SandboxCluster } from '../cluster/types';
 import type { Node } from '../controllers/kinds';
 import { parseQuantity } from '../metrics/quantity';
 import type { AllocationTotals } from './allocationJson';
+import { countedSince } from './countedSince';
 import type { TimeWindow } from './window';
 
 const HOUR_MS = 3_600_000;
@@ -21,7 +22,7 @@ export function idleTotals(
   for (const node of cluster.store.list('nodes').items as Node[]) {
     const start = Math.max(
       window.start,
-      Date.parse(node.metadata.creationTimestamp ?? '') || window.start,
+      countedSince(cluster, node.metadata.creationTimestamp) ?? window.start,
     );
     const end = Math.min(window.end, now);
     if (end <= start) continue;

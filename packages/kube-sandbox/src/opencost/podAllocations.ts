@@ -9,6 +9,7 @@ import {
   serviceNameOf,
 } from '../controllers/pods';
 import type { LoadModel } from '../load';
+import { countedSince } from './countedSince';
 import type { TimeWindow } from './window';
 
 /** OpenCost's `AllocationProperties`, as far as the sandbox knows them. */
@@ -47,8 +48,8 @@ const HOUR_MS = 3_600_000;
 
 /**
  * The allocations of the cluster's pods over a window. The load model is a function of time, so
- * the past is recomputed rather than recorded: each pod counts from its creation to now, with the
- * service's traffic split over today's ready pods.
+ * the past is recomputed rather than recorded: each pod counts from its creation (the seed's pods
+ * from the fleet's `history`) to now, with the service's traffic split over today's ready pods.
  */
 export function podAllocations(
   cluster: SandboxCluster,
@@ -72,7 +73,7 @@ export function podAllocations(
   for (const pod of pods) {
     const start = Math.max(
       window.start,
-      Date.parse(pod.metadata.creationTimestamp ?? '') || window.start,
+      countedSince(cluster, pod.metadata.creationTimestamp) ?? window.start,
     );
     const end = Math.min(window.end, now);
     if (end <= start) continue;

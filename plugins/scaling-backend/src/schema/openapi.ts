@@ -14,6 +14,7 @@ import {
   objectNotFound,
   conflict,
 } from './shared';
+import { costPaths } from './cost';
 
 export const spec = {
   openapi: '3.1.0',
@@ -868,5 +869,6 @@ export const spec = {
       },
     },
     ...regionsPaths,
+    ...costPaths,
   },
 } as const;

@@ -10,17 +10,20 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import MoneyIcon from '@material-ui/icons/MonetizationOn';
 import PublicIcon from '@material-ui/icons/Public';
 import {
+  CostClient,
   RegionsClient,
   RolloutsClient,
   ScalingClient,
+  costApiRef,
   regionsApiRef,
   rolloutsApiRef,
   scalingApiRef,
 } from '../api';
 import { isScalingAvailable } from '../isScalingAvailable';
-import { regionsRouteRef, rootRouteRef } from '../routes';
+import { costRouteRef, regionsRouteRef, rootRouteRef } from '../routes';
 
 const scalingApi = ApiBlueprint.make({
   params: defineParams =>
@@ -116,6 +119,55 @@ const entityRegionsCard = EntityCardBlueprint.make({
   },
 });
 
+const costApi = ApiBlueprint.make({
+  name: 'cost',
+  params: defineParams =>
+    defineParams({
+      api: costApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new CostClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const entityCostContent = EntityContentBlueprint.make({
+  name: 'cost',
+  params: {
+    path: '/cost',
+    title: 'Cost',
+    filter: isScalingAvailable,
+    loader: () =>
+      import('../components/EntityCostContent').then(m =>
+        compatWrapper(<m.EntityCostContent />),
+      ),
+  },
+});
+
+const groupCostCard = EntityCardBlueprint.make({
+  name: 'group-cost',
+  params: {
+    filter: 'kind:group',
+    loader: () =>
+      import('../components/GroupCostCard').then(m =>
+        compatWrapper(<m.GroupCostCard />),
+      ),
+  },
+});
+
+const costPage = PageBlueprint.make({
+  name: 'cost',
+  params: {
+    path: '/cost',
+    title: 'Cost',
+    icon: <MoneyIcon />,
+    routeRef: costRouteRef,
+    loader: () =>
+      import('../components/OrgCostPage').then(m =>
+        compatWrapper(<m.OrgCostPage />),
+      ),
+  },
+});
+
 /**
  * The scaling suite for apps on the new frontend system.
  *
@@ -129,11 +181,15 @@ export default createFrontendPlugin({
     scalingApi,
     rolloutsApi,
     regionsApi,
+    costApi,
     entityScalingContent,
     entityDeploymentsContent,
+    entityCostContent,
     entityScalingOverviewCard,
-    regionsPage,
     entityRegionsCard,
+    groupCostCard,
+    regionsPage,
+    costPage,
   ],
-  routes: { root: rootRouteRef, regions: regionsRouteRef },
+  routes: { root: rootRouteRef, regions: regionsRouteRef, cost: costRouteRef },
 });

@@ -7,3 +7,6 @@ export { RolloutsClient } from './RolloutsClient';
 export { regionsApiRef } from './RegionsApi';
 export type { RegionsApi } from './RegionsApi';
 export { RegionsClient } from './RegionsClient';
+export { costApiRef } from './CostApi';
+export type { CostApi } from './CostApi';
+export { CostClient } from './CostClient';

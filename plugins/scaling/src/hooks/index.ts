@@ -11,3 +11,10 @@ export { useRolloutPermission } from './useRolloutPermission';
 export { useSecondsUntil } from './useSecondsUntil';
 export { useRegionsOverview } from './useRegionsOverview';
 export { useEntityRegions } from './useEntityRegions';
+export {
+  useEntityCost,
+  useEntityCostEfficiency,
+  useEntityCostRecommendations,
+  useTeamCost,
+  useOrgCost,
+} from './useCost';

@@ -6,7 +6,11 @@ export {
 } from './clusterStateCache';
 export type { ClusterStateCache, ObservedWorkloads } from './clusterStateCache';
 export { readStateCacheTtlMs } from './scalingStateSettings';
-export { workloadQueryFor } from './workloadQuery';
+export {
+  matchesWorkloadQuery,
+  prometheusLabelName,
+  workloadQueryFor,
+} from './workloadQuery';
 export type { WorkloadQuery } from './workloadQuery';
 export { readClusterWorkloads } from './readClusterWorkloads';
 export { SCALABLE_WORKLOAD_TYPES } from './workloadReplicas';

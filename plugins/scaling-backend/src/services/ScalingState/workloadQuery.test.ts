@@ -1,5 +1,9 @@
 import { ScalingEntityFacts } from '@meschain/backstage-plugin-scaling-common';
-import { workloadQueryFor } from './workloadQuery';
+import {
+  matchesWorkloadQuery,
+  prometheusLabelName,
+  workloadQueryFor,
+} from './workloadQuery';
 
 function facts(workload: ScalingEntityFacts['workload']): ScalingEntityFacts {
   return {
@@ -50,5 +54,47 @@ describe('workloadQueryFor', () => {
       labelSelector: 'backstage.io/kubernetes-id=order-service',
       namespace: undefined,
     });
+  });
+});
+
+describe('matchesWorkloadQuery', () => {
+  const labels = {
+    backstage_io_kubernetes_id: 'order-service',
+    tier: 'critical',
+    app: 'orders',
+  };
+  const inSync = { namespace: 'meschain-sync', labels };
+
+  it.each([
+    ['backstage.io/kubernetes-id=order-service', true],
+    ['backstage.io/kubernetes-id==order-service', true],
+    ['backstage.io/kubernetes-id=user-service', false],
+    ['tier in (critical, standard),app', true],
+    ['tier notin (critical)', false],
+    ['tier!=critical', false],
+    ['!canary,app=orders', true],
+    ['app', true],
+    ['missing', false],
+    ['tier in critical', false],
+  ])('reads %p in Prometheus label spelling: %p', (labelSelector, matches) => {
+    expect(
+      matchesWorkloadQuery({ labelSelector }, inSync, prometheusLabelName),
+    ).toBe(matches);
+  });
+
+  it('requires the namespace when the query names one', () => {
+    const query = workloadQueryFor(
+      facts({ kubernetesId: 'order-service', namespace: 'payments' }),
+    );
+    expect(matchesWorkloadQuery(query, inSync, prometheusLabelName)).toBe(
+      false,
+    );
+    expect(
+      matchesWorkloadQuery(
+        { ...query, namespace: 'meschain-sync' },
+        inSync,
+        prometheusLabelName,
+      ),
+    ).toBe(true);
   });
 });

@@ -1,0 +1,99 @@
+import { APIRequestContext, expect, test } from '@playwright/test';
+import {
+  formatCost,
+  lastCompleteDays,
+} from '@meschain/backstage-plugin-scaling';
+import { signInAsGuest } from './portal';
+
+/** Reads a cost route as the signed-in guest, the way the app's fetchApi does. */
+async function readCost(request: APIRequestContext, path: string) {
+  const refresh = await request.get('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(refresh.ok()).toBeTruthy();
+  const token = (await refresh.json()).backstageIdentity.token;
+  const response = await request.get(`/api/scaling/cost${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(response.ok()).toBeTruthy();
+  return response.json();
+}
+
+function query(days?: number) {
+  return days ? `?${new URLSearchParams(lastCompleteDays(days))}` : '';
+}
+
+// Ingestion runs in the background (its first run loads the initial days of
+// every cluster), so each check reads the API and the page again until both
+// answer from the same stored days, and those hold cost.
+const settled = { timeout: 180_000, intervals: [2_000, 5_000] };
+test.describe.configure({ timeout: 240_000 });
+
+test('the service Cost tab shows the figures of the cost API', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await expect(async () => {
+    await page.goto('/catalog/default/component/order-service/cost');
+    const cost = await readCost(
+      page.request,
+      `/entities/component/default/order-service${query(30)}`,
+    );
+    expect(cost.total).toBeGreaterThan(0);
+    const total = page.getByRole('region', { name: 'Total cost' });
+    await expect(total).toContainText(formatCost(cost.total, cost.currency), {
+      timeout: 10_000,
+    });
+    const regions = page.getByRole('table', { name: 'Cost by region' });
+    for (const region of cost.byRegion) {
+      await expect(
+        regions.getByRole('row', { name: new RegExp(`^${region.key}`) }),
+      ).toContainText(formatCost(region.total, cost.currency));
+    }
+  }).toPass(settled);
+  await expect(page.getByRole('table', { name: 'Efficiency' })).toBeVisible();
+  await expect(page.getByText(/would save|No savings proposed/)).toBeVisible();
+});
+
+test('a team’s Group page shows its cost card with the cost API’s total', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await expect(async () => {
+    await page.goto('/catalog/default/group/platform-team');
+    const cost = await readCost(
+      page.request,
+      '/teams/group/default/platform-team',
+    );
+    expect(cost.total).toBeGreaterThan(0);
+    await expect(page.getByRole('region', { name: 'Team cost' })).toContainText(
+      formatCost(cost.total, cost.currency),
+      { timeout: 10_000 },
+    );
+  }).toPass(settled);
+});
+
+test('the org Cost page, reached from the sidebar, shows the cost API’s totals', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Cost', exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/cost$/);
+  await expect(async () => {
+    await page.reload();
+    const cost = await readCost(page.request, `/org${query(90)}`);
+    expect(cost.total).toBeGreaterThan(0);
+    await expect(
+      page.getByRole('region', { name: 'Total cost' }),
+    ).toContainText(formatCost(cost.total, cost.currency), { timeout: 10_000 });
+    const regions = page.getByRole('table', { name: 'Cost by region' });
+    for (const region of cost.byRegion) {
+      await expect(
+        regions.getByRole('row', { name: new RegExp(`^${region.key}`) }),
+      ).toContainText(formatCost(region.total, cost.currency));
+    }
+  }).toPass(settled);
+});

@@ -1,0 +1,309 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  CostBackfillResult,
+  CostRecommendations,
+  EntityCost,
+  OrgCost,
+  TeamCost,
+} from '@meschain/backstage-plugin-scaling-common';
+import { Sandbox, startSandbox } from '@meschain/kube-sandbox';
+import request from 'supertest';
+import { scalingPlugin } from './plugin';
+
+jest.setTimeout(120_000);
+
+const NAMESPACE = 'meschain-sync';
+const REGIONS = ['us-east', 'eu-west', 'tr-central'];
+const DAY_MS = 86_400_000;
+
+/** Yesterday (UTC): a whole day, before the last full hour whatever the time. */
+const yesterday = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - DAY_MS);
+const day = yesterday.toISOString().slice(0, 10);
+const nextDay = new Date(yesterday.getTime() + DAY_MS)
+  .toISOString()
+  .slice(0, 10);
+const window = `start=${day}&end=${nextDay}`;
+
+function service(name: string, owner: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/kubernetes-id': name,
+        'backstage.io/kubernetes-namespace': NAMESPACE,
+        'meschain.io/regions': REGIONS.join(','),
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner },
+    relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+  };
+}
+
+const team: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'platform-team', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+type AllocationEntry = {
+  totalCost: number;
+  properties: { labels?: Record<string, string> };
+};
+
+const databases = TestDatabases.create();
+
+describe.each(databases.eachSupportedId())(
+  'cost ingestion from the kube-sandbox’s OpenCost, stored in %p',
+  databaseId => {
+    let sandbox: Sandbox;
+    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let mayBackfill = true;
+
+    /** The source's own answer for the day, read by the test as a witness. */
+    async function sourceEntries(region: string) {
+      const url = new URL(`${sandbox.clusterUrl(region, 'http')}/allocation`);
+      url.searchParams.set('window', `${day}T00:00:00Z,${nextDay}T00:00:00Z`);
+      url.searchParams.set('aggregate', 'namespace,controller');
+      url.searchParams.set('accumulate', 'true');
+      url.searchParams.set('includeIdle', 'true');
+      const body = await (await fetch(url)).json();
+      return Object.values(body.data[0]) as AllocationEntry[];
+    }
+
+    const cents = (value: number) => Math.round(value * 100);
+
+    beforeAll(async () => {
+      // Pods start an hour into yesterday and run 30 simulated minutes.
+      sandbox = await startSandbox({
+        port: 0,
+        speed: 0,
+        seed: 11,
+        startTime: yesterday.getTime() + 3_600_000,
+        warmUpMs: 30 * 60_000,
+      });
+      const permissions = mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(() => ({
+            result: mayBackfill ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+          })),
+      });
+      ({ server } = await startTestBackend({
+        features: [
+          scalingPlugin,
+          mockServices.rootConfig.factory({
+            data: {
+              scaling: {
+                cost: {
+                  pricing: {
+                    regions: Object.fromEntries(
+                      REGIONS.map(region => [
+                        region,
+                        { spotDiscount: 0.6, reservedDiscount: 0.4 },
+                      ]),
+                    ),
+                  },
+                  opencost: {
+                    clusters: REGIONS.map(region => ({
+                      name: `meschain-${region}`,
+                      region,
+                      url: sandbox.clusterUrl(region, 'http'),
+                    })),
+                  },
+                },
+              },
+            },
+          }),
+          permissions.factory,
+          mockServices.database.factory({
+            knex: await databases.init(databaseId),
+            migrations: { skip: false },
+          }),
+          catalogServiceMock.factory({
+            entities: [
+              service('logging-service', 'platform-team'),
+              service('monitoring-service', 'platform-team'),
+              service('order-service', 'commerce-team'),
+              team,
+            ],
+          }),
+        ],
+      }));
+    });
+
+    afterAll(async () => {
+      await sandbox.close();
+    });
+
+    afterEach(() => sandbox.faults.clear());
+
+    function backfill(body: object) {
+      return request(server)
+        .post('/api/scaling/cost/backfill')
+        .set('Authorization', mockCredentials.user.header())
+        .send(body);
+    }
+
+    async function get<T>(path: string): Promise<T> {
+      const response = await request(server)
+        .get(`/api/scaling/cost/${path}`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(response.status).toBe(200);
+      return response.body;
+    }
+
+    it('stores what OpenCost reports, to the cent, and re-ingesting changes nothing', async () => {
+      const first = await backfill({ start: day, end: nextDay });
+      expect(first.status).toBe(200);
+      expect(
+        (first.body as CostBackfillResult).runs.map(r => [r.cluster, r.status]),
+      ).toEqual(REGIONS.map(region => [`meschain-${region}`, 'complete']));
+
+      const entries = (await Promise.all(REGIONS.map(sourceEntries))).flat();
+      const sourceTotal = entries.reduce((s, e) => s + e.totalCost, 0);
+      const sourceLogging = entries
+        .filter(
+          e =>
+            e.properties.labels?.backstage_io_kubernetes_id ===
+            'logging-service',
+        )
+        .reduce((s, e) => s + e.totalCost, 0);
+      expect(sourceLogging).toBeGreaterThan(0);
+
+      const org = await get<OrgCost>(`org?${window}`);
+      const logging = await get<EntityCost>(
+        `entities/component/default/logging-service?${window}`,
+      );
+      expect(cents(org.total)).toBe(cents(sourceTotal));
+      expect(cents(logging.total)).toBe(cents(sourceLogging));
+      expect(logging.byRegion.map(r => r.key).sort()).toEqual(
+        [...REGIONS].sort(),
+      );
+
+      await backfill({ start: day, end: nextDay });
+      expect((await get<OrgCost>(`org?${window}`)).total).toBe(org.total);
+      expect(
+        (
+          await get<EntityCost>(
+            `entities/component/default/logging-service?${window}`,
+          )
+        ).total,
+      ).toBe(logging.total);
+    });
+
+    it('gives a team the cost of the services it owns, by service and region', async () => {
+      await backfill({ start: day, end: nextDay });
+      const [logging, monitoring] = await Promise.all(
+        ['logging-service', 'monitoring-service'].map(name =>
+          get<EntityCost>(`entities/component/default/${name}?${window}`),
+        ),
+      );
+      const platform = await get<TeamCost>(
+        `teams/group/default/platform-team?${window}`,
+      );
+      expect(platform.byService.map(s => s.key).sort()).toEqual([
+        'component:default/logging-service',
+        'component:default/monitoring-service',
+      ]);
+      expect(cents(platform.total)).toBe(
+        cents(logging.total + monitoring.total),
+      );
+      expect(platform.savings.count).toBeGreaterThanOrEqual(0);
+    });
+
+    it('sums the savings a team page shows from its services’ own recommendations', async () => {
+      await backfill({ start: day, end: nextDay });
+      const services = await Promise.all(
+        ['logging-service', 'monitoring-service'].map(name =>
+          get<CostRecommendations>(
+            `entities/component/default/${name}/recommendations?${window}`,
+          ),
+        ),
+      );
+      const platform = await get<TeamCost>(
+        `teams/group/default/platform-team?${window}`,
+      );
+
+      const all = services.flatMap(s => s.recommendations);
+      expect(all.length).toBeGreaterThan(0);
+      for (const recommendation of all) {
+        expect(recommendation.monthlySavings).toBeGreaterThan(0);
+        expect(recommendation.annualSavings).toBeCloseTo(
+          recommendation.monthlySavings * 12,
+          0,
+        );
+        expect(Object.keys(recommendation.inputs).length).toBeGreaterThan(0);
+      }
+      expect(platform.savings.count).toBe(all.length);
+      expect(cents(platform.savings.monthly)).toBe(
+        cents(all.reduce((s, r) => s + r.monthlySavings, 0)),
+      );
+    });
+
+    it('keeps a region that cannot be read as failed, naming it, with what was stored before', async () => {
+      await backfill({ start: day, end: nextDay });
+      const before = await get<OrgCost>(`org?${window}`);
+      await request(sandbox.httpUrl)
+        .post('/_sandbox/clusters/eu-west/fault')
+        .set('Authorization', `Bearer ${sandbox.adminToken}`)
+        .send({ mode: 'error500' });
+
+      const response = await backfill({ start: day, end: nextDay });
+
+      expect(response.status).toBe(200);
+      const failed = (response.body as CostBackfillResult).runs.filter(
+        r => r.status === 'failed',
+      );
+      expect(failed).toEqual([
+        expect.objectContaining({
+          cluster: 'meschain-eu-west',
+          region: 'eu-west',
+          reason: expect.stringContaining('answered 500'),
+        }),
+      ]);
+      const after = await get<OrgCost>(`org?${window}`);
+      expect(after.total).toBe(before.total);
+      expect(after.incomplete).toEqual([
+        expect.objectContaining({ cluster: 'meschain-eu-west', date: day }),
+      ]);
+    });
+
+    it.each([
+      [{ start: nextDay, end: day }, 'must be before end'],
+      [{ start: '2026-02-30', end: nextDay }, 'not a calendar date'],
+      [
+        { start: day, end: nextDay, clusters: ['mars'] },
+        'Unknown cost cluster(s): mars',
+      ],
+      [{ start: day }, 'end'],
+    ])(
+      'refuses the backfill %p with a 400 naming the problem',
+      async (body, message) => {
+        const response = await backfill(body);
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toContain(message);
+      },
+    );
+
+    it('refuses a backfill to a caller without scaling.cost.backfill', async () => {
+      mayBackfill = false;
+      try {
+        const response = await backfill({ start: day, end: nextDay });
+        expect(response.status).toBe(403);
+      } finally {
+        mayBackfill = true;
+      }
+    });
+  },
+);

@@ -1,0 +1,345 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  COST_RESOURCES,
+  CostByResource,
+  CostChange,
+  CostEfficiency,
+  CostRecommendation,
+  CostRecommendations,
+  CostShare,
+  CostWindow,
+  DailyCost,
+  EntityCost,
+  IncompleteCostDay,
+  OrgCost,
+  TeamCost,
+  UNALLOCATED_COST_ENTITY,
+  sumSavings,
+} from '@meschain/backstage-plugin-scaling-common';
+import { EntityScalingFactsService } from '../EntityScalingFacts';
+import { CostRecommendationService } from './createCostRecommendations';
+import { eachDay, previousWindow } from './costWindows';
+import { CostStore, RegionDayCost } from './store';
+
+const TOP_SERVICES = 20;
+/** Entities whose recommendations are worked out at once for a team or the org. */
+const RECOMMENDATION_CONCURRENCY = 4;
+
+type Caller = { credentials: BackstageCredentials };
+
+/** The cost views' answers, shaped from the store's rollups. */
+export interface CostReports {
+  entityCost(
+    ref: CompoundEntityRef,
+    window: CostWindow,
+    caller: Caller,
+  ): Promise<EntityCost>;
+  entityEfficiency(
+    ref: CompoundEntityRef,
+    window: CostWindow,
+    caller: Caller,
+  ): Promise<CostEfficiency>;
+  entityRecommendations(
+    ref: CompoundEntityRef,
+    window: CostWindow,
+    caller: Caller,
+  ): Promise<CostRecommendations>;
+  teamCost(
+    ref: CompoundEntityRef,
+    window: CostWindow,
+    caller: Caller,
+  ): Promise<TeamCost>;
+  orgCost(window: CostWindow, caller: Caller): Promise<OrgCost>;
+}
+
+const round = (value: number) => Math.round(value * 1e6) / 1e6;
+
+function zeroCost(): CostByResource {
+  return Object.fromEntries(COST_RESOURCES.map(r => [r, 0])) as CostByResource;
+}
+
+function dailyOf(days: RegionDayCost[], window: CostWindow): DailyCost[] {
+  const byDay = new Map(
+    eachDay(window).map(date => [
+      date,
+      { date, total: 0, byResource: zeroCost() },
+    ]),
+  );
+  for (const d of days) {
+    const day = byDay.get(d.day);
+    if (!day) continue;
+    day.total = round(day.total + d.total);
+    for (const resource of COST_RESOURCES) {
+      day.byResource[resource] = round(
+        day.byResource[resource] + d.cost[resource],
+      );
+    }
+  }
+  return [...byDay.values()];
+}
+
+/** Totals per key, largest first. */
+function shares(entries: Array<{ key: string; total: number }>): CostShare[] {
+  const totals = new Map<string, number>();
+  for (const { key, total } of entries) {
+    totals.set(key, (totals.get(key) ?? 0) + total);
+  }
+  return [...totals]
+    .map(([key, total]) => ({ key, total: round(total) }))
+    .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+}
+
+function changeOf(
+  total: number,
+  previousTotal: number,
+  previous: CostWindow,
+): CostChange {
+  const absolute = round(total - previousTotal);
+  return {
+    previousWindow: previous,
+    previousTotal: round(previousTotal),
+    absolute,
+    ratio: previousTotal > 0 ? absolute / previousTotal : null,
+  };
+}
+
+function sumOf(days: RegionDayCost[]): number {
+  return round(days.reduce((s, d) => s + d.total, 0));
+}
+
+async function mapLimited<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from(
+    { length: Math.min(limit, items.length) },
+    async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await fn(items[index]);
+      }
+    },
+  );
+  await Promise.all(workers);
+  return results;
+}
+
+export function createCostReports(options: {
+  store: CostStore;
+  catalog: CatalogService;
+  entityFacts: EntityScalingFactsService;
+  recommendations: CostRecommendationService;
+  currency: string;
+}): CostReports {
+  const { store, catalog, entityFacts, recommendations, currency } = options;
+
+  async function incomplete(window: CostWindow): Promise<IncompleteCostDay[]> {
+    return (await store.listRuns(window))
+      .filter(run => run.status !== 'complete')
+      .map(run => ({
+        date: run.date,
+        cluster: run.cluster,
+        region: run.region,
+        reason: run.reason ?? run.status,
+      }));
+  }
+
+  async function savingsOf(
+    entityRefs: string[],
+    window: CostWindow,
+    caller: Caller,
+  ) {
+    const all = await mapLimited(
+      entityRefs.filter(ref => ref !== UNALLOCATED_COST_ENTITY),
+      RECOMMENDATION_CONCURRENCY,
+      ref =>
+        recommendations
+          .recommend(ref, window, caller)
+          // An entity deleted from the catalog since its cost was ingested.
+          .catch(error => {
+            if (error instanceof NotFoundError)
+              return [] as CostRecommendation[];
+            throw error;
+          }),
+    );
+    return sumSavings(all.flat());
+  }
+
+  return {
+    async entityCost(ref, window, caller) {
+      const { entityRef } = await entityFacts.getFacts(ref, caller);
+      const previous = previousWindow(window);
+      const [days, previousTotal, gaps] = await Promise.all([
+        store.entityDays(entityRef, window),
+        store.total({ entityRef }, previous),
+        incomplete(window),
+      ]);
+      const total = sumOf(days);
+      const byResource = zeroCost();
+      for (const d of days) {
+        for (const r of COST_RESOURCES)
+          byResource[r] = round(byResource[r] + d.cost[r]);
+      }
+      return {
+        entityRef,
+        currency,
+        window,
+        total,
+        change: changeOf(total, previousTotal, previous),
+        daily: dailyOf(days, window),
+        byRegion: shares(days.map(d => ({ key: d.region, total: d.total }))),
+        byResource,
+        incomplete: gaps,
+      };
+    },
+
+    async entityEfficiency(ref, window, caller) {
+      const { entityRef } = await entityFacts.getFacts(ref, caller);
+      const days = await store.entityUsageDays(entityRef, window);
+      const sum = (pick: (d: (typeof days)[number]) => number) =>
+        days.reduce((s, d) => s + pick(d), 0);
+      const efficiency = (requested: number, used: number, cost: number) => ({
+        requested: round(requested),
+        used: round(used),
+        efficiency: requested > 0 ? round(used / requested) : null,
+        // OpenCost charges max(request, usage): the unused request's share.
+        idleCost:
+          requested > 0 ? round(cost * Math.max(0, 1 - used / requested)) : 0,
+      });
+      return {
+        entityRef,
+        currency,
+        window,
+        cpu: efficiency(
+          sum(d => d.cpuRequestCoreHours),
+          sum(d => d.cpuUsageCoreHours),
+          sum(d => d.cpuCost),
+        ),
+        memory: efficiency(
+          sum(d => d.memoryRequestGiBHours),
+          sum(d => d.memoryUsageGiBHours),
+          sum(d => d.memoryCost),
+        ),
+      };
+    },
+
+    async entityRecommendations(ref, window, caller) {
+      const { entityRef } = await entityFacts.getFacts(ref, caller);
+      const list = await recommendations.recommend(entityRef, window, caller);
+      return {
+        entityRef,
+        currency,
+        window,
+        recommendations: list,
+        savings: sumSavings(list),
+      };
+    },
+
+    async teamCost(ref, window, caller) {
+      if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
+        throw new InputError(`A team is a Group, not a ${ref.kind}`);
+      }
+      const teamRef = stringifyEntityRef(ref);
+      if (!(await catalog.getEntityByRef(ref, caller))) {
+        throw new NotFoundError(`No group named ${teamRef} in the catalog`);
+      }
+      const previous = previousWindow(window);
+      const [days, services, previousTotal, gaps] = await Promise.all([
+        store.ownerDays(teamRef, window),
+        store.entityTotals(teamRef, window),
+        store.total({ ownerRef: teamRef }, previous),
+        incomplete(window),
+      ]);
+      const total = sumOf(days);
+      const byService = shares(
+        services.map(s => ({ key: s.entityRef, total: s.total })),
+      );
+      return {
+        teamRef,
+        currency,
+        window,
+        total,
+        change: changeOf(total, previousTotal, previous),
+        daily: dailyOf(days, window),
+        byService,
+        byRegion: shares(days.map(d => ({ key: d.region, total: d.total }))),
+        savings: await savingsOf(
+          byService.map(s => s.key),
+          window,
+          caller,
+        ),
+        incomplete: gaps,
+      };
+    },
+
+    async orgCost(window, caller) {
+      const previous = previousWindow(window);
+      const [months, services, previousTotal, gaps] = await Promise.all([
+        store.ownerMonths(window),
+        store.entityTotals(undefined, window),
+        store.total('org', previous),
+        incomplete(window),
+      ]);
+      const total = round(months.reduce((s, m) => s + m.total, 0));
+      const byMonth = [...new Set(months.map(m => m.month))]
+        .sort()
+        .map(month => {
+          const inMonth = months.filter(m => m.month === month);
+          return {
+            month,
+            total: round(inMonth.reduce((s, m) => s + m.total, 0)),
+            byTeam: shares(
+              inMonth.map(m => ({ key: m.ownerRef, total: m.total })),
+            ),
+          };
+        });
+      const lastWhole = byMonth.filter(
+        m =>
+          `${m.month}-01` >= window.start && m.month < window.end.slice(0, 7),
+      );
+      const [before, last] = lastWhole.slice(-2);
+      const byService = shares(
+        services.map(s => ({ key: s.entityRef, total: s.total })),
+      );
+      return {
+        currency,
+        window,
+        total,
+        change: changeOf(total, previousTotal, previous),
+        byTeam: shares(months.map(m => ({ key: m.ownerRef, total: m.total }))),
+        topServices: byService.slice(0, TOP_SERVICES),
+        byRegion: shares(months.map(m => ({ key: m.region, total: m.total }))),
+        byMonth,
+        monthOverMonth:
+          before && last
+            ? {
+                month: last.month,
+                previousMonth: before.month,
+                total: last.total,
+                previousTotal: before.total,
+                absolute: round(last.total - before.total),
+                ratio:
+                  before.total > 0
+                    ? (last.total - before.total) / before.total
+                    : null,
+              }
+            : undefined,
+        savings: await savingsOf(
+          byService.map(s => s.key),
+          window,
+          caller,
+        ),
+        incomplete: gaps,
+      };
+    },
+  };
+}

@@ -1,0 +1,15 @@
+export type { CostStore } from './store';
+export { DatabaseCostStore } from './store';
+export type { CostIngestion } from './createCostIngestion';
+export { createCostIngestion } from './createCostIngestion';
+export type { CostReports } from './createCostReports';
+export { createCostReports } from './createCostReports';
+export { createCostRecommendationService } from './createCostRecommendations';
+export {
+  createOpenCostSource,
+  readOpenCostClusters,
+} from './createOpenCostSource';
+export { loadCostEntityMapping } from './costEntityMapping';
+export { readCostSettings, readCostIngestionSchedule } from './costSettings';
+export { readCostWindow } from './costQuery';
+export { createCostServices } from './createCostServices';

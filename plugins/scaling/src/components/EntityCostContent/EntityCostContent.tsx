@@ -1,0 +1,122 @@
+import { Content } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import {
+  COST_RESOURCES,
+  EntityCost,
+} from '@meschain/backstage-plugin-scaling-common';
+import { useMemo, useState } from 'react';
+import {
+  useEntityCost,
+  useEntityCostEfficiency,
+  useEntityCostRecommendations,
+} from '../../hooks';
+import {
+  CostCard,
+  CostEfficiencyTable,
+  CostRecommendationsTable,
+  CostSavings,
+  CostShareTable,
+  CostTotal,
+  CostTrendChart,
+  CostWindowPicker,
+  IncompleteCostDays,
+  costResourceLabels,
+  lastCompleteDays,
+} from '../cost';
+
+function resourceShares(cost: EntityCost) {
+  return COST_RESOURCES.map(resource => ({
+    key: costResourceLabels[resource],
+    total: cost.byResource[resource],
+  }));
+}
+
+/**
+ * @public
+ * The "Cost" tab of a service's entity page: its daily trend, where the cost
+ * goes, how much of what it requests it uses, and what could be saved.
+ */
+export function EntityCostContent() {
+  const [days, setDays] = useState(30);
+  const window = useMemo(() => lastCompleteDays(days), [days]);
+  const cost = useEntityCost(window);
+  const efficiency = useEntityCostEfficiency(window);
+  const recommendations = useEntityCostRecommendations(window);
+
+  return (
+    <Content noPadding>
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <CostWindowPicker days={days} onChange={setDays} />
+        </Grid>
+        <Grid item xs={12}>
+          <CostCard title="Daily cost by resource" state={cost}>
+            {value => (
+              <>
+                <IncompleteCostDays days={value.incomplete} />
+                <CostTotal
+                  label="Total cost"
+                  total={value.total}
+                  currency={value.currency}
+                  window={value.window}
+                  change={value.change}
+                />
+                <CostTrendChart daily={value.daily} currency={value.currency} />
+              </>
+            )}
+          </CostCard>
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <CostCard title="Cost by region" state={cost}>
+            {value => (
+              <CostShareTable
+                label="Cost by region"
+                keyHeader="Region"
+                shares={value.byRegion}
+                total={value.total}
+                currency={value.currency}
+              />
+            )}
+          </CostCard>
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <CostCard title="Cost by resource" state={cost}>
+            {value => (
+              <CostShareTable
+                label="Cost by resource"
+                keyHeader="Resource"
+                shares={resourceShares(value)}
+                total={value.total}
+                currency={value.currency}
+              />
+            )}
+          </CostCard>
+        </Grid>
+        <Grid item xs={12}>
+          <CostCard title="Efficiency" state={efficiency}>
+            {value => <CostEfficiencyTable efficiency={value} />}
+          </CostCard>
+        </Grid>
+        <Grid item xs={12}>
+          <CostCard title="Savings recommendations" state={recommendations}>
+            {value => (
+              <>
+                <CostSavings
+                  savings={value.savings}
+                  currency={value.currency}
+                  window={value.window}
+                />
+                {value.recommendations.length > 0 && (
+                  <CostRecommendationsTable
+                    recommendations={value.recommendations}
+                    currency={value.currency}
+                  />
+                )}
+              </>
+            )}
+          </CostCard>
+        </Grid>
+      </Grid>
+    </Content>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTeamCost } from '../../hooks';
+import {
+  CostCard,
+  CostSavings,
+  CostShareTable,
+  CostTotal,
+  IncompleteCostDays,
+} from '../cost';
+
+/** How many of the team's services the card lists. */
+const TOP_SERVICES = 5;
+
+/**
+ * @public
+ * A team's cost on its Group page: the total of what it owns, its largest
+ * services and the savings proposed for them.
+ */
+export function GroupCostCard() {
+  const cost = useTeamCost();
+  return (
+    <CostCard title="Cost" state={cost}>
+      {value => (
+        <>
+          <IncompleteCostDays days={value.incomplete} />
+          <CostTotal
+            label="Team cost"
+            total={value.total}
+            currency={value.currency}
+            window={value.window}
+            change={value.change}
+          />
+          <CostShareTable
+            label="Top services by cost"
+            keyHeader="Service"
+            shares={value.byService.slice(0, TOP_SERVICES)}
+            total={value.total}
+            currency={value.currency}
+            entities
+          />
+          <CostSavings
+            savings={value.savings}
+            currency={value.currency}
+            window={value.window}
+          />
+        </>
+      )}
+    </CostCard>
+  );
+}

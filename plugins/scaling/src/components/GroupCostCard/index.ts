@@ -1,0 +1,1 @@
+export { GroupCostCard } from './GroupCostCard';

@@ -1,0 +1,44 @@
+import { screen, within } from '@testing-library/react';
+import { fakeCostApi } from '../../__testUtils__/fakeCostApi';
+import { renderWithCostApi } from '../../__testUtils__/renderWithCostApi';
+import { OrgCostPage } from './OrgCostPage';
+
+describe('OrgCostPage', () => {
+  it('shows the org’s total, month over month, savings and top teams, services and regions', async () => {
+    const costApi = fakeCostApi();
+    await renderWithCostApi(<OrgCostPage />, { costApi });
+
+    const total = await screen.findByRole('region', { name: 'Total cost' });
+    expect(total).toHaveTextContent('$25,400');
+    expect(total).toHaveTextContent('29 Aug 2026 – 26 Nov 2026 (90 days)');
+    const [window] = costApi.getOrgCost.mock.calls[0];
+    expect(
+      (Date.parse(window!.end) - Date.parse(window!.start)) / 86_400_000,
+    ).toBe(90);
+
+    expect(
+      screen.getByRole('region', { name: 'Month over month' }),
+    ).toHaveTextContent(
+      'Oct 2026: $8,610, +$410.00 (+5.0 %) against $8,200 in Sep 2026',
+    );
+    expect(
+      screen.getByText(/12 recommendations would save/).textContent,
+    ).toMatch(/\$950\.00 a month \(\$11,400 a year\)/);
+
+    const teams = screen.getByRole('table', { name: 'Cost by team' });
+    expect(
+      within(teams).getByRole('row', { name: /Unallocated/ }),
+    ).toHaveTextContent('Unallocated$1,4005.5 %');
+    expect(
+      within(
+        screen.getByRole('table', { name: 'Top services by cost' }),
+      ).getAllByRole('row')[1],
+    ).toHaveTextContent('$8,00031.5 %');
+    expect(
+      within(screen.getByRole('table', { name: 'Cost by region' })).getByRole(
+        'row',
+        { name: /eu-west/ },
+      ),
+    ).toHaveTextContent('eu-west$11,40044.9 %');
+  });
+});

@@ -1,0 +1,109 @@
+import { Content } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { useMemo, useState } from 'react';
+import { useOrgCost } from '../../hooks';
+import {
+  CostCard,
+  CostSavings,
+  CostShareTable,
+  CostTotal,
+  CostWindowPicker,
+  IncompleteCostDays,
+  MonthlyCostChart,
+  lastCompleteDays,
+} from '../cost';
+import { MonthOverMonth } from './MonthOverMonth';
+
+/**
+ * @public
+ * The organisation's cost: totals, the month-over-month change, and the
+ * teams, services and regions that cost the most.
+ */
+export function OrgCostPage() {
+  const [days, setDays] = useState(90);
+  const window = useMemo(() => lastCompleteDays(days), [days]);
+  const cost = useOrgCost(window);
+
+  return (
+    <Content>
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <CostWindowPicker days={days} onChange={setDays} />
+        </Grid>
+        <Grid item xs={12} md={5}>
+          <CostCard title="Organisation cost" state={cost}>
+            {value => (
+              <>
+                <IncompleteCostDays days={value.incomplete} />
+                <CostTotal
+                  label="Total cost"
+                  total={value.total}
+                  currency={value.currency}
+                  window={value.window}
+                  change={value.change}
+                />
+                <MonthOverMonth cost={value} />
+                <CostSavings
+                  savings={value.savings}
+                  currency={value.currency}
+                  window={value.window}
+                />
+              </>
+            )}
+          </CostCard>
+        </Grid>
+        <Grid item xs={12} md={7}>
+          <CostCard title="Cost by month and team" state={cost}>
+            {value => (
+              <MonthlyCostChart
+                months={value.byMonth}
+                currency={value.currency}
+              />
+            )}
+          </CostCard>
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <CostCard title="Teams" state={cost}>
+            {value => (
+              <CostShareTable
+                label="Cost by team"
+                keyHeader="Team"
+                shares={value.byTeam}
+                total={value.total}
+                currency={value.currency}
+                entities
+              />
+            )}
+          </CostCard>
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <CostCard title="Top services" state={cost}>
+            {value => (
+              <CostShareTable
+                label="Top services by cost"
+                keyHeader="Service"
+                shares={value.topServices}
+                total={value.total}
+                currency={value.currency}
+                entities
+              />
+            )}
+          </CostCard>
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <CostCard title="Regions" state={cost}>
+            {value => (
+              <CostShareTable
+                label="Cost by region"
+                keyHeader="Region"
+                shares={value.byRegion}
+                total={value.total}
+                currency={value.currency}
+              />
+            )}
+          </CostCard>
+        </Grid>
+      </Grid>
+    </Content>
+  );
+}

@@ -1,0 +1,1 @@
+export { OrgCostPage } from './OrgCostPage';

@@ -1,0 +1,31 @@
+import Typography from '@material-ui/core/Typography';
+import {
+  CostSavingsSummary,
+  CostWindow,
+} from '@meschain/backstage-plugin-scaling-common';
+import { formatCost, formatCostWindow } from './costFormat';
+
+/** The projected savings of every recommendation, and the window they were derived from. */
+export function CostSavings(props: {
+  savings: CostSavingsSummary;
+  currency: string;
+  window: CostWindow;
+}) {
+  const { savings, currency, window } = props;
+  if (savings.count === 0) {
+    return (
+      <Typography variant="body2">
+        No savings proposed from {formatCostWindow(window)}
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2">
+      {savings.count}{' '}
+      {savings.count === 1 ? 'recommendation' : 'recommendations'} would save{' '}
+      <strong>{formatCost(savings.monthly, currency)} a month</strong> (
+      {formatCost(savings.annual, currency)} a year), projected from{' '}
+      {formatCostWindow(window)}
+    </Typography>
+  );
+}

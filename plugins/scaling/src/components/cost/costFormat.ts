@@ -1,0 +1,91 @@
+import { CostWindow } from '@meschain/backstage-plugin-scaling-common';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * @public
+ * An amount with its currency: cents below 1,000, whole units above, where
+ * cents would only be noise.
+ */
+export function formatCost(amount: number, currency: string): string {
+  const digits = Math.abs(amount) < 1000 ? 2 : 0;
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount);
+}
+
+/** A difference with its sign, e.g. `+$12.40 (+5.1 %)`. */
+export function formatCostDifference(
+  absolute: number,
+  ratio: number | null,
+  currency: string,
+): string {
+  const sign = absolute > 0 ? '+' : '';
+  const amount = `${sign}${formatCost(absolute, currency)}`;
+  if (ratio === null) {
+    return amount;
+  }
+  return `${amount} (${sign}${(ratio * 100).toFixed(1)} %)`;
+}
+
+/** A share of a whole, e.g. `42.5 %`; `n/a` when there is no whole. */
+export function formatPercent(ratio: number | null): string {
+  return ratio === null ? 'n/a' : `${(ratio * 100).toFixed(1)} %`;
+}
+
+// Spelled out rather than left to Intl, whose short month names differ
+// between ICU versions ("Sep" or "Sept").
+const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+function formatDay(time: number): string {
+  const day = new Date(time);
+  return `${day.getUTCDate()} ${
+    MONTHS[day.getUTCMonth()]
+  } ${day.getUTCFullYear()}`;
+}
+
+/** The days of a window, whose end is exclusive, e.g. `28 Oct 2026 – 26 Nov 2026 (30 days)`. */
+export function formatCostWindow({ start, end }: CostWindow): string {
+  const first = Date.parse(`${start}T00:00:00Z`);
+  const last = Date.parse(`${end}T00:00:00Z`) - DAY_MS;
+  const days = Math.round((last - first) / DAY_MS) + 1;
+  return `${formatDay(first)} – ${formatDay(last)} (${days} ${
+    days === 1 ? 'day' : 'days'
+  })`;
+}
+
+/** A `YYYY-MM` month, e.g. `Oct 2026`. */
+export function formatMonth(month: string): string {
+  const [year, monthNumber] = month.split('-');
+  return `${MONTHS[Number(monthNumber) - 1]} ${year}`;
+}
+
+/** @public The last `days` complete UTC days before `now`. */
+export function lastCompleteDays(days: number, now = new Date()): CostWindow {
+  const end = Date.UTC(
+    now.getUTCFullYear(),
+    now.getUTCMonth(),
+    now.getUTCDate(),
+  );
+  return { start: isoDay(end - days * DAY_MS), end: isoDay(end) };
+}
+
+function isoDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
