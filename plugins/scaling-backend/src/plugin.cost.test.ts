@@ -17,10 +17,10 @@ import {
 import { Sandbox, startSandbox } from '@meschain/kube-sandbox';
 import request from 'supertest';
 import { scalingPlugin } from './plugin';
+import { serviceEntity } from './__testUtils__/serviceEntity';
 
 jest.setTimeout(120_000);
 
-const NAMESPACE = 'meschain-sync';
 const REGIONS = ['us-east', 'eu-west', 'tr-central'];
 const DAY_MS = 86_400_000;
 
@@ -33,21 +33,7 @@ const nextDay = new Date(yesterday.getTime() + DAY_MS)
 const window = `start=${day}&end=${nextDay}`;
 
 function service(name: string, owner: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'backstage.io/kubernetes-id': name,
-        'backstage.io/kubernetes-namespace': NAMESPACE,
-        'meschain.io/regions': REGIONS.join(','),
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner },
-    relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
-  };
+  return serviceEntity(name, { owner, regions: REGIONS });
 }
 
 const team: Entity = {

@@ -23,6 +23,7 @@ import {
 } from './__testUtils__/kubeSandbox';
 import { sandboxAdmin, writeToSandbox } from './__testUtils__/sandboxApi';
 import { scalingPlugin } from './plugin';
+import { serviceEntity } from './__testUtils__/serviceEntity';
 
 const NAMESPACE = 'meschain-sync';
 const GIB = 1024 ** 3;
@@ -103,24 +104,7 @@ type SandboxWorkload = {
 };
 
 function service(name: string, owner: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'backstage.io/kubernetes-id': name,
-        'backstage.io/kubernetes-namespace': NAMESPACE,
-      },
-    },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner,
-      system: 'meschain-sync',
-    },
-  };
+  return serviceEntity(name, { owner });
 }
 
 function regionsConfig() {

@@ -22,6 +22,7 @@ import {
   startFrozenSandbox,
 } from './__testUtils__/kubeSandbox';
 import { scalingPlugin } from './plugin';
+import { serviceEntity } from './__testUtils__/serviceEntity';
 
 jest.setTimeout(120_000);
 
@@ -70,20 +71,7 @@ type SandboxReplicaSet = {
 type SandboxService = { spec: { selector: Record<string, string> } };
 
 function service(name: string, owner: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'backstage.io/kubernetes-id': name,
-        'backstage.io/kubernetes-namespace': NAMESPACE,
-        'meschain.io/regions': [REGION, OTHER_REGION].join(','),
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner },
-  };
+  return serviceEntity(name, { owner, regions: [REGION, OTHER_REGION] });
 }
 
 function clusterResource(region: string): Entity {

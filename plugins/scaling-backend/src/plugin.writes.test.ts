@@ -24,6 +24,7 @@ import {
   startFrozenSandbox,
 } from './__testUtils__/kubeSandbox';
 import { scalingPlugin } from './plugin';
+import { serviceEntity } from './__testUtils__/serviceEntity';
 
 jest.setTimeout(60_000);
 
@@ -56,21 +57,7 @@ function clusterName(region: string) {
 }
 
 function service(name: string, owner: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      labels: { tier: 'standard' },
-      annotations: {
-        'backstage.io/kubernetes-id': name,
-        'backstage.io/kubernetes-namespace': NAMESPACE,
-        'meschain.io/regions': REGIONS.join(','),
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner },
-  };
+  return serviceEntity(name, { owner, regions: REGIONS, tier: 'standard' });
 }
 
 function clusterResource(region: string): Entity {
