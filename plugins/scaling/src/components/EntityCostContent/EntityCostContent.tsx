@@ -15,7 +15,7 @@ import {
   CostEfficiencyTable,
   CostRecommendationsTable,
   CostSavings,
-  CostShareTable,
+  CostShareCard,
   CostTotal,
   CostTrendChart,
   CostWindowPicker,
@@ -67,30 +67,22 @@ export function EntityCostContent() {
           </CostCard>
         </Grid>
         <Grid item xs={12} md={6}>
-          <CostCard title="Cost by region" state={cost}>
-            {value => (
-              <CostShareTable
-                label="Cost by region"
-                keyHeader="Region"
-                shares={value.byRegion}
-                total={value.total}
-                currency={value.currency}
-              />
-            )}
-          </CostCard>
+          <CostShareCard
+            title="Cost by region"
+            state={cost}
+            label="Cost by region"
+            keyHeader="Region"
+            shares={value => value.byRegion}
+          />
         </Grid>
         <Grid item xs={12} md={6}>
-          <CostCard title="Cost by resource" state={cost}>
-            {value => (
-              <CostShareTable
-                label="Cost by resource"
-                keyHeader="Resource"
-                shares={resourceShares(value)}
-                total={value.total}
-                currency={value.currency}
-              />
-            )}
-          </CostCard>
+          <CostShareCard
+            title="Cost by resource"
+            state={cost}
+            label="Cost by resource"
+            keyHeader="Resource"
+            shares={resourceShares}
+          />
         </Grid>
         <Grid item xs={12}>
           <CostCard title="Efficiency" state={efficiency}>

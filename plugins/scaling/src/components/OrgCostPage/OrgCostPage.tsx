@@ -5,7 +5,7 @@ import { useOrgCost } from '../../hooks';
 import {
   CostCard,
   CostSavings,
-  CostShareTable,
+  CostShareCard,
   CostTotal,
   CostWindowPicker,
   IncompleteCostDays,
@@ -63,45 +63,33 @@ export function OrgCostPage() {
           </CostCard>
         </Grid>
         <Grid item xs={12} md={4}>
-          <CostCard title="Teams" state={cost}>
-            {value => (
-              <CostShareTable
-                label="Cost by team"
-                keyHeader="Team"
-                shares={value.byTeam}
-                total={value.total}
-                currency={value.currency}
-                entities
-              />
-            )}
-          </CostCard>
+          <CostShareCard
+            title="Teams"
+            state={cost}
+            label="Cost by team"
+            keyHeader="Team"
+            shares={value => value.byTeam}
+            entities
+          />
         </Grid>
         <Grid item xs={12} md={4}>
-          <CostCard title="Top services" state={cost}>
-            {value => (
-              <CostShareTable
-                label="Top services by cost"
-                keyHeader="Service"
-                shares={value.topServices}
-                total={value.total}
-                currency={value.currency}
-                entities
-              />
-            )}
-          </CostCard>
+          <CostShareCard
+            title="Top services"
+            state={cost}
+            label="Top services by cost"
+            keyHeader="Service"
+            shares={value => value.topServices}
+            entities
+          />
         </Grid>
         <Grid item xs={12} md={4}>
-          <CostCard title="Regions" state={cost}>
-            {value => (
-              <CostShareTable
-                label="Cost by region"
-                keyHeader="Region"
-                shares={value.byRegion}
-                total={value.total}
-                currency={value.currency}
-              />
-            )}
-          </CostCard>
+          <CostShareCard
+            title="Regions"
+            state={cost}
+            label="Cost by region"
+            keyHeader="Region"
+            shares={value => value.byRegion}
+          />
         </Grid>
       </Grid>
     </Content>

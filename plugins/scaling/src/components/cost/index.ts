@@ -2,6 +2,7 @@ export { CostCard } from './CostCard';
 export { CostEfficiencyTable } from './CostEfficiencyTable';
 export { CostRecommendationsTable } from './CostRecommendationsTable';
 export { CostSavings } from './CostSavings';
+export { CostShareCard } from './CostShareCard';
 export { CostShareTable } from './CostShareTable';
 export { CostTotal } from './CostTotal';
 export { CostTrendChart } from './CostTrendChart';
