@@ -117,10 +117,14 @@ function explicit(index: number, content: Buffer): Buffer {
   return tagged(0xa0 + index, content);
 }
 
+/** A non-negative DER INTEGER: DER allows no leading zero byte unless the next byte's top bit is set. */
 function integer(bytes: Buffer): Buffer {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  const minimal = bytes.subarray(start);
   return tagged(
     0x02,
-    bytes[0] & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes,
+    minimal[0] & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal,
   );
 }
 
