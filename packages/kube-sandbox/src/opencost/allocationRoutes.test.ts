@@ -175,6 +175,22 @@ describe('OpenCost /allocation', () => {
     ]);
   });
 
+  it('answers steps that have not begun with empty sets, idle included', () => {
+    // Now is 06:00: of four six-hour steps, the last three are still to come.
+    const steps = allocation({
+      window: '2025-01-08T00:00:00Z,2025-01-09T00:00:00Z',
+      step: '6h',
+      aggregate: 'controller',
+      includeIdle: 'true',
+    });
+    expect(steps.data).toHaveLength(4);
+    expect(Object.keys(steps.data[0]).sort()).toEqual([
+      '__idle__',
+      'deployment:ledger',
+    ]);
+    expect(steps.data.slice(1)).toEqual([{}, {}, {}]);
+  });
+
   it('accepts relative windows ending now and refuses bad ones', () => {
     // 6 hours of today (00:00–06:00): a quarter of the day's $1.32.
     expect(

@@ -69,6 +69,8 @@ function allocationSet(
   aggregateBy: string[],
   includeIdle: boolean,
 ) {
+  // A step that has not begun yet has nothing to allocate, idle capacity included.
+  if (window.start >= cluster.clock.now()) return {};
   const pods = podAllocations(cluster, load, window);
   const groups = new Map<string, AllocationTotals[]>();
   for (const pod of pods) {
