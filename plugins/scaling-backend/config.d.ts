@@ -32,6 +32,12 @@ export interface Config {
       recommendations?: {
         /** Tiers never proposed for spot capacity. Defaults to `critical`. */
         criticalTiers?: string[];
+        /**
+         * Days before today whose usage, read from the cost source by the hour,
+         * recommendations are worked out from: hours older than this are not
+         * kept. From 1 to 90; defaults to 14.
+         */
+        days?: number;
       };
       ingestion?: {
         /** Days each scheduled run ingests again, ending today. Defaults to 2. */

@@ -17,6 +17,7 @@ import {
 import { Sandbox, startSandbox } from '@meschain/kube-sandbox';
 import request from 'supertest';
 import { scalingPlugin } from './plugin';
+import { sandboxCaData } from './__testUtils__/kubeSandbox';
 import { serviceEntity } from './__testUtils__/serviceEntity';
 
 jest.setTimeout(120_000);
@@ -71,12 +72,13 @@ describe.each(databases.eachSupportedId())(
     const cents = (value: number) => Math.round(value * 100);
 
     beforeAll(async () => {
-      // Pods start an hour into yesterday and run 30 simulated minutes.
+      // The sandbox starts at midnight, so that every hour of yesterday is
+      // behind it, and runs 30 simulated minutes.
       sandbox = await startSandbox({
         port: 0,
         speed: 0,
         seed: 11,
-        startTime: yesterday.getTime() + 3_600_000,
+        startTime: yesterday.getTime() + DAY_MS,
         warmUpMs: 30 * 60_000,
       });
       const permissions = mockServices.permissions.mock({
@@ -90,6 +92,20 @@ describe.each(databases.eachSupportedId())(
           scalingPlugin,
           mockServices.rootConfig.factory({
             data: {
+              kubernetes: {
+                clusterLocatorMethods: [
+                  {
+                    type: 'config',
+                    clusters: REGIONS.map(region => ({
+                      name: `meschain-${region}`,
+                      url: sandbox.clusterUrl(region),
+                      authProvider: 'serviceAccount',
+                      serviceAccountToken: sandbox.cluster(region).token,
+                      caData: sandboxCaData(sandbox),
+                    })),
+                  },
+                ],
+              },
               scaling: {
                 cost: {
                   pricing: {
@@ -208,21 +224,20 @@ describe.each(databases.eachSupportedId())(
       expect(platform.savings.count).toBeGreaterThanOrEqual(0);
     });
 
-    it('sums the savings a team page shows from its services’ own recommendations', async () => {
+    it('sums the savings a team page shows from its services’ stored recommendations, with every cluster down', async () => {
       await backfill({ start: day, end: nextDay });
       const services = await Promise.all(
         ['logging-service', 'monitoring-service'].map(name =>
           get<CostRecommendations>(
-            `entities/component/default/${name}/recommendations?${window}`,
+            `entities/component/default/${name}/recommendations`,
           ),
         ),
       );
-      const platform = await get<TeamCost>(
-        `teams/group/default/platform-team?${window}`,
-      );
-
       const all = services.flatMap(s => s.recommendations);
-      expect(all.length).toBeGreaterThan(0);
+      // Untiered, stateless and replicated in every region: spot and reserved.
+      expect(all.map(r => r.kind)).toEqual(
+        expect.arrayContaining(['spot', 'reserved']),
+      );
       for (const recommendation of all) {
         expect(recommendation.monthlySavings).toBeGreaterThan(0);
         expect(recommendation.annualSavings).toBeCloseTo(
@@ -231,10 +246,28 @@ describe.each(databases.eachSupportedId())(
         );
         expect(Object.keys(recommendation.inputs).length).toBeGreaterThan(0);
       }
+      // Worked out from yesterday's hours, the only ones ingested.
+      const [recommendation] = all.filter(r => r.kind === 'reserved');
+      expect(recommendation.inputs.hours).toBe(24);
+      expect(services[0].window.end).toBe(
+        new Date(yesterday.getTime() + 2 * DAY_MS).toISOString().slice(0, 10),
+      );
+      expect(services[0].computedAt).toBeDefined();
+
+      // Team and org pages read the stored recommendations, not the clusters.
+      for (const region of REGIONS) {
+        sandbox.faults.set(region, { mode: 'down' });
+      }
+      const platform = await get<TeamCost>(
+        `teams/group/default/platform-team?${window}`,
+      );
       expect(platform.savings.count).toBe(all.length);
       expect(cents(platform.savings.monthly)).toBe(
         cents(all.reduce((s, r) => s + r.monthlySavings, 0)),
       );
+      expect(platform.savings.window).toEqual(services[0].window);
+      const org = await get<OrgCost>(`org?${window}`);
+      expect(org.savings.monthly).toBeGreaterThan(platform.savings.monthly);
     });
 
     it('keeps a region that cannot be read as failed, naming it, with what was stored before', async () => {

@@ -75,17 +75,22 @@ export interface CostAllocationSet {
   skipped: SkippedCostAllocation[];
 }
 
+/** @public How finely a source splits a window: `window` sums all of it. */
+export type CostStep = 'window' | 'hour';
+
 /** @public Where cost allocations come from. */
 export interface CostSource {
   /** The clusters the source reports on, with their regions. */
   listClusters(): Promise<Array<{ name: string; region: string }>>;
   /**
-   * The allocations of one cluster over a window, one per workload, summed
-   * over the window. Throws when the source cannot be read at all.
+   * The allocations of one cluster over a window: one per workload, summed
+   * over the window, or with `step: 'hour'` one per workload and hour, each
+   * with its hour as its window. Throws when the source cannot be read at all.
    */
   getAllocations(query: {
     window: TimeWindow;
     cluster: string;
+    step?: CostStep;
   }): Promise<CostAllocationSet>;
 }
 

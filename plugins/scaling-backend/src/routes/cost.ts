@@ -10,6 +10,7 @@ import { scalingCostBackfillPermission } from '@meschain/backstage-plugin-scalin
 import { spec } from '../schema/openapi';
 import {
   CostIngestion,
+  CostRecommendationRefresh,
   CostReports,
   CostStore,
   readCostWindow,
@@ -29,6 +30,7 @@ export function addCostRoutes(
     auditor: AuditorService;
     reports: CostReports;
     ingestion: CostIngestion;
+    refreshRecommendations: CostRecommendationRefresh;
     store: CostStore;
   },
 ) {
@@ -66,11 +68,7 @@ export function addCostRoutes(
     '/cost/entities/:kind/:namespace/:name/recommendations',
     async (req, res) => {
       res.json(
-        await reports.entityRecommendations(
-          req.params,
-          readCostWindow(req.query),
-          await reader(req),
-        ),
+        await reports.entityRecommendations(req.params, await reader(req)),
       );
     },
   );
@@ -86,9 +84,8 @@ export function addCostRoutes(
   });
 
   router.get('/cost/org', async (req, res) => {
-    res.json(
-      await reports.orgCost(readCostWindow(req.query), await reader(req)),
-    );
+    await reader(req);
+    res.json(await reports.orgCost(readCostWindow(req.query)));
   });
 
   router.get('/cost/ingestion', async (req, res) => {
@@ -124,6 +121,7 @@ export function addCostRoutes(
       const runs = await ingestion.ingest(window, {
         clusters: req.body.clusters,
       });
+      await options.refreshRecommendations();
       await event.success({
         meta: {
           runs: runs.length,

@@ -144,8 +144,8 @@ export const costPaths = {
     get: {
       operationId: 'GetEntityCostRecommendations',
       description:
-        'Right-sizing, spot, reserved and HPA savings, each with its inputs.',
-      parameters: entityWindowParameters,
+        'Right-sizing, spot, reserved and HPA savings, each with its inputs, as worked out after the last ingestion from the hourly usage of the recommendation window.',
+      parameters: entityParameters,
       responses: {
         '200': report('CostRecommendations', [
           'entityRef',
@@ -154,7 +154,6 @@ export const costPaths = {
           'recommendations',
           'savings',
         ]),
-        '400': badWindow,
         '401': unauthorized,
         '404': entityNotFound,
       },

@@ -7,7 +7,8 @@
  *
  * - `GET  /cost/entities/{kind}/{namespace}/{name}?start&end` → {@link EntityCost}
  * - `GET  /cost/entities/{kind}/{namespace}/{name}/efficiency?start&end` → {@link CostEfficiency}
- * - `GET  /cost/entities/{kind}/{namespace}/{name}/recommendations?start&end` → {@link CostRecommendations}
+ * - `GET  /cost/entities/{kind}/{namespace}/{name}/recommendations` → {@link CostRecommendations}
+ *   (worked out after each ingestion from the recommendation window's hourly usage)
  * - `GET  /cost/teams/{kind}/{namespace}/{name}?start&end` → {@link TeamCost}
  *   (the entities the group owns in the catalog; `kind` is `group`)
  * - `GET  /cost/org?start&end` → {@link OrgCost}
@@ -94,6 +95,8 @@ export type CostSavingsSummary = {
   count: number;
   monthly: number;
   annual: number;
+  /** The usage the recommendations were derived from: the last `scaling.cost.recommendations.days` days. */
+  window: CostWindow;
 };
 
 /** @public `GET /cost/teams/{kind}/{namespace}/{name}` */
@@ -191,7 +194,10 @@ export type CostRecommendation = {
 export type CostRecommendations = {
   entityRef: string;
   currency: string;
+  /** The usage the recommendations were derived from. */
   window: CostWindow;
+  /** When they were last worked out; absent before the first ingestion. */
+  computedAt?: string;
   recommendations: CostRecommendation[];
   savings: CostSavingsSummary;
 };

@@ -1,7 +1,9 @@
-import type { CostRecommendation } from './api';
+import type { CostRecommendation, CostSavingsSummary, CostWindow } from './api';
 
 /** @public Days in an average month, so that monthly figures times 12 give the year. */
 export const DAYS_PER_MONTH = 365 / 12;
+
+const HOURS_PER_MONTH = 24 * DAYS_PER_MONTH;
 
 /** @public The value below which `fraction` of the values fall (nearest rank). */
 export function percentile(
@@ -26,9 +28,20 @@ function savings(monthly: number) {
   };
 }
 
-/** @public One day of one workload's requests, usage and compute cost, summed over its pods. */
-export type DailyUsage = {
-  /** Averages over the day, in cores and GiB. */
+function mean(values: readonly number[]): number {
+  return values.length
+    ? values.reduce((sum, value) => sum + value, 0) / values.length
+    : 0;
+}
+
+/**
+ * @public One hour of one service's workloads in one region: averages over
+ * the hour, summed over their pods, and what the hour cost.
+ */
+export type HourlyUsage = {
+  /** The hour's start, ISO 8601 in UTC. */
+  hour: string;
+  region: string;
   cpuRequestCores: number;
   cpuUsageCores: number;
   memoryRequestGiB: number;
@@ -37,77 +50,130 @@ export type DailyUsage = {
   memoryCost: number;
 };
 
+/** @public A service's workloads in one region as the cluster last showed them. */
+export type RegionWorkloads = {
+  region: string;
+  replicas: number;
+  cpuRequestCoresPerReplica: number;
+  memoryRequestGiBPerReplica: number;
+  /** Whether any of them keeps state (a StatefulSet, or persistent volumes). */
+  stateful: boolean;
+  /** The autoscaler's bounds and CPU target, when one scales them. */
+  autoscaler?: { minReplicas: number; cpuTargetUtilization: number };
+};
+
+/** The on-demand CPU and memory cost of a month at the samples' hourly average. */
+function monthlyComputeCost(hours: readonly HourlyUsage[]): number {
+  return mean(hours.map(h => h.cpuCost + h.memoryCost)) * HOURS_PER_MONTH;
+}
+
+/** Replicas of each hour: the hour's requested cores over one replica's request. */
+function hourlyReplicas(
+  hours: readonly HourlyUsage[],
+  workloads: RegionWorkloads,
+): number[] {
+  if (workloads.cpuRequestCoresPerReplica <= 0) return [];
+  return hours.map(
+    h => h.cpuRequestCores / workloads.cpuRequestCoresPerReplica,
+  );
+}
+
 /** @public */
 export type RightSizingInput = {
   entityRef: string;
-  days: DailyUsage[];
+  /** Every region's hours of the window. */
+  hours: HourlyUsage[];
+  /** Today's request of one replica, to state the proposal per replica; absent when unknown. */
+  perReplica?: { cpuCores: number; memoryGiB: number };
   /** Requests proposed at p95 usage times (1 + headroom). */
   headroom: number;
   /** Smallest saving worth proposing, as a fraction of a resource's request. */
   minReduction: number;
 };
 
+const RESOURCES = [
+  {
+    name: 'cpu',
+    unit: 'Cores',
+    label: 'CPU',
+    request: (h: HourlyUsage) => h.cpuRequestCores,
+    usage: (h: HourlyUsage) => h.cpuUsageCores,
+    cost: (h: HourlyUsage) => h.cpuCost,
+    perReplica: (r: { cpuCores: number }) => r.cpuCores,
+  },
+  {
+    name: 'memory',
+    unit: 'GiB',
+    label: 'memory',
+    request: (h: HourlyUsage) => h.memoryRequestGiB,
+    usage: (h: HourlyUsage) => h.memoryUsageGiB,
+    cost: (h: HourlyUsage) => h.memoryCost,
+    perReplica: (r: { memoryGiB: number }) => r.memoryGiB,
+  },
+] as const;
+
 /**
- * @public Proposes requests at the window's p95 of daily usage plus headroom,
- * for each resource requested well above it. OpenCost charges
- * max(request, usage), so the saving is the request cut's share of the
- * resource's cost, at the window's average daily cost.
+ * @public Proposes requests at p95 usage plus headroom, for each resource
+ * requested well above it. Usage is taken as a share of the hour's request,
+ * so that hours with more replicas weigh like hours with fewer; the p95 of
+ * that share, times one replica's request, is what one replica uses. OpenCost
+ * charges max(request, usage), so the saving is the cut's share of the
+ * resource's cost, at the window's average hourly cost.
  */
 export function rightSizingRecommendation(
   input: RightSizingInput,
 ): CostRecommendation | undefined {
-  const { days, headroom, minReduction } = input;
-  if (!days.length) return undefined;
-  const mean = (pick: (d: DailyUsage) => number) =>
-    days.reduce((sum, d) => sum + pick(d), 0) / days.length;
-  const inputs: Record<string, number> = { days: days.length, headroom };
+  const { hours, headroom, minReduction, perReplica } = input;
+  const windowHours = new Set(hours.map(h => h.hour)).size;
+  if (!windowHours) return undefined;
+  const inputs: Record<string, number> = { hours: windowHours, headroom };
   const proposal: Record<string, number> = {};
+  const reasons: string[] = [];
   let monthly = 0;
-  for (const resource of ['cpu', 'memory'] as const) {
-    const unit = resource === 'cpu' ? 'Cores' : 'GiB';
-    const request = mean(d =>
-      resource === 'cpu' ? d.cpuRequestCores : d.memoryRequestGiB,
-    );
-    const p95 = percentile(
-      days.map(d => (resource === 'cpu' ? d.cpuUsageCores : d.memoryUsageGiB)),
+  for (const resource of RESOURCES) {
+    const requested = hours.filter(h => resource.request(h) > 0);
+    if (!requested.length) continue;
+    const usedShare = percentile(
+      requested.map(h => resource.usage(h) / resource.request(h)),
       0.95,
     );
-    const dailyCost = mean(d =>
-      resource === 'cpu' ? d.cpuCost : d.memoryCost,
+    const proposedShare = usedShare * (1 + headroom);
+    const monthlyCost =
+      (hours.reduce((sum, h) => sum + resource.cost(h), 0) / windowHours) *
+      HOURS_PER_MONTH;
+    inputs[`${resource.name}UsageP95ShareOfRequest`] = roundTo(usedShare, 3);
+    inputs[`${resource.name}MonthlyCost`] = roundTo(monthlyCost, 2);
+    if (perReplica) {
+      inputs[`${resource.name}RequestPerReplica${resource.unit}`] = roundTo(
+        resource.perReplica(perReplica),
+        3,
+      );
+    }
+    if (proposedShare > 1 - minReduction) continue;
+    proposal[`${resource.name}RequestShare`] = roundTo(proposedShare, 3);
+    if (perReplica) {
+      proposal[`${resource.name}RequestPerReplica${resource.unit}`] = roundTo(
+        resource.perReplica(perReplica) * proposedShare,
+        3,
+      );
+    }
+    reasons.push(
+      `${resource.label} to ${Math.round(proposedShare * 100)}% of its request`,
     );
-    const proposed = p95 * (1 + headroom);
-    inputs[`${resource}Request${unit}`] = roundTo(request, 3);
-    inputs[`${resource}UsageP95${unit}`] = roundTo(p95, 3);
-    inputs[`${resource}DailyCost`] = roundTo(dailyCost, 4);
-    if (request <= 0 || proposed > request * (1 - minReduction)) continue;
-    proposal[`${resource}Request${unit}`] = roundTo(proposed, 3);
-    monthly += dailyCost * (1 - proposed / request) * DAYS_PER_MONTH;
+    monthly += monthlyCost * (1 - proposedShare);
   }
-  if (!Object.keys(proposal).length) return undefined;
+  if (!reasons.length) return undefined;
   return {
     kind: 'right-sizing',
     entityRef: input.entityRef,
-    summary: `Request ${Object.entries(proposal)
-      .map(([key, value]) => `${key} ${value}`)
-      .join(' and ')}: p95 usage over ${days.length} days plus ${
-      headroom * 100
-    }% headroom`,
+    summary: `Cut ${reasons.join(
+      ' and ',
+    )}: p95 usage over ${windowHours} hours plus ${headroom * 100}% headroom`,
     ...savings(monthly),
     inputs,
     proposal,
   };
 }
-
-/** @public One region's compute for spot and reserved capacity. */
-export type RegionCompute = {
-  region: string;
-  /** CPU and memory cost over the window's days. */
-  dailyComputeCost: number;
-  /** Average replicas of each day of the window (request over per-replica request). */
-  dailyReplicas: number[];
-  /** Replicas now. */
-  replicas: number;
-};
 
 /** @public */
 export type SpotInput = {
@@ -115,9 +181,9 @@ export type SpotInput = {
   tier?: string;
   /** Tiers that must not run on capacity that can be taken away. */
   criticalTiers: string[];
-  /** Whether the workload keeps state (e.g. has persistent volumes). */
-  stateful: boolean;
-  region: RegionCompute;
+  workloads: RegionWorkloads;
+  /** The region's hours of the window. */
+  hours: HourlyUsage[];
   /** Spot discount off on-demand, e.g. 0.65. */
   spotDiscount: number;
 };
@@ -129,28 +195,29 @@ export type SpotInput = {
 export function spotRecommendation(
   input: SpotInput,
 ): CostRecommendation | undefined {
-  const { region, spotDiscount } = input;
+  const { workloads, spotDiscount } = input;
   if (
-    input.stateful ||
+    workloads.stateful ||
     (input.tier && input.criticalTiers.includes(input.tier)) ||
-    region.replicas < 2 ||
-    spotDiscount <= 0
+    workloads.replicas < 2 ||
+    spotDiscount <= 0 ||
+    !input.hours.length
   ) {
     return undefined;
   }
-  const monthly = region.dailyComputeCost * spotDiscount * DAYS_PER_MONTH;
+  const monthlyCompute = monthlyComputeCost(input.hours);
   return {
     kind: 'spot',
     entityRef: input.entityRef,
-    region: region.region,
-    summary: `Run on spot capacity in ${region.region}: stateless, ${
+    region: workloads.region,
+    summary: `Run on spot capacity in ${workloads.region}: stateless, ${
       input.tier ?? 'untiered'
-    }, ${region.replicas} replicas, ${spotDiscount * 100}% spot discount`,
-    ...savings(monthly),
+    }, ${workloads.replicas} replicas, ${spotDiscount * 100}% spot discount`,
+    ...savings(monthlyCompute * spotDiscount),
     inputs: {
       tier: input.tier ?? 'none',
-      replicas: region.replicas,
-      dailyComputeCost: roundTo(region.dailyComputeCost, 4),
+      replicas: workloads.replicas,
+      monthlyComputeCost: roundTo(monthlyCompute, 2),
       spotDiscount,
     },
     proposal: { capacity: 'spot' },
@@ -160,8 +227,10 @@ export function spotRecommendation(
 /** @public */
 export type ReservedInput = {
   entityRef: string;
-  region: RegionCompute;
-  /** The percentile of daily replicas taken as the steady baseline, e.g. 0.1. */
+  workloads: RegionWorkloads;
+  /** The region's hours of the window. */
+  hours: HourlyUsage[];
+  /** The percentile of hourly replicas taken as the steady baseline, e.g. 0.1. */
   baselinePercentile: number;
   reservedDiscount: number;
   /** Share of the region's baseline already covered by commitments. */
@@ -169,35 +238,36 @@ export type ReservedInput = {
 };
 
 /**
- * @public Reserves the replicas the workload never drops below (a low
- * percentile of its daily replicas): that share of its compute, less what
+ * @public Reserves the replicas the workload seldom drops below (a low
+ * percentile of its hourly replicas): that share of its compute, less what
  * commitments already cover, is priced at the reserved discount.
  */
 export function reservedRecommendation(
   input: ReservedInput,
 ): CostRecommendation | undefined {
-  const { region, reservedDiscount, committedShare } = input;
-  const replicas = region.dailyReplicas;
+  const { workloads, reservedDiscount, committedShare } = input;
+  const replicas = hourlyReplicas(input.hours, workloads);
   if (!replicas.length || reservedDiscount <= 0) return undefined;
-  const meanReplicas = replicas.reduce((s, r) => s + r, 0) / replicas.length;
+  const meanReplicas = mean(replicas);
   const baseline = Math.floor(percentile(replicas, input.baselinePercentile));
   if (baseline < 1 || meanReplicas <= 0) return undefined;
   const reservable = (baseline / meanReplicas) * (1 - committedShare);
-  const monthly =
-    region.dailyComputeCost * reservable * reservedDiscount * DAYS_PER_MONTH;
+  const monthlyCompute = monthlyComputeCost(input.hours);
+  const monthly = monthlyCompute * reservable * reservedDiscount;
   if (monthly <= 0) return undefined;
   return {
     kind: 'reserved',
     entityRef: input.entityRef,
-    region: region.region,
-    summary: `Reserve ${baseline} replica(s) in ${region.region}: the p${
+    region: workloads.region,
+    summary: `Reserve ${baseline} replica(s) in ${workloads.region}: the p${
       input.baselinePercentile * 100
-    } of daily replicas, at a ${reservedDiscount * 100}% reserved discount`,
+    } of hourly replicas, at a ${reservedDiscount * 100}% reserved discount`,
     ...savings(monthly),
     inputs: {
+      hours: replicas.length,
       baselineReplicas: baseline,
       meanReplicas: roundTo(meanReplicas, 3),
-      dailyComputeCost: roundTo(region.dailyComputeCost, 4),
+      monthlyComputeCost: roundTo(monthlyCompute, 2),
       reservedDiscount,
       committedShare,
     },
@@ -208,61 +278,102 @@ export function reservedRecommendation(
 /** @public */
 export type HpaMinimumInput = {
   entityRef: string;
-  region: string;
-  minReplicas: number;
-  /** Replicas the quietest day's usage needs at the HPA's CPU target. */
-  quietReplicasNeeded: number;
+  workloads: RegionWorkloads;
+  /** The region's hours of the window. */
+  hours: HourlyUsage[];
+  /** The hours of the day, by mean usage the lowest, that count as quiet, e.g. 8. */
+  quietHoursPerDay: number;
   /** Never propose fewer, e.g. 2 for availability. */
   floor: number;
   /** "Far exceed": propose only when minReplicas is at least this many times the need. */
   ratio: number;
-  /** On-demand compute cost of one replica for a day. */
-  replicaDailyCost: number;
-  /** Hours a day the workload runs at its minimum. */
-  quietHoursPerDay: number;
 };
+
+/** The hours of the day (UTC) whose mean CPU usage is lowest; none until every hour of the day was seen. */
+function quietHoursOfDay(hours: readonly HourlyUsage[], count: number) {
+  const byHourOfDay = new Map<number, number[]>();
+  for (const h of hours) {
+    const hourOfDay = new Date(h.hour).getUTCHours();
+    byHourOfDay.set(hourOfDay, [
+      ...(byHourOfDay.get(hourOfDay) ?? []),
+      h.cpuUsageCores,
+    ]);
+  }
+  if (byHourOfDay.size < 24) return new Set<number>();
+  return new Set(
+    [...byHourOfDay]
+      .map(([hourOfDay, usage]) => ({ hourOfDay, usage: mean(usage) }))
+      .sort((a, b) => a.usage - b.usage || a.hourOfDay - b.hourOfDay)
+      .slice(0, count)
+      .map(({ hourOfDay }) => hourOfDay),
+  );
+}
 
 /**
  * @public An HPA whose minimum keeps far more replicas than the quiet hours
- * need pays for the difference every quiet hour.
+ * need pays for the difference every quiet hour. The need is the p95 of the
+ * quiet hours' CPU usage at the HPA's CPU target, so that the proposal keeps
+ * what the busiest quiet hours use.
  */
 export function hpaMinimumRecommendation(
   input: HpaMinimumInput,
 ): CostRecommendation | undefined {
-  const proposed = Math.max(input.floor, Math.ceil(input.quietReplicasNeeded));
-  if (
-    input.minReplicas < input.ratio * Math.max(1, input.quietReplicasNeeded) ||
-    proposed >= input.minReplicas
-  ) {
+  const { workloads, hours, floor, ratio } = input;
+  const autoscaler = workloads.autoscaler;
+  if (!autoscaler || workloads.cpuRequestCoresPerReplica <= 0) return undefined;
+  const quiet = quietHoursOfDay(hours, input.quietHoursPerDay);
+  const quietHours = hours.filter(h =>
+    quiet.has(new Date(h.hour).getUTCHours()),
+  );
+  if (!quietHours.length) return undefined;
+  const quietUsageP95 = percentile(
+    quietHours.map(h => h.cpuUsageCores),
+    0.95,
+  );
+  const needed = Math.ceil(
+    quietUsageP95 /
+      (workloads.cpuRequestCoresPerReplica *
+        (autoscaler.cpuTargetUtilization / 100)),
+  );
+  const proposed = Math.max(floor, needed);
+  const { minReplicas } = autoscaler;
+  if (minReplicas < ratio * Math.max(1, needed) || proposed >= minReplicas) {
     return undefined;
   }
+  const replicas = mean(hourlyReplicas(hours, workloads));
+  const replicaHourlyCost =
+    replicas > 0 ? monthlyComputeCost(hours) / HOURS_PER_MONTH / replicas : 0;
   const monthly =
-    (input.minReplicas - proposed) *
-    input.replicaDailyCost *
-    (input.quietHoursPerDay / 24) *
-    DAYS_PER_MONTH;
+    (minReplicas - proposed) * replicaHourlyCost * quiet.size * DAYS_PER_MONTH;
   return {
     kind: 'hpa',
     entityRef: input.entityRef,
-    region: input.region,
-    summary: `Lower the HPA minimum in ${input.region} from ${input.minReplicas} to ${proposed}: quiet hours need ${input.quietReplicasNeeded}`,
+    region: workloads.region,
+    summary: `Lower the HPA minimum in ${workloads.region} from ${minReplicas} to ${proposed}: the ${quiet.size} quiet hours of the day need ${needed}`,
     ...savings(monthly),
     inputs: {
-      minReplicas: input.minReplicas,
-      quietReplicasNeeded: input.quietReplicasNeeded,
-      replicaDailyCost: roundTo(input.replicaDailyCost, 4),
-      quietHoursPerDay: input.quietHoursPerDay,
+      minReplicas,
+      quietHoursPerDay: quiet.size,
+      quietCpuUsageP95Cores: roundTo(quietUsageP95, 3),
+      cpuRequestPerReplicaCores: workloads.cpuRequestCoresPerReplica,
+      cpuTargetUtilization: autoscaler.cpuTargetUtilization,
+      quietReplicasNeeded: needed,
+      replicaHourlyCost: roundTo(replicaHourlyCost, 4),
     },
     proposal: { minReplicas: proposed },
   };
 }
 
-/** @public The sum of recommendations' savings. */
-export function sumSavings(recommendations: readonly CostRecommendation[]) {
+/** @public The sum of recommendations' savings, and the window they were derived from. */
+export function sumSavings(
+  recommendations: readonly CostRecommendation[],
+  window: CostWindow,
+): CostSavingsSummary {
   const monthly = recommendations.reduce((s, r) => s + r.monthlySavings, 0);
   return {
     count: recommendations.length,
     monthly: roundTo(monthly, 2),
     annual: roundTo(monthly * 12, 2),
+    window,
   };
 }

@@ -6,6 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  LABEL_TIER,
   UNALLOCATED_COST_ENTITY,
   readScalingAnnotations,
 } from '@meschain/backstage-plugin-scaling-common';
@@ -16,8 +17,12 @@ import {
   workloadQueryFor,
 } from '../ScalingState';
 
-/** The catalog entity a cost allocation belongs to, and its owner. */
-export type CostOwnership = { entityRef: string; ownerRef: string };
+/** The catalog entity a cost allocation belongs to, its owner and its tier. */
+export type CostOwnership = {
+  entityRef: string;
+  ownerRef: string;
+  tier?: string;
+};
 
 /** Maps an allocation's namespace and labels to the entity that runs it. */
 export type CostEntityMapping = (workload: {
@@ -48,6 +53,7 @@ export function createCostEntityMapping(entities: Entity[]): CostEntityMapping {
     .map(entity => ({
       entityRef: stringifyEntityRef(entity),
       ownerRef: ownerOf(entity),
+      tier: entity.metadata.labels?.[LABEL_TIER],
       query: workloadQueryFor({
         name: entity.metadata.name,
         workload: readScalingAnnotations(entity).workload,
@@ -59,7 +65,13 @@ export function createCostEntityMapping(entities: Entity[]): CostEntityMapping {
     const found = lookups.find(lookup =>
       matchesWorkloadQuery(lookup.query, workload, prometheusLabelName),
     );
-    return found && { entityRef: found.entityRef, ownerRef: found.ownerRef };
+    return (
+      found && {
+        entityRef: found.entityRef,
+        ownerRef: found.ownerRef,
+        tier: found.tier,
+      }
+    );
   };
 }
 

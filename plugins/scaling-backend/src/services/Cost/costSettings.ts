@@ -19,6 +19,8 @@ export type CostSettings = {
   ingestDays: number;
   /** Days before today loaded once for a cluster that has no complete day among them. */
   initialDays: number;
+  /** Days before today whose hourly usage recommendations are worked out from. */
+  recommendationDays: number;
 };
 
 const DEFAULT_SCHEDULE = {
@@ -56,16 +58,27 @@ export function readCostSettings(config: Config): CostSettings {
       'recommendations.criticalTiers',
     ) ?? ['critical'],
     ingestDays: cost?.getOptionalNumber('ingestion.days') ?? 2,
-    initialDays: readInitialDays(cost),
+    initialDays: readDays(cost, 'ingestion.initialDays', 30, {
+      min: 0,
+      max: 366,
+    }),
+    recommendationDays: readDays(cost, 'recommendations.days', 14, {
+      min: 1,
+      max: 90,
+    }),
   };
 }
 
-function readInitialDays(cost: Config | undefined): number {
-  const key = 'ingestion.initialDays';
-  const days = cost?.getOptionalNumber(key) ?? 30;
-  if (!Number.isInteger(days) || days < 0 || days > 366) {
+function readDays(
+  cost: Config | undefined,
+  key: string,
+  fallback: number,
+  range: { min: number; max: number },
+): number {
+  const days = cost?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(days) || days < range.min || days > range.max) {
     throw new Error(
-      `scaling.cost.${key} must be a whole number of days from 0 to 366, got ${days}`,
+      `scaling.cost.${key} must be a whole number of days from ${range.min} to ${range.max}, got ${days}`,
     );
   }
   return days;

@@ -9,8 +9,9 @@ import {
   CostSource,
 } from '@meschain/backstage-plugin-scaling-node';
 import { CostEntityMapping, UNALLOCATED } from './costEntityMapping';
-import { eachDay } from './costWindows';
-import { CostStore, DailyCostRow } from './store';
+import { addDays, dayOf, eachDay } from './costWindows';
+import { hourlyUsageRows, sumHoursByAllocation } from './hourlyAllocations';
+import { CostStore, CostUsageStore, DailyCostRow } from './store';
 
 const GIB = 2 ** 30;
 const HOUR_MS = 3_600_000;
@@ -63,22 +64,28 @@ function toRow(
 }
 
 /**
- * Ingests whole past days, and today by the hour, up to now. Each day of
- * each cluster is read and replaced on its own, so one cluster's outage or
- * bad data marks only its days failed or incomplete.
+ * Ingests whole past days, and today up to now. Each day of each cluster is
+ * read and replaced on its own, so one cluster's outage or bad data marks only
+ * its days failed or incomplete. Today and the `hourlyDays` before it are read
+ * by the hour: their days are the sums of their hours, and their whole hours
+ * are kept as the usage history savings recommendations are worked out from.
  */
 export function createCostIngestion(options: {
   source: CostSource;
   store: CostStore;
+  usage: CostUsageStore;
   loadMapping: () => Promise<CostEntityMapping>;
   logger: LoggerService;
+  hourlyDays: number;
   now?: () => Date;
 }): CostIngestion {
   const {
     source,
     store,
+    usage,
     loadMapping,
     logger,
+    hourlyDays,
     now = () => new Date(),
   } = options;
 
@@ -90,10 +97,12 @@ export function createCostIngestion(options: {
   ): Promise<CostIngestionRun> {
     const start = new Date(`${day}T00:00:00Z`);
     const end = new Date(Math.min(start.getTime() + 24 * HOUR_MS, until));
+    const byHour = day >= addDays(dayOf(now()), -hourlyDays);
     try {
       const set = await source.getAllocations({
         window: { start, end },
         cluster: cluster.name,
+        step: byHour ? 'hour' : 'window',
       });
       for (const skipped of set.skipped) {
         logger.warn('Skipped a malformed cost allocation', {
@@ -103,14 +112,25 @@ export function createCostIngestion(options: {
           reason: skipped.reason,
         });
       }
-      const rows = set.allocations.map(a => toRow(a, mapping));
-      return await store.replaceDay({
+      const allocations = byHour
+        ? sumHoursByAllocation(set.allocations, { start, end })
+        : set.allocations;
+      const run = await store.replaceDay({
         day,
         cluster: cluster.name,
         region: cluster.region,
-        rows,
+        rows: allocations.map(a => toRow(a, mapping)),
         skipped: set.skipped,
       });
+      if (byHour) {
+        await usage.replaceHours({
+          day,
+          cluster: cluster.name,
+          region: cluster.region,
+          rows: hourlyUsageRows(set.allocations, mapping, now()),
+        });
+      }
+      return run;
     } catch (error) {
       const reason = (error as Error).message;
       logger.error('Could not ingest a day of cost', {

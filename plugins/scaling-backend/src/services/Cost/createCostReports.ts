@@ -10,8 +10,8 @@ import {
   CostByResource,
   CostChange,
   CostEfficiency,
-  CostRecommendation,
   CostRecommendations,
+  CostSavingsSummary,
   CostShare,
   CostWindow,
   DailyCost,
@@ -19,17 +19,13 @@ import {
   IncompleteCostDay,
   OrgCost,
   TeamCost,
-  UNALLOCATED_COST_ENTITY,
   sumSavings,
 } from '@meschain/backstage-plugin-scaling-common';
 import { EntityScalingFactsService } from '../EntityScalingFacts';
-import { CostRecommendationService } from './createCostRecommendations';
-import { eachDay, previousWindow } from './costWindows';
-import { CostStore, RegionDayCost } from './store';
+import { addDays, dayOf, eachDay, previousWindow } from './costWindows';
+import { CostRecommendationStore, CostStore, RegionDayCost } from './store';
 
 const TOP_SERVICES = 20;
-/** Entities whose recommendations are worked out at once for a team or the org. */
-const RECOMMENDATION_CONCURRENCY = 4;
 
 type Caller = { credentials: BackstageCredentials };
 
@@ -45,9 +41,9 @@ export interface CostReports {
     window: CostWindow,
     caller: Caller,
   ): Promise<CostEfficiency>;
+  /** The recommendations of the last refresh after an ingestion. */
   entityRecommendations(
     ref: CompoundEntityRef,
-    window: CostWindow,
     caller: Caller,
   ): Promise<CostRecommendations>;
   teamCost(
@@ -55,7 +51,7 @@ export interface CostReports {
     window: CostWindow,
     caller: Caller,
   ): Promise<TeamCost>;
-  orgCost(window: CostWindow, caller: Caller): Promise<OrgCost>;
+  orgCost(window: CostWindow): Promise<OrgCost>;
 }
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
@@ -113,34 +109,17 @@ function sumOf(days: RegionDayCost[]): number {
   return round(days.reduce((s, d) => s + d.total, 0));
 }
 
-async function mapLimited<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from(
-    { length: Math.min(limit, items.length) },
-    async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await fn(items[index]);
-      }
-    },
-  );
-  await Promise.all(workers);
-  return results;
-}
-
 export function createCostReports(options: {
   store: CostStore;
+  recommendations: CostRecommendationStore;
   catalog: CatalogService;
   entityFacts: EntityScalingFactsService;
-  recommendations: CostRecommendationService;
   currency: string;
+  recommendationDays: number;
+  now?: () => Date;
 }): CostReports {
-  const { store, catalog, entityFacts, recommendations, currency } = options;
+  const { store, recommendations, catalog, entityFacts, currency } = options;
+  const now = options.now ?? (() => new Date());
 
   async function incomplete(window: CostWindow): Promise<IncompleteCostDay[]> {
     return (await store.listRuns(window))
@@ -153,25 +132,28 @@ export function createCostReports(options: {
       }));
   }
 
-  async function savingsOf(
-    entityRefs: string[],
-    window: CostWindow,
-    caller: Caller,
-  ) {
-    const all = await mapLimited(
-      entityRefs.filter(ref => ref !== UNALLOCATED_COST_ENTITY),
-      RECOMMENDATION_CONCURRENCY,
-      ref =>
-        recommendations
-          .recommend(ref, window, caller)
-          // An entity deleted from the catalog since its cost was ingested.
-          .catch(error => {
-            if (error instanceof NotFoundError)
-              return [] as CostRecommendation[];
-            throw error;
-          }),
+  /** The last refresh's, or before any, the window the next one will use. */
+  async function recommendationSet() {
+    const today = dayOf(now());
+    return (
+      (await recommendations.lastSet()) ?? {
+        window: {
+          start: addDays(today, -options.recommendationDays),
+          end: addDays(today, 1),
+        },
+        computedAt: undefined,
+      }
     );
-    return sumSavings(all.flat());
+  }
+
+  async function savingsOf(
+    scope: { ownerRef: string } | 'org',
+  ): Promise<CostSavingsSummary> {
+    const [sum, { window }] = await Promise.all([
+      recommendations.sumSavings(scope),
+      recommendationSet(),
+    ]);
+    return { ...sum, window };
   }
 
   return {
@@ -232,15 +214,19 @@ export function createCostReports(options: {
       };
     },
 
-    async entityRecommendations(ref, window, caller) {
+    async entityRecommendations(ref, caller) {
       const { entityRef } = await entityFacts.getFacts(ref, caller);
-      const list = await recommendations.recommend(entityRef, window, caller);
+      const [list, { window, computedAt }] = await Promise.all([
+        recommendations.listForEntity(entityRef),
+        recommendationSet(),
+      ]);
       return {
         entityRef,
         currency,
         window,
+        computedAt,
         recommendations: list,
-        savings: sumSavings(list),
+        savings: sumSavings(list, window),
       };
     },
 
@@ -272,16 +258,12 @@ export function createCostReports(options: {
         daily: dailyOf(days, window),
         byService,
         byRegion: shares(days.map(d => ({ key: d.region, total: d.total }))),
-        savings: await savingsOf(
-          byService.map(s => s.key),
-          window,
-          caller,
-        ),
+        savings: await savingsOf({ ownerRef: teamRef }),
         incomplete: gaps,
       };
     },
 
-    async orgCost(window, caller) {
+    async orgCost(window) {
       const previous = previousWindow(window);
       const [months, services, previousTotal, gaps] = await Promise.all([
         store.ownerMonths(window),
@@ -333,11 +315,7 @@ export function createCostReports(options: {
                     : null,
               }
             : undefined,
-        savings: await savingsOf(
-          byService.map(s => s.key),
-          window,
-          caller,
-        ),
+        savings: await savingsOf('org'),
         incomplete: gaps,
       };
     },

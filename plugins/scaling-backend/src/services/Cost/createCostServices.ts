@@ -7,19 +7,25 @@ import {
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CostSource } from '@meschain/backstage-plugin-scaling-node';
+import { ClusterDirectory, KubernetesClients } from '../Clusters';
 import { EntityScalingFactsService } from '../EntityScalingFacts';
-import { EntityScalingStateService } from '../ScalingState';
 import { loadCostEntityMapping } from './costEntityMapping';
 import { readCostIngestionSchedule, readCostSettings } from './costSettings';
 import { createCostIngestion } from './createCostIngestion';
-import { createCostRecommendationService } from './createCostRecommendations';
 import { createCostReports } from './createCostReports';
 import { createScheduledCostIngestion } from './createScheduledCostIngestion';
 import {
   createOpenCostSource,
   readOpenCostClusters,
 } from './createOpenCostSource';
-import { DatabaseCostStore } from './store';
+import { createCostWorkloadObserver } from './observeCostWorkloads';
+import { createCostRecommendationRefresh } from './refreshCostRecommendations';
+import {
+  DatabaseCostRecommendationStore,
+  DatabaseCostStore,
+  DatabaseCostUsageStore,
+  connectCostDatabase,
+} from './store';
 
 /**
  * The cost store, ingestion, reports and the scheduled ingestion task. The
@@ -35,20 +41,41 @@ export async function createCostServices(options: {
   auth: AuthService;
   logger: LoggerService;
   entityFacts: EntityScalingFactsService;
-  scalingState: EntityScalingStateService;
+  clusters: ClusterDirectory;
+  kubernetes: KubernetesClients;
+  clusterTimeoutMs: number;
   /** Set through `scalingCostExtensionPoint`; OpenCost from config otherwise. */
   source?: CostSource;
 }) {
   const { config, scheduler, catalog, auth, logger } = options;
   const settings = readCostSettings(config);
-  const store = await DatabaseCostStore.create({ database: options.database });
+  const db = await connectCostDatabase(options.database);
+  const store = new DatabaseCostStore(db);
+  const usage = new DatabaseCostUsageStore(db);
+  const recommendations = new DatabaseCostRecommendationStore(db);
   const source =
     options.source ??
     createOpenCostSource({ clusters: readOpenCostClusters(config) });
+  const loadMapping = () => loadCostEntityMapping({ catalog, auth });
   const ingestion = createCostIngestion({
     source,
     store,
-    loadMapping: () => loadCostEntityMapping({ catalog, auth }),
+    usage,
+    loadMapping,
+    logger,
+    hourlyDays: settings.recommendationDays,
+  });
+  const refreshRecommendations = createCostRecommendationRefresh({
+    source,
+    observe: createCostWorkloadObserver({
+      clusters: options.clusters,
+      kubernetes: options.kubernetes,
+      timeoutMs: options.clusterTimeoutMs,
+    }),
+    loadMapping,
+    usage,
+    recommendations,
+    settings,
     logger,
   });
 
@@ -57,6 +84,7 @@ export async function createCostServices(options: {
     ...readCostIngestionSchedule(config),
     fn: createScheduledCostIngestion({
       ingestion,
+      refreshRecommendations,
       store,
       source,
       settings,
@@ -64,19 +92,13 @@ export async function createCostServices(options: {
     }),
   });
 
-  const recommendations = createCostRecommendationService({
-    store,
-    entityFacts: options.entityFacts,
-    scalingState: options.scalingState,
-    settings,
-    logger,
-  });
   const reports = createCostReports({
     store,
+    recommendations,
     catalog,
     entityFacts: options.entityFacts,
-    recommendations,
     currency: settings.currency,
+    recommendationDays: settings.recommendationDays,
   });
-  return { store, ingestion, reports };
+  return { store, ingestion, refreshRecommendations, reports };
 }

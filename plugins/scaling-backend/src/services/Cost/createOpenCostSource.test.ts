@@ -12,7 +12,11 @@ import {
   openCostEntry,
   recordedAllocationDay,
 } from './openCostAllocationFixtures';
-import { DatabaseCostStore } from './store';
+import {
+  DatabaseCostStore,
+  DatabaseCostUsageStore,
+  connectCostDatabase,
+} from './store';
 
 jest.setTimeout(60_000);
 
@@ -52,19 +56,25 @@ describe('OpenCost cost source and ingestion', () => {
   }
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    const store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
-    });
+    const db = await connectCostDatabase(
+      mockServices.database({
+        knex: await databases.init(databaseId),
+        migrations: { skip: false },
+      }),
+    );
+    const store = new DatabaseCostStore(db);
+    const usage = new DatabaseCostUsageStore(db);
     const logger = mockServices.logger.mock();
     const ingestion = createCostIngestion({
       source: createOpenCostSource({ clusters: [cluster] }),
       store,
+      usage,
       loadMapping: async () => createCostEntityMapping(catalog),
       logger,
+      hourlyDays: 14,
       now: () => new Date('2026-11-20T10:30:00Z'),
     });
-    return { store, ingestion, logger };
+    return { store, usage, ingestion, logger };
   }
 
   beforeEach(() => {
@@ -198,9 +208,9 @@ describe('OpenCost cost source and ingestion', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'ingests today up to the next full hour, and no day after it, on %p',
+    'reads today by the hour up to the next full hour, and no day after it, on %p',
     async databaseId => {
-      serve({ code: 200, data: [{}] });
+      serve({ code: 200, data: Array(11).fill({}) });
       const { ingestion } = await setup(databaseId);
 
       const runs = await ingestion.ingest({
@@ -208,10 +218,90 @@ describe('OpenCost cost source and ingestion', () => {
         end: '2026-11-23',
       });
 
-      expect(runs.map(r => r.date)).toEqual(['2026-11-20']);
+      expect(runs.map(r => [r.date, r.status])).toEqual([
+        ['2026-11-20', 'complete'],
+      ]);
       expect(requests.map(r => r.searchParams.get('window'))).toEqual([
         '2026-11-20T00:00:00Z,2026-11-20T11:00:00Z',
       ]);
+      expect(requests[0].searchParams.get('step')).toBe('1h');
+      expect(requests[0].searchParams.get('accumulate')).toBe('false');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stores today as the sum of its hours, and keeps each whole hour’s usage, on %p',
+    async databaseId => {
+      // Eleven hourly sets up to 11:00; at 10:30 the last hour is not whole.
+      serve({
+        code: 200,
+        data: Array.from({ length: 11 }, (_, hour) => ({
+          'meschain-sync/deployment:order-service': openCostEntry(
+            'meschain-sync/deployment:order-service',
+            {
+              minutes: hour === 10 ? 30 : 60,
+              cpuCoreHours: 1,
+              cpuCoreRequestAverage: 1,
+              cpuCoreUsageAverage: 0.1 * (hour + 1),
+              ramByteHours: 2147483648,
+              cpuCost: 0.04,
+              ramCost: 0.01,
+              totalCost: 0.05,
+            },
+            recordedAllocationDay.data[0][
+              'meschain-sync/deployment:order-service'
+            ].properties,
+          ),
+        })),
+      });
+      const { store, usage, ingestion } = await setup(databaseId);
+
+      const [run] = await ingestion.ingest({
+        start: '2026-11-20',
+        end: '2026-11-21',
+      });
+
+      expect(run).toMatchObject({ status: 'complete', stored: 1, total: 0.55 });
+      const [today] = await store.entityDays(
+        'component:default/order-service',
+        { start: '2026-11-20', end: '2026-11-21' },
+      );
+      expect(today.cost.cpu).toBeCloseTo(0.44, 10);
+      const hours = await usage.entityHours(
+        'component:default/order-service',
+        '2026-11-20T00:00:00.000Z',
+      );
+      expect(hours).toHaveLength(10);
+      expect(hours[3]).toEqual({
+        hour: '2026-11-20T03:00:00.000Z',
+        region: 'eu-west',
+        cpuRequestCores: 1,
+        cpuUsageCores: 0.4,
+        memoryRequestGiB: 2,
+        memoryUsageGiB: 1,
+        cpuCost: 0.04,
+        memoryCost: 0.01,
+        storageCost: 0,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'fails a day whose hourly answer does not have one set per hour, keeping what was stored, on %p',
+    async databaseId => {
+      serve({ code: 200, data: [{}, {}] });
+      const { ingestion } = await setup(databaseId);
+
+      const [run] = await ingestion.ingest({
+        start: '2026-11-20',
+        end: '2026-11-21',
+      });
+
+      expect(run).toMatchObject({
+        status: 'failed',
+        reason:
+          'OpenCost of cluster meschain-eu-west answered 2 hourly sets for a window of 11 hours',
+      });
     },
   );
 });

@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
 import { ServiceUnavailableError } from '@backstage/errors';
-import { CostSource } from '@meschain/backstage-plugin-scaling-node';
+import {
+  CostSource,
+  TimeWindow,
+} from '@meschain/backstage-plugin-scaling-node';
 import { readOpenCostAllocationSet } from './openCostAllocations';
 
 /** One cluster's OpenCost, as `scaling.cost.opencost.clusters` configures it. */
@@ -18,10 +21,26 @@ export function readOpenCostClusters(config: Config): OpenCostCluster[] {
   }));
 }
 
+const HOUR_MS = 3_600_000;
+
+const openCostTime = (date: Date) =>
+  date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** The window cut into hours, as OpenCost steps through it with `step=1h`. */
+function hoursOf(window: TimeWindow): TimeWindow[] {
+  const hours: TimeWindow[] = [];
+  for (let start = window.start.getTime(); start < window.end.getTime(); ) {
+    const end = Math.min(start + HOUR_MS, window.end.getTime());
+    hours.push({ start: new Date(start), end: new Date(end) });
+    start = end;
+  }
+  return hours;
+}
+
 /**
- * Reads OpenCost's allocation API of each cluster, one accumulated set per
- * window, aggregated by namespace and controller so that each entry is one
- * workload with the labels its pods share.
+ * Reads OpenCost's allocation API of each cluster, aggregated by namespace
+ * and controller so that each entry is one workload with the labels its pods
+ * share: one accumulated set per window, or one set per hour.
  */
 export function createOpenCostSource(options: {
   clusters: OpenCostCluster[];
@@ -32,7 +51,7 @@ export function createOpenCostSource(options: {
     async listClusters() {
       return clusters.map(({ name, region }) => ({ name, region }));
     },
-    async getAllocations({ window, cluster: name }) {
+    async getAllocations({ window, cluster: name, step = 'window' }) {
       const cluster = clusters.find(c => c.name === name);
       if (!cluster) {
         throw new ServiceUnavailableError(
@@ -42,12 +61,15 @@ export function createOpenCostSource(options: {
       const url = new URL(`${cluster.url}/allocation`);
       url.searchParams.set(
         'window',
-        `${window.start.toISOString().replace(/\.\d{3}Z$/, 'Z')},${window.end
-          .toISOString()
-          .replace(/\.\d{3}Z$/, 'Z')}`,
+        `${openCostTime(window.start)},${openCostTime(window.end)}`,
       );
       url.searchParams.set('aggregate', 'namespace,controller');
-      url.searchParams.set('accumulate', 'true');
+      if (step === 'hour') {
+        url.searchParams.set('step', '1h');
+        url.searchParams.set('accumulate', 'false');
+      } else {
+        url.searchParams.set('accumulate', 'true');
+      }
       url.searchParams.set('includeIdle', 'true');
       let response: Response;
       try {
@@ -74,7 +96,25 @@ export function createOpenCostSource(options: {
           `OpenCost of cluster ${name} answered without an allocation set list`,
         );
       }
-      return readOpenCostAllocationSet(body.data[0], { cluster: name, window });
+      if (step === 'window') {
+        return readOpenCostAllocationSet(body.data[0], {
+          cluster: name,
+          window,
+        });
+      }
+      const hours = hoursOf(window);
+      if (body.data.length !== hours.length) {
+        throw new ServiceUnavailableError(
+          `OpenCost of cluster ${name} answered ${body.data.length} hourly sets for a window of ${hours.length} hours`,
+        );
+      }
+      const sets = body.data.map((set, i) =>
+        readOpenCostAllocationSet(set, { cluster: name, window: hours[i] }),
+      );
+      return {
+        allocations: sets.flatMap(set => set.allocations),
+        skipped: sets.flatMap(set => set.skipped),
+      };
     },
   };
 }

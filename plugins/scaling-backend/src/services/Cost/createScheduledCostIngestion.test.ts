@@ -5,7 +5,11 @@ import { createCostEntityMapping } from './costEntityMapping';
 import { CostIngestion, createCostIngestion } from './createCostIngestion';
 import { createOpenCostSource } from './createOpenCostSource';
 import { createScheduledCostIngestion } from './createScheduledCostIngestion';
-import { DatabaseCostStore } from './store';
+import {
+  DatabaseCostStore,
+  DatabaseCostUsageStore,
+  connectCostDatabase,
+} from './store';
 
 jest.setTimeout(120_000);
 
@@ -34,12 +38,13 @@ describe.each(databases.eachSupportedId())(
     afterAll(() => sandbox.close());
 
     it('loads the initial days once per cluster that has none complete, and the recent days every run', async () => {
-      const store = await DatabaseCostStore.create({
-        database: mockServices.database({
+      const db = await connectCostDatabase(
+        mockServices.database({
           knex: await databases.init(databaseId),
           migrations: { skip: false },
         }),
-      });
+      );
+      const store = new DatabaseCostStore(db);
       const source = createOpenCostSource({
         clusters: REGIONS.map(region => ({
           name: `meschain-${region}`,
@@ -50,8 +55,10 @@ describe.each(databases.eachSupportedId())(
       const ingestion = createCostIngestion({
         source,
         store,
+        usage: new DatabaseCostUsageStore(db),
         loadMapping: async () => createCostEntityMapping([]),
         logger: mockServices.logger.mock(),
+        hourlyDays: 1,
         now: () => NOW,
       });
       const asked: { window: CostWindow; clusters?: string[] }[] = [];
@@ -61,8 +68,10 @@ describe.each(databases.eachSupportedId())(
           return ingestion.ingest(window, options);
         },
       };
+      const refreshRecommendations = jest.fn(async () => {});
       const run = createScheduledCostIngestion({
         ingestion: recording,
+        refreshRecommendations,
         store,
         source,
         settings: { ingestDays: 2, initialDays: 4 },
@@ -92,6 +101,7 @@ describe.each(databases.eachSupportedId())(
       );
       const firstDay = { start: INITIAL.start, end: '2026-11-17' };
       expect(await store.total('org', firstDay)).toBeGreaterThan(0);
+      expect(refreshRecommendations).toHaveBeenCalledTimes(1);
 
       // The next run loads eu-west's initial days only.
       sandbox.faults.clear();

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { CostSource } from '@meschain/backstage-plugin-scaling-node';
 import { addDays, dayOf } from './costWindows';
 import { CostIngestion } from './createCostIngestion';
+import { CostRecommendationRefresh } from './refreshCostRecommendations';
 import { CostStore } from './store';
 
 /**
@@ -10,9 +11,11 @@ import { CostStore } from './store';
  * has no complete day among them yet: a new store, or a cluster added to the
  * config, gets its history once, while later runs only find complete days and
  * skip it. A cluster whose initial days failed is tried again on the next run.
+ * Each run ends by refreshing the savings recommendations.
  */
 export function createScheduledCostIngestion(options: {
   ingestion: CostIngestion;
+  refreshRecommendations: CostRecommendationRefresh;
   store: CostStore;
   source: CostSource;
   settings: { ingestDays: number; initialDays: number };
@@ -52,5 +55,6 @@ export function createScheduledCostIngestion(options: {
     }
     const end = addDays(today, 1);
     await ingestion.ingest({ start: addDays(end, -settings.ingestDays), end });
+    await options.refreshRecommendations();
   };
 }

@@ -4,7 +4,7 @@ export type { CostIngestion } from './createCostIngestion';
 export { createCostIngestion } from './createCostIngestion';
 export type { CostReports } from './createCostReports';
 export { createCostReports } from './createCostReports';
-export { createCostRecommendationService } from './createCostRecommendations';
+export type { CostRecommendationRefresh } from './refreshCostRecommendations';
 export {
   createOpenCostSource,
   readOpenCostClusters,

@@ -1,19 +1,10 @@
-import { NotFoundError } from '@backstage/errors';
 import { KubernetesClient, resourcePath } from '../Clusters';
-import {
-  HorizontalPodAutoscalerObject,
-  SCALABLE_WORKLOAD_TYPES,
-  ScalableWorkloadObject,
-} from '../ScalingState';
+import { listScalableWorkloads } from '../ScalingState';
 import { NodeObject, PodObject } from './kubernetesInventoryObjects';
 import { ClusterInventory } from './types';
 
 const NODES = { apiVersion: 'v1', plural: 'nodes' };
 const PODS = { apiVersion: 'v1', plural: 'pods' };
-const AUTOSCALERS = {
-  apiVersion: 'autoscaling/v2',
-  plural: 'horizontalpodautoscalers',
-};
 
 /**
  * Lists what a region's figures are computed from, across all namespaces of
@@ -31,32 +22,16 @@ export async function readClusterInventory(
     roundTripMs = performance.now() - started;
     return items;
   };
-  // A list answers 404 only when the API is not served, e.g. a cluster without Argo Rollouts.
-  const unlessUnserved = async <T>(list: Promise<T[]>): Promise<T[]> =>
-    list.catch(error => {
-      if (NotFoundError.is(error)) {
-        return [];
-      }
-      throw error;
-    });
-
-  const [nodes, pods, autoscalers, ...workloadLists] = await Promise.all([
+  const [nodes, pods, { autoscalers, workloads }] = await Promise.all([
     timed<NodeObject>(resourcePath(NODES)),
     timed<PodObject>(resourcePath(PODS)),
-    unlessUnserved(
-      timed<HorizontalPodAutoscalerObject>(resourcePath(AUTOSCALERS)),
-    ),
-    ...SCALABLE_WORKLOAD_TYPES.map(type =>
-      unlessUnserved(timed<ScalableWorkloadObject>(resourcePath(type))).then(
-        items => items.map(object => ({ type, object })),
-      ),
-    ),
+    listScalableWorkloads(timed),
   ]);
   return {
     nodes,
     pods,
     autoscalers,
-    workloads: workloadLists.flat(),
+    workloads,
     roundTripMs: Math.round(roundTripMs * 10) / 10,
   };
 }

@@ -5,11 +5,7 @@ import {
   RegionFacts,
   RegionsOverview,
 } from '@meschain/backstage-plugin-scaling-common';
-import {
-  HorizontalPodAutoscalerObject,
-  SCALABLE_WORKLOAD_TYPES,
-  ScalableWorkloadObject,
-} from '../ScalingState';
+import { HorizontalPodAutoscalerObject, ListedWorkload } from '../ScalingState';
 import { NodeObject, PodObject } from './kubernetesInventoryObjects';
 
 /** Everything of one cluster that region facts are computed from. */
@@ -17,10 +13,7 @@ export type ClusterInventory = {
   nodes: NodeObject[];
   pods: PodObject[];
   autoscalers: HorizontalPodAutoscalerObject[];
-  workloads: Array<{
-    type: (typeof SCALABLE_WORKLOAD_TYPES)[number];
-    object: ScalableWorkloadObject;
-  }>;
+  workloads: ListedWorkload[];
   roundTripMs: number;
 };
 

@@ -27,3 +27,5 @@ export type {
 } from './kubernetesObjects';
 export { podRequests } from './podResources';
 export { matchesLabelSelector } from './labelSelectors';
+export { listScalableWorkloads } from './listScalableWorkloads';
+export type { ListedWorkload } from './listScalableWorkloads';

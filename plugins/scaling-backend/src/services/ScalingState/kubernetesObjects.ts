@@ -32,7 +32,10 @@ export type ScalableWorkloadObject = KubernetesObject & {
   spec?: {
     replicas?: number;
     selector?: LabelSelector;
-    template?: { spec?: PodSpec };
+    template?: {
+      metadata?: { labels?: Record<string, string> };
+      spec?: PodSpec;
+    };
   };
   status?: {
     replicas?: number;

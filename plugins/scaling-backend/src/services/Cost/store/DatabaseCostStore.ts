@@ -1,7 +1,4 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   COST_RESOURCES,
   CostByResource,
@@ -10,6 +7,12 @@ import {
 } from '@meschain/backstage-plugin-scaling-common';
 import { Knex } from 'knex';
 import { splitByWholeMonths } from '../costWindows';
+import {
+  connectCostDatabase,
+  insertChunked,
+  num,
+  sumsOf,
+} from './costDatabase';
 import {
   CostStore,
   DayOfCluster,
@@ -24,28 +27,8 @@ const OWNER_DAILY = 'scaling_cost_owner_daily';
 const ENTITY_MONTHLY = 'scaling_cost_entity_monthly';
 const RUNS = 'scaling_cost_ingestion_runs';
 
-/**
- * Rows per insert statement: SQLite builds a multi-row insert as a compound
- * SELECT of at most 500 terms, and this keeps PostgreSQL under its bound-parameter limit.
- */
-const INSERT_CHUNK = 500;
-
-const migrationsDir = resolvePackagePath(
-  '@meschain/backstage-plugin-scaling-backend',
-  'migrations',
-);
-
 const costColumn = (resource: string) => `${resource}_cost`;
 const COST_COLUMNS = [...COST_RESOURCES.map(costColumn), 'total_cost'];
-
-// PostgreSQL's sum() of no rows is null, and its count() a string. Sums are
-// rounded to a millionth, below any currency's cent, so that float addition
-// order (which differs between databases) never shows.
-const num = (value: unknown) => Math.round(Number(value ?? 0) * 1e6) / 1e6;
-
-function sumsOf(knex: Knex, columns: string[]) {
-  return columns.map(column => knex.raw('sum(??) as ??', [column, column]));
-}
 
 function toCost(row: Record<string, unknown>): {
   cost: CostByResource;
@@ -74,14 +57,10 @@ export class DatabaseCostStore implements CostStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseCostStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseCostStore(client);
+    return new DatabaseCostStore(await connectCostDatabase(options.database));
   }
 
-  private constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {}
 
   async replaceDay(
     ingestion: DayOfCluster,
@@ -110,9 +89,7 @@ export class DatabaseCostStore implements CostStore {
         memory_request_gib_hours: row.memoryRequestGiBHours,
         memory_usage_gib_hours: row.memoryUsageGiBHours,
       }));
-      for (let i = 0; i < records.length; i += INSERT_CHUNK) {
-        await tx(DAILY).insert(records.slice(i, i + INSERT_CHUNK));
-      }
+      await insertChunked(tx, DAILY, records);
       const run = await this.writeRun(tx, {
         day,
         cluster,

@@ -1,2 +1,5 @@
 export type * from './types';
 export { DatabaseCostStore } from './DatabaseCostStore';
+export { DatabaseCostUsageStore } from './DatabaseCostUsageStore';
+export { DatabaseCostRecommendationStore } from './DatabaseCostRecommendationStore';
+export { connectCostDatabase } from './costDatabase';

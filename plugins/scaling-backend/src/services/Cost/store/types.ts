@@ -1,7 +1,9 @@
 import {
   CostByResource,
   CostIngestionRun,
+  CostRecommendation,
   CostWindow,
+  HourlyUsage,
 } from '@meschain/backstage-plugin-scaling-common';
 
 /** One source allocation of one day, mapped to its entity. */
@@ -108,4 +110,91 @@ export interface CostStore {
     scope: { entityRef: string } | { ownerRef: string } | 'org',
     window: CostWindow,
   ): Promise<number>;
+}
+
+/** One whole hour of one entity's workloads in one cluster: averages over the hour, and its cost. */
+export type HourlyUsageRow = {
+  /** The hour's start, ISO 8601 in UTC. */
+  hour: string;
+  entityRef: string;
+  ownerRef: string;
+  cpuRequestCores: number;
+  cpuUsageCores: number;
+  memoryRequestGiB: number;
+  memoryUsageGiB: number;
+  cpuCost: number;
+  memoryCost: number;
+  storageCost: number;
+};
+
+/** The whole hours one cluster reported for one day. */
+export type HoursOfCluster = {
+  day: string;
+  cluster: string;
+  region: string;
+  rows: HourlyUsageRow[];
+};
+
+/** A scalable workload of a catalog entity, as its cluster last showed it. */
+export type ObservedWorkload = {
+  cluster: string;
+  region: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  entityRef: string;
+  ownerRef: string;
+  tier?: string;
+  replicas: number;
+  cpuRequestCoresPerReplica: number;
+  memoryRequestGiBPerReplica: number;
+  /** The HPA that scales it, if any. */
+  autoscaler?: { minReplicas: number; cpuTargetUtilization: number };
+};
+
+/** What savings recommendations are worked out from. */
+export interface CostUsageStore {
+  /** Replaces the stored hours of the day and cluster. */
+  replaceHours(hours: HoursOfCluster): Promise<void>;
+  /** Replaces what was last observed of the cluster's workloads. */
+  replaceWorkloads(
+    cluster: string,
+    workloads: ObservedWorkload[],
+  ): Promise<void>;
+  /** Forgets the hours before `hour` (ISO 8601). */
+  pruneHours(before: string): Promise<void>;
+  /** The entities with hours since `since` (ISO 8601). */
+  entitiesWithUsage(
+    since: string,
+  ): Promise<Array<{ entityRef: string; ownerRef: string }>>;
+  /** An entity's hours since `since`, summed per hour and region over its clusters. */
+  entityHours(
+    entityRef: string,
+    since: string,
+  ): Promise<Array<HourlyUsage & { storageCost: number }>>;
+  entityWorkloads(entityRef: string): Promise<ObservedWorkload[]>;
+}
+
+/** A recommendation and the owner whose savings it counts towards. */
+export type OwnedRecommendation = CostRecommendation & { ownerRef: string };
+
+/** The recommendations of one refresh, and the usage they were derived from. */
+export type RecommendationSet = {
+  window: CostWindow;
+  computedAt: string;
+};
+
+/** The recommendations of the last refresh. */
+export interface CostRecommendationStore {
+  /** Replaces every stored recommendation with those of one refresh. */
+  replaceAll(
+    set: RecommendationSet & { recommendations: OwnedRecommendation[] },
+  ): Promise<void>;
+  /** The window and time of the last refresh that proposed anything. */
+  lastSet(): Promise<RecommendationSet | undefined>;
+  listForEntity(entityRef: string): Promise<CostRecommendation[]>;
+  /** Monthly savings summed over an owner's entities, or the org's. */
+  sumSavings(
+    scope: { ownerRef: string } | 'org',
+  ): Promise<{ count: number; monthly: number; annual: number }>;
 }
