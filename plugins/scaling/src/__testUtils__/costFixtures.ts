@@ -7,6 +7,8 @@ import {
 } from '@meschain/backstage-plugin-scaling-common';
 
 const window = { start: '2026-10-28', end: '2026-11-27' };
+/** The hourly usage recommendations were worked out from. */
+const usageWindow = { start: '2026-11-13', end: '2026-11-28' };
 const previousWindow = { start: '2026-09-28', end: '2026-10-28' };
 const zero = { cpu: 0, memory: 0, storage: 0, network: 0, shared: 0, idle: 0 };
 
@@ -59,7 +61,8 @@ export const costEfficiency: CostEfficiency = {
 export const costRecommendations: CostRecommendations = {
   entityRef: 'component:default/order-service',
   currency: 'USD',
-  window,
+  window: usageWindow,
+  computedAt: '2026-11-27T09:00:00.000Z',
   recommendations: [
     {
       kind: 'right-sizing',
@@ -81,7 +84,7 @@ export const costRecommendations: CostRecommendations = {
       proposal: { capacity: 'spot' },
     },
   ],
-  savings: { count: 2, monthly: 104.5, annual: 1254 },
+  savings: { count: 2, monthly: 104.5, annual: 1254, window: usageWindow },
 };
 
 export const teamCost: TeamCost = {
@@ -101,7 +104,7 @@ export const teamCost: TeamCost = {
     { key: 'component:default/product-service', total: 1320.5 },
   ],
   byRegion: [{ key: 'us-east', total: 2840.9 }],
-  savings: { count: 3, monthly: 150.25, annual: 1803 },
+  savings: { count: 3, monthly: 150.25, annual: 1803, window: usageWindow },
   incomplete: [],
 };
 
@@ -148,6 +151,6 @@ export const orgCost: OrgCost = {
     absolute: 410,
     ratio: 0.05,
   },
-  savings: { count: 12, monthly: 950, annual: 11400 },
+  savings: { count: 12, monthly: 950, annual: 11400, window: usageWindow },
   incomplete: [],
 };

@@ -25,9 +25,9 @@ export interface CostApi {
     entityRef: CompoundEntityRef,
     window?: CostWindow,
   ): Promise<CostEfficiency>;
+  /** The savings proposed after the last ingestion, from the recommendation window's hourly usage. */
   getEntityRecommendations(
     entityRef: CompoundEntityRef,
-    window?: CostWindow,
   ): Promise<CostRecommendations>;
   /** The cost of the entities a group owns, by service and region. */
   getTeamCost(

@@ -37,12 +37,8 @@ export class CostClient implements CostApi {
 
   async getEntityRecommendations(
     entityRef: CompoundEntityRef,
-    window?: CostWindow,
   ): Promise<CostRecommendations> {
-    return this.get(
-      `${refPath('entities', entityRef)}/recommendations`,
-      window,
-    );
+    return this.get(`${refPath('entities', entityRef)}/recommendations`);
   }
 
   async getTeamCost(

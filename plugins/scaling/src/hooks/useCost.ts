@@ -27,13 +27,13 @@ export function useEntityCostEfficiency(window?: CostWindow) {
   );
 }
 
-/** The savings proposed for the open entity. */
-export function useEntityCostRecommendations(window?: CostWindow) {
+/** The savings proposed for the open entity, from the last ingestion's hourly usage. */
+export function useEntityCostRecommendations() {
   const costApi = useApi(costApiRef);
   const entityRef = useEntityRef();
   return useAsync(
-    () => costApi.getEntityRecommendations(entityRef, window),
-    [costApi, entityRef, window],
+    () => costApi.getEntityRecommendations(entityRef),
+    [costApi, entityRef],
   );
 }
 

@@ -53,7 +53,7 @@ describe('EntityCostContent', () => {
     ).toMatch(/would save \$104\.50 a month \(\$1,254 a year\)/);
   });
 
-  it('reads every figure again over the window the user picks', async () => {
+  it('reads every figure again over the window the user picks, but the recommendations’ own', async () => {
     const costApi = fakeCostApi();
     await renderWithCostApi(<EntityCostContent />, { costApi, entity });
     await screen.findByRole('region', { name: 'Total cost' });
@@ -64,13 +64,14 @@ describe('EntityCostContent', () => {
 
     await userEvent.selectOptions(screen.getByLabelText('Window'), '365');
     await waitFor(() => expect(costApi.getEntityCost).toHaveBeenCalledTimes(2));
-    for (const method of [
-      costApi.getEntityCost,
-      costApi.getEntityEfficiency,
-      costApi.getEntityRecommendations,
-    ]) {
+    for (const method of [costApi.getEntityCost, costApi.getEntityEfficiency]) {
       expect(windowDays(method.mock.calls[1][1]!)).toBe(365);
     }
+    // Recommendations come from the last ingestion's hours, whatever the window.
+    expect(costApi.getEntityRecommendations).toHaveBeenCalledTimes(1);
+    expect(
+      screen.getByText(/projected from the hourly usage of/),
+    ).toHaveTextContent('13 Nov');
   });
 
   it('names the backend’s refusal instead of showing figures', async () => {

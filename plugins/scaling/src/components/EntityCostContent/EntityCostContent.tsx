@@ -41,7 +41,7 @@ export function EntityCostContent() {
   const window = useMemo(() => lastCompleteDays(days), [days]);
   const cost = useEntityCost(window);
   const efficiency = useEntityCostEfficiency(window);
-  const recommendations = useEntityCostRecommendations(window);
+  const recommendations = useEntityCostRecommendations();
 
   return (
     <Content noPadding>
@@ -96,7 +96,6 @@ export function EntityCostContent() {
                 <CostSavings
                   savings={value.savings}
                   currency={value.currency}
-                  window={value.window}
                 />
                 {value.recommendations.length > 0 && (
                   <CostRecommendationsTable

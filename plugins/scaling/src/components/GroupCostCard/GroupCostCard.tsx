@@ -37,11 +37,7 @@ export function GroupCostCard() {
             currency={value.currency}
             entities
           />
-          <CostSavings
-            savings={value.savings}
-            currency={value.currency}
-            window={value.window}
-          />
+          <CostSavings savings={value.savings} currency={value.currency} />
         </>
       )}
     </CostCard>

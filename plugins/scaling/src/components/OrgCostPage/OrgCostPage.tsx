@@ -46,7 +46,6 @@ export function OrgCostPage() {
                 <CostSavings
                   savings={value.savings}
                   currency={value.currency}
-                  window={value.window}
                 />
               </>
             )}

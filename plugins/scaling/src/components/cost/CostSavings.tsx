@@ -1,21 +1,18 @@
 import Typography from '@material-ui/core/Typography';
-import {
-  CostSavingsSummary,
-  CostWindow,
-} from '@meschain/backstage-plugin-scaling-common';
+import { CostSavingsSummary } from '@meschain/backstage-plugin-scaling-common';
 import { formatCost, formatCostWindow } from './costFormat';
 
-/** The projected savings of every recommendation, and the window they were derived from. */
+/** The projected savings of every recommendation, and the usage they were derived from. */
 export function CostSavings(props: {
   savings: CostSavingsSummary;
   currency: string;
-  window: CostWindow;
 }) {
-  const { savings, currency, window } = props;
+  const { savings, currency } = props;
+  const window = savings.window;
   if (savings.count === 0) {
     return (
       <Typography variant="body2">
-        No savings proposed from {formatCostWindow(window)}
+        No savings proposed from the hourly usage of {formatCostWindow(window)}
       </Typography>
     );
   }
@@ -24,8 +21,8 @@ export function CostSavings(props: {
       {savings.count}{' '}
       {savings.count === 1 ? 'recommendation' : 'recommendations'} would save{' '}
       <strong>{formatCost(savings.monthly, currency)} a month</strong> (
-      {formatCost(savings.annual, currency)} a year), projected from{' '}
-      {formatCostWindow(window)}
+      {formatCost(savings.annual, currency)} a year), projected from the hourly
+      usage of {formatCostWindow(window)}
     </Typography>
   );
 }
