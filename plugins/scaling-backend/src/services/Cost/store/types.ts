@@ -112,18 +112,10 @@ export interface CostStore {
   ): Promise<number>;
 }
 
-/** One whole hour of one entity's workloads in one cluster: averages over the hour, and its cost. */
-export type HourlyUsageRow = {
-  /** The hour's start, ISO 8601 in UTC. */
-  hour: string;
+/** One whole hour of one entity's workloads in one cluster, and what its volumes cost. */
+export type HourlyUsageRow = Omit<HourlyUsage, 'region'> & {
   entityRef: string;
   ownerRef: string;
-  cpuRequestCores: number;
-  cpuUsageCores: number;
-  memoryRequestGiB: number;
-  memoryUsageGiB: number;
-  cpuCost: number;
-  memoryCost: number;
   storageCost: number;
 };
 
