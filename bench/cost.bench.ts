@@ -1,7 +1,8 @@
 /**
  * Cost store benchmark: 2,000 services × 7 regions × 365 days of daily cost, loaded into SQLite
  * and PostgreSQL through the store's own writes, then the reads behind the cost views: an
- * entity's year, a team's year and the org's year by month and team.
+ * entity's year, a team's year and the org's year by month and team, and the savings sums the
+ * team and org pages show over three stored recommendations per service.
  *
  * Run with `yarn bench:cost`. PostgreSQL is used when
  * `BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING` is set (a scratch database is created
@@ -12,8 +13,14 @@ import { performance } from 'node:perf_hooks';
 import knexFactory, { Knex } from 'knex';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { COST_RESOURCES } from '@meschain/backstage-plugin-scaling-common';
-import { DatabaseCostStore } from '../plugins/scaling-backend/src/services/Cost/store';
-import type { DailyCostRow } from '../plugins/scaling-backend/src/services/Cost/store';
+import {
+  DatabaseCostRecommendationStore,
+  DatabaseCostStore,
+} from '../plugins/scaling-backend/src/services/Cost/store';
+import type {
+  DailyCostRow,
+  OwnedRecommendation,
+} from '../plugins/scaling-backend/src/services/Cost/store';
 import { addDays } from '../plugins/scaling-backend/src/services/Cost/costWindows';
 
 const SERVICES = 2_000;
@@ -57,6 +64,23 @@ function rowsOf(dayIndex: number, regionIndex: number): DailyCostRow[] {
     });
   }
   return rows;
+}
+
+/** Right-sizing, spot and reserved for every service, as a refresh stores them. */
+function recommendationsOf(): OwnedRecommendation[] {
+  return Array.from({ length: SERVICES }, (_, i) =>
+    (['right-sizing', 'spot', 'reserved'] as const).map(kind => ({
+      kind,
+      entityRef: serviceRef(i),
+      ownerRef: teamRef(i),
+      region: kind === 'right-sizing' ? undefined : REGIONS[i % REGIONS.length],
+      summary: `${kind} for svc-${i}`,
+      monthlySavings: 10 + (i % 17),
+      annualSavings: 12 * (10 + (i % 17)),
+      inputs: { hours: 336 },
+      proposal: { capacity: kind },
+    })),
+  ).flat();
 }
 
 function percentile(values: number[], p: number): number {
@@ -103,6 +127,13 @@ async function benchDatabase(name: string, knex: Knex) {
   const expected = await store.total('org', year);
   if (!(expected > 0)) throw new Error(`${name}: nothing was stored`);
 
+  const recommendations = new DatabaseCostRecommendationStore(knex);
+  await recommendations.replaceAll({
+    window: { start: addDays(year.end, -15), end: year.end },
+    computedAt: new Date().toISOString(),
+    recommendations: recommendationsOf(),
+  });
+
   const previousYear = { start: addDays(year.start, -DAYS), end: year.start };
   const reads: Record<string, (i: number) => Promise<unknown>> = {
     "entity's year": i =>
@@ -120,6 +151,8 @@ async function benchDatabase(name: string, knex: Knex) {
         store.total({ ownerRef: teamRef(i) }, previousYear),
       ]),
     "org's month-by-team (year)": () => store.ownerMonths(year),
+    "team's savings": i => recommendations.sumSavings({ ownerRef: teamRef(i) }),
+    "org's savings": () => recommendations.sumSavings('org'),
   };
   const results: Array<{ read: string; p50: number; p95: number }> = [];
   for (const [read, fn] of Object.entries(reads)) {
