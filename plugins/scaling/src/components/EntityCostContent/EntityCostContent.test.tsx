@@ -47,7 +47,7 @@ describe('EntityCostContent', () => {
     });
     expect(
       within(recommendations).getByRole('row', { name: /Right-sizing/ }),
-    ).toHaveTextContent('cpuUsageP95Cores: 0.600');
+    ).toHaveTextContent('CPU usage p95 cores: 0.600');
     expect(
       screen.getByText(/2 recommendations would save/).textContent,
     ).toMatch(/would save \$104\.50 a month \(\$1,254 a year\)/);

@@ -4,7 +4,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { CostRecommendation } from '@meschain/backstage-plugin-scaling-common';
-import { formatCost } from './costFormat';
+import { formatCost, formatFigureName } from './costFormat';
 import { recommendationKindLabels } from './costLabels';
 
 function Figures(props: { figures: Record<string, number | string> }) {
@@ -12,7 +12,8 @@ function Figures(props: { figures: Record<string, number | string> }) {
     <>
       {Object.entries(props.figures).map(([name, value]) => (
         <div key={name}>
-          {name}: {typeof value === 'number' ? round(value) : value}
+          {formatFigureName(name)}:{' '}
+          {typeof value === 'number' ? round(value) : value}
         </div>
       ))}
     </>

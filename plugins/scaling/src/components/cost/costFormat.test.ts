@@ -2,6 +2,7 @@ import {
   formatCost,
   formatCostDifference,
   formatCostWindow,
+  formatFigureName,
   formatMonth,
   formatPercent,
   lastCompleteDays,
@@ -43,5 +44,16 @@ describe('cost formatting', () => {
       start: '2025-03-01',
       end: '2026-03-01',
     });
+  });
+
+  it('names a recommendation’s figures in words, keeping units and acronyms', () => {
+    expect(formatFigureName('cpuUsageP95ShareOfRequest')).toBe(
+      'CPU usage p95 share of request',
+    );
+    expect(formatFigureName('memoryRequestPerReplicaGiB')).toBe(
+      'Memory request per replica GiB',
+    );
+    expect(formatFigureName('minReplicas')).toBe('Min replicas');
+    expect(formatFigureName('tier')).toBe('Tier');
   });
 });

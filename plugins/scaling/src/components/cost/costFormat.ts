@@ -89,3 +89,14 @@ export function lastCompleteDays(days: number, now = new Date()): CostWindow {
 function isoDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
+
+const ACRONYMS: Record<string, string> = { cpu: 'CPU', hpa: 'HPA', gib: 'GiB' };
+
+/** A recommendation's input or proposal key as words, e.g. `cpuUsageP95Cores` as `CPU usage p95 cores`. */
+export function formatFigureName(name: string): string {
+  const words = (
+    name.match(/GiB|[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])/g) ?? [name]
+  ).map(word => ACRONYMS[word.toLowerCase()] ?? word.toLowerCase());
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
