@@ -19,7 +19,6 @@ import {
   CostTotal,
   CostTrendChart,
   CostWindowPicker,
-  IncompleteCostDays,
   costResourceLabels,
   lastCompleteDays,
 } from '../cost';
@@ -53,14 +52,7 @@ export function EntityCostContent() {
           <CostCard title="Daily cost by resource" state={cost}>
             {value => (
               <>
-                <IncompleteCostDays days={value.incomplete} />
-                <CostTotal
-                  label="Total cost"
-                  total={value.total}
-                  currency={value.currency}
-                  window={value.window}
-                  change={value.change}
-                />
+                <CostTotal label="Total cost" cost={value} />
                 <CostTrendChart daily={value.daily} currency={value.currency} />
               </>
             )}

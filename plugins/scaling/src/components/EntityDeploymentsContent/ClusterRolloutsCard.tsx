@@ -11,7 +11,7 @@ import { ScalingControlAccess } from '../../hooks';
 import { RolloutTarget } from './RolloutTarget';
 import { WorkloadRolloutPanel } from './WorkloadRolloutPanel';
 
-function ClusterBody(props: {
+type ClusterRolloutsProps = {
   state: ClusterRolloutState;
   access: ScalingControlAccess;
   onAction: (
@@ -19,7 +19,9 @@ function ClusterBody(props: {
     action: RolloutActionName,
     revision?: RolloutRevision,
   ) => void;
-}) {
+};
+
+function ClusterBody(props: ClusterRolloutsProps) {
   const { state, access, onAction } = props;
   if (state.error) {
     return (
@@ -70,15 +72,7 @@ function ClusterBody(props: {
 }
 
 /** The entity's rollouts in one region, or why they could not be read. */
-export function ClusterRolloutsCard(props: {
-  state: ClusterRolloutState;
-  access: ScalingControlAccess;
-  onAction: (
-    target: RolloutTarget,
-    action: RolloutActionName,
-    revision?: RolloutRevision,
-  ) => void;
-}) {
+export function ClusterRolloutsCard(props: ClusterRolloutsProps) {
   const { state } = props;
   return (
     <InfoCard

@@ -1,11 +1,5 @@
 import { useTeamCost } from '../../hooks';
-import {
-  CostCard,
-  CostSavings,
-  CostShareTable,
-  CostTotal,
-  IncompleteCostDays,
-} from '../cost';
+import { CostCard, CostSavings, CostShareTable, CostTotal } from '../cost';
 
 /** How many of the team's services the card lists. */
 const TOP_SERVICES = 5;
@@ -21,14 +15,7 @@ export function GroupCostCard() {
     <CostCard title="Cost" state={cost}>
       {value => (
         <>
-          <IncompleteCostDays days={value.incomplete} />
-          <CostTotal
-            label="Team cost"
-            total={value.total}
-            currency={value.currency}
-            window={value.window}
-            change={value.change}
-          />
+          <CostTotal label="Team cost" cost={value} />
           <CostShareTable
             label="Top services by cost"
             keyHeader="Service"

@@ -8,7 +8,6 @@ import {
   CostShareCard,
   CostTotal,
   CostWindowPicker,
-  IncompleteCostDays,
   MonthlyCostChart,
   lastCompleteDays,
 } from '../cost';
@@ -34,14 +33,7 @@ export function OrgCostPage() {
           <CostCard title="Organisation cost" state={cost}>
             {value => (
               <>
-                <IncompleteCostDays days={value.incomplete} />
-                <CostTotal
-                  label="Total cost"
-                  total={value.total}
-                  currency={value.currency}
-                  window={value.window}
-                  change={value.change}
-                />
+                <CostTotal label="Total cost" cost={value} />
                 <MonthOverMonth cost={value} />
                 <CostSavings
                   savings={value.savings}
