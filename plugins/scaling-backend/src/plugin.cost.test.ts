@@ -17,7 +17,7 @@ import {
 import { Sandbox, startSandbox } from '@meschain/kube-sandbox';
 import request from 'supertest';
 import { scalingPlugin } from './plugin';
-import { sandboxCaData } from './__testUtils__/kubeSandbox';
+import { sandboxKubernetesConfig } from './__testUtils__/kubeSandbox';
 import { serviceEntity } from './__testUtils__/serviceEntity';
 
 jest.setTimeout(120_000);
@@ -92,20 +92,7 @@ describe.each(databases.eachSupportedId())(
           scalingPlugin,
           mockServices.rootConfig.factory({
             data: {
-              kubernetes: {
-                clusterLocatorMethods: [
-                  {
-                    type: 'config',
-                    clusters: REGIONS.map(region => ({
-                      name: `meschain-${region}`,
-                      url: sandbox.clusterUrl(region),
-                      authProvider: 'serviceAccount',
-                      serviceAccountToken: sandbox.cluster(region).token,
-                      caData: sandboxCaData(sandbox),
-                    })),
-                  },
-                ],
-              },
+              kubernetes: sandboxKubernetesConfig(sandbox, REGIONS),
               scaling: {
                 cost: {
                   pricing: {

@@ -18,7 +18,7 @@ import { Sandbox } from '@meschain/kube-sandbox';
 import request from 'supertest';
 import {
   readFromSandbox,
-  sandboxCaData,
+  sandboxKubernetesConfig,
   startFrozenSandbox,
 } from './__testUtils__/kubeSandbox';
 import { sandboxAdmin, writeToSandbox } from './__testUtils__/sandboxApi';
@@ -135,20 +135,10 @@ describe('GET /regions, against the kube-sandbox', () => {
 
   function backendConfig(scaling: Record<string, unknown> = {}) {
     return {
-      kubernetes: {
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: REGIONS.map(({ id }) => ({
-              name: `meschain-${id}`,
-              url: sandbox.clusterUrl(id),
-              authProvider: 'serviceAccount',
-              serviceAccountToken: sandbox.cluster(id).token,
-              caData: sandboxCaData(sandbox),
-            })),
-          },
-        ],
-      },
+      kubernetes: sandboxKubernetesConfig(
+        sandbox,
+        REGIONS.map(({ id }) => id),
+      ),
       scaling: {
         clusterTimeoutMs: 1_500,
         regions: regionsConfig(),

@@ -18,7 +18,7 @@ import { Sandbox } from '@meschain/kube-sandbox';
 import request from 'supertest';
 import {
   readFromSandbox,
-  sandboxCaData,
+  sandboxKubernetesConfig,
   startFrozenSandbox,
 } from './__testUtils__/kubeSandbox';
 import { scalingPlugin } from './plugin';
@@ -118,20 +118,10 @@ describe.each(databases.eachSupportedId())(
           scalingPlugin,
           mockServices.rootConfig.factory({
             data: {
-              kubernetes: {
-                clusterLocatorMethods: [
-                  {
-                    type: 'config',
-                    clusters: [REGION, OTHER_REGION].map(region => ({
-                      name: `meschain-${region}`,
-                      url: sandbox.clusterUrl(region),
-                      authProvider: 'serviceAccount',
-                      serviceAccountToken: sandbox.cluster(region).token,
-                      caData: sandboxCaData(sandbox),
-                    })),
-                  },
-                ],
-              },
+              kubernetes: sandboxKubernetesConfig(sandbox, [
+                REGION,
+                OTHER_REGION,
+              ]),
               scaling: { clusterTimeoutMs: 1_500 },
             },
           }),

@@ -19,7 +19,9 @@ import { Sandbox } from '@meschain/kube-sandbox';
 import request from 'supertest';
 import {
   readFromSandbox,
+  sandboxClusterName,
   sandboxCaData,
+  sandboxClusterConfig,
   startFrozenSandbox,
   startProxyWithoutMetricsApi,
 } from './__testUtils__/kubeSandbox';
@@ -90,10 +92,6 @@ function definedOnly(object: Record<string, unknown>) {
   );
 }
 
-function clusterName(region: string) {
-  return `meschain-${region}`;
-}
-
 function clusterResource(
   region: string,
   annotations: Record<string, string> = {},
@@ -102,7 +100,7 @@ function clusterResource(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: clusterName(region),
+      name: sandboxClusterName(region),
       namespace: 'default',
       annotations: {
         'meschain.io/region': region,
@@ -175,16 +173,13 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
   }
 
   function configuredCluster(region: string) {
-    return {
-      name: clusterName(region),
-      url:
-        region === REGION_WITHOUT_METRICS
-          ? `${proxy.url}/clusters/${region}`
-          : sandbox.clusterUrl(region),
-      authProvider: 'serviceAccount',
-      serviceAccountToken: sandbox.cluster(region).token,
-      caData: sandboxCaData(sandbox),
-    };
+    return sandboxClusterConfig(
+      sandbox,
+      region,
+      region === REGION_WITHOUT_METRICS
+        ? `${proxy.url}/clusters/${region}`
+        : undefined,
+    );
   }
 
   async function startBackend(
@@ -217,7 +212,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
               clusterTimeoutMs: CLUSTER_TIMEOUT_MS,
               stateCacheTtlMs: options.stateCacheTtlMs ?? 0,
               clusters: {
-                [clusterName(CATALOG_LOCATED_REGION)]: {
+                [sandboxClusterName(CATALOG_LOCATED_REGION)]: {
                   serviceAccountToken: sandbox.cluster(CATALOG_LOCATED_REGION)
                     .token,
                 },
@@ -254,7 +249,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
             clusters.addClusterSupplier({
               getClusters: async () => [
                 {
-                  name: clusterName(region),
+                  name: sandboxClusterName(region),
                   url: sandbox.clusterUrl(region),
                   caData: sandboxCaData(sandbox),
                   authHeaders: async () => ({
@@ -385,7 +380,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
         })),
       ).toEqual(
         ALL_REGIONS.map(region => ({
-          cluster: clusterName(region),
+          cluster: sandboxClusterName(region),
           region,
           role: DR_REGIONS.includes(region) ? 'dr' : 'primary',
         })),

@@ -20,7 +20,8 @@ import { Sandbox } from '@meschain/kube-sandbox';
 import request from 'supertest';
 import {
   readFromSandbox,
-  sandboxCaData,
+  sandboxClusterName,
+  sandboxKubernetesConfig,
   startFrozenSandbox,
 } from './__testUtils__/kubeSandbox';
 import { scalingPlugin } from './plugin';
@@ -52,10 +53,6 @@ type SandboxAutoscaler = {
   status: { currentReplicas?: number; desiredReplicas?: number };
 };
 
-function clusterName(region: string) {
-  return `meschain-${region}`;
-}
-
 function service(name: string, owner: string): Entity {
   return serviceEntity(name, { owner, regions: REGIONS, tier: 'standard' });
 }
@@ -65,7 +62,7 @@ function clusterResource(region: string): Entity {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: clusterName(region),
+      name: sandboxClusterName(region),
       namespace: 'default',
       annotations: {
         'meschain.io/region': region,
@@ -108,20 +105,7 @@ describe.each(databases.eachSupportedId())(
           scalingPlugin,
           mockServices.rootConfig.factory({
             data: {
-              kubernetes: {
-                clusterLocatorMethods: [
-                  {
-                    type: 'config',
-                    clusters: REGIONS.map(region => ({
-                      name: clusterName(region),
-                      url: sandbox.clusterUrl(region),
-                      authProvider: 'serviceAccount',
-                      serviceAccountToken: sandbox.cluster(region).token,
-                      caData: sandboxCaData(sandbox),
-                    })),
-                  },
-                ],
-              },
+              kubernetes: sandboxKubernetesConfig(sandbox, REGIONS),
               scaling: {
                 clusterTimeoutMs: 1_500,
                 stateCacheTtlMs: 10_000,
@@ -238,7 +222,7 @@ describe.each(databases.eachSupportedId())(
       it('is refused with its explanation while an HPA owns the replicas', async () => {
         const loaded = await loadedWorkload('us-east');
         const response = await post(OWNED, 'scale', {
-          cluster: clusterName('us-east'),
+          cluster: sandboxClusterName('us-east'),
           workload: workloadRef,
           replicas: 5,
           resourceVersion: loaded.resourceVersion,
@@ -278,7 +262,7 @@ describe.each(databases.eachSupportedId())(
         expect(loaded.autoscaler).toBeUndefined();
         const target = loaded.replicas.desired + 1;
         const scaled = await post(OWNED, 'scale', {
-          cluster: clusterName('eu-west'),
+          cluster: sandboxClusterName('eu-west'),
           workload: workloadRef,
           replicas: target,
           resourceVersion: loaded.resourceVersion,
@@ -296,7 +280,7 @@ describe.each(databases.eachSupportedId())(
         expect((await loadedWorkload('eu-west')).replicas.desired).toBe(target);
 
         const stale = await post(OWNED, 'scale', {
-          cluster: clusterName('eu-west'),
+          cluster: sandboxClusterName('eu-west'),
           workload: workloadRef,
           replicas: target + 3,
           resourceVersion: loaded.resourceVersion,
@@ -348,7 +332,7 @@ describe.each(databases.eachSupportedId())(
           .workloads!;
         expect(rollout.kind).toBe('Rollout');
         const response = await post(OWNED_ROLLOUT, 'scale', {
-          cluster: clusterName('us-east'),
+          cluster: sandboxClusterName('us-east'),
           workload: {
             kind: 'Rollout',
             namespace: NAMESPACE,
@@ -454,7 +438,7 @@ describe.each(databases.eachSupportedId())(
 
       it('changes an HPA’s bounds with a merge patch', async () => {
         const response = await post(OWNED, 'autoscaler-bounds', {
-          cluster: clusterName('us-east'),
+          cluster: sandboxClusterName('us-east'),
           workload: workloadRef,
           minReplicas: 3,
           maxReplicas: 12,
@@ -500,7 +484,7 @@ describe.each(databases.eachSupportedId())(
       it('needs the zero permission to scale to zero', async () => {
         const loaded = await loadedWorkload('eu-west');
         const response = await post(OWNED, 'autoscaler-bounds', {
-          cluster: clusterName('eu-west'),
+          cluster: sandboxClusterName('eu-west'),
           workload: workloadRef,
           minReplicas: 0,
           maxReplicas: 5,
@@ -516,7 +500,7 @@ describe.each(databases.eachSupportedId())(
         const response = await request(server)
           .post(`${entityPath(OWNED)}/scale`)
           .send({
-            cluster: clusterName('us-east'),
+            cluster: sandboxClusterName('us-east'),
             workload: workloadRef,
             replicas: 3,
             resourceVersion: '1',
@@ -527,7 +511,7 @@ describe.each(databases.eachSupportedId())(
 
     describe('bad input gets a 400 that names the field, and changes nothing', () => {
       const scale = (overrides: Record<string, unknown>) => ({
-        cluster: clusterName('us-east'),
+        cluster: sandboxClusterName('us-east'),
         workload: workloadRef,
         replicas: 3,
         resourceVersion: '1',
@@ -603,7 +587,7 @@ describe.each(databases.eachSupportedId())(
           OWNED,
           'autoscaler-bounds',
           {
-            cluster: clusterName('us-east'),
+            cluster: sandboxClusterName('us-east'),
             workload: workloadRef,
             minReplicas: 9,
             maxReplicas: 4,

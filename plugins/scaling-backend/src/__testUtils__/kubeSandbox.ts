@@ -15,6 +15,38 @@ export function sandboxCaData(sandbox: Sandbox): string {
   return Buffer.from(sandbox.caPem).toString('base64');
 }
 
+/** The name the portal's config gives a region's cluster. */
+export function sandboxClusterName(region: string): string {
+  return `meschain-${region}`;
+}
+
+/** A region's cluster as an entry of a `config` cluster locator, with its token and CA. */
+export function sandboxClusterConfig(
+  sandbox: Sandbox,
+  region: string,
+  url: string = sandbox.clusterUrl(region),
+) {
+  return {
+    name: sandboxClusterName(region),
+    url,
+    authProvider: 'serviceAccount',
+    serviceAccountToken: sandbox.cluster(region).token,
+    caData: sandboxCaData(sandbox),
+  };
+}
+
+/** The `kubernetes` config that locates the regions' sandbox clusters, as an app-config would. */
+export function sandboxKubernetesConfig(sandbox: Sandbox, regions: string[]) {
+  return {
+    clusterLocatorMethods: [
+      {
+        type: 'config',
+        clusters: regions.map(region => sandboxClusterConfig(sandbox, region)),
+      },
+    ],
+  };
+}
+
 /** Reads from a sandbox cluster over HTTP with its token: the test's own witness, independent of the code under test. */
 export async function readFromSandbox<T>(
   sandbox: Sandbox,
