@@ -218,10 +218,10 @@ export class DatabaseCostStore implements CostStore {
     window: CostWindow,
   ): Promise<EntityRegionCost[]> {
     const { months, edges } = splitByWholeMonths(window);
-    const parts: Array<Record<string, unknown>[]> = [];
-    if (months.length) {
-      const query = this.db(ENTITY_MONTHLY)
-        .whereIn('month', months)
+    // Whole months from the monthly rollup, the days at either edge from the daily rows.
+    const totalsOf = (query: Knex.QueryBuilder) => {
+      if (ownerRef) query.where('owner_ref', ownerRef);
+      return query
         .select(
           'entity_ref',
           'owner_ref',
@@ -229,21 +229,13 @@ export class DatabaseCostStore implements CostStore {
           ...sumsOf(this.db, ['total_cost']),
         )
         .groupBy('entity_ref', 'owner_ref', 'region');
-      if (ownerRef) query.where('owner_ref', ownerRef);
-      parts.push(await query);
-    }
-    for (const edge of edges) {
-      const query = this.inWindow(DAILY, edge)
-        .select(
-          'entity_ref',
-          'owner_ref',
-          'region',
-          ...sumsOf(this.db, ['total_cost']),
-        )
-        .groupBy('entity_ref', 'owner_ref', 'region');
-      if (ownerRef) query.where('owner_ref', ownerRef);
-      parts.push(await query);
-    }
+    };
+    const parts: Array<Record<string, unknown>[]> = await Promise.all([
+      ...(months.length
+        ? [totalsOf(this.db(ENTITY_MONTHLY).whereIn('month', months))]
+        : []),
+      ...edges.map(edge => totalsOf(this.inWindow(DAILY, edge))),
+    ]);
     const totals = new Map<string, EntityRegionCost>();
     for (const row of parts.flat()) {
       const key = `${row.entity_ref}\u0000${row.owner_ref}\u0000${row.region}`;
