@@ -47,6 +47,58 @@ describe('MemoryObjectStore', () => {
     expect(Object.isFrozen(a.spec)).toBe(true);
   });
 
+  it("keeps a mirrored object's uid, creationTimestamp and generation, with its own resourceVersion", () => {
+    const { store } = newStore();
+    const upstream = {
+      ...deployment('web'),
+      metadata: {
+        ...deployment('web').metadata,
+        uid: 'c0ffee00-0000-4000-8000-000000000001',
+        creationTimestamp: '2024-05-01T10:00:00Z',
+        generation: 7,
+      },
+    };
+    const created = store.create('deployments.apps', upstream, {
+      mirror: true,
+    });
+    expect(created.metadata).toMatchObject({
+      uid: 'c0ffee00-0000-4000-8000-000000000001',
+      creationTimestamp: '2024-05-01T10:00:00Z',
+      generation: 7,
+      resourceVersion: '1',
+    });
+
+    const recreated = {
+      ...upstream,
+      metadata: {
+        ...upstream.metadata,
+        uid: 'c0ffee00-0000-4000-8000-000000000002',
+        creationTimestamp: '2024-05-02T10:00:00Z',
+        generation: 1,
+      },
+      spec: { replicas: 5 },
+    };
+    const updated = store.update('deployments.apps', recreated, {
+      mirror: true,
+    });
+    expect(updated.metadata).toMatchObject({
+      uid: 'c0ffee00-0000-4000-8000-000000000002',
+      creationTimestamp: '2024-05-02T10:00:00Z',
+      generation: 1,
+      resourceVersion: '2',
+    });
+
+    const own = store.update('deployments.apps', {
+      ...recreated,
+      metadata: { ...recreated.metadata, uid: 'ignored', generation: 99 },
+      spec: { replicas: 6 },
+    });
+    expect(own.metadata).toMatchObject({
+      uid: 'c0ffee00-0000-4000-8000-000000000002',
+      generation: 2,
+    });
+  });
+
   it('refuses a stale resourceVersion with the upstream Conflict Status', () => {
     const { store } = newStore();
     const created = store.create('deployments.apps', deployment('web'));

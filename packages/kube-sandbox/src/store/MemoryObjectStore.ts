@@ -15,6 +15,7 @@ import type {
   KubeObject,
   ListOptions,
   ListResult,
+  ObjectMeta,
   ObjectStore,
   ResourceKey,
   StoreEvent,
@@ -129,16 +130,17 @@ export class MemoryObjectStore implements ObjectStore {
       throw statusErrors.alreadyExists(this.#ref(resource), name);
 
     const rv = options.dryRun ? undefined : String(this.#resourceVersion + 1);
+    const given: Partial<ObjectMeta> = options.mirror ? object.metadata : {};
     const stored = deepFreeze({
       ...object,
       metadata: {
         ...object.metadata,
         name,
         ...(namespace !== undefined ? { namespace } : { namespace: undefined }),
-        uid: this.#uid(),
+        uid: given.uid ?? this.#uid(),
         resourceVersion: rv,
-        creationTimestamp: this.#clock.timestamp(),
-        ...(def.hasGeneration ? { generation: 1 } : { generation: undefined }),
+        creationTimestamp: given.creationTimestamp ?? this.#clock.timestamp(),
+        generation: def.hasGeneration ? given.generation ?? 1 : undefined,
       },
     });
     if (options.dryRun) return stored;
@@ -155,6 +157,7 @@ export class MemoryObjectStore implements ObjectStore {
     const current = this.#current(resource, object);
     const specChanged =
       def.hasGeneration && !sameOutsideMetadataAndStatus(current, object);
+    const given: Partial<ObjectMeta> = options.mirror ? object.metadata : {};
     return this.#replace(
       resource,
       current,
@@ -163,10 +166,12 @@ export class MemoryObjectStore implements ObjectStore {
         metadata: {
           ...object.metadata,
           namespace: current.metadata.namespace,
-          uid: current.metadata.uid,
-          creationTimestamp: current.metadata.creationTimestamp,
+          uid: given.uid ?? current.metadata.uid,
+          creationTimestamp:
+            given.creationTimestamp ?? current.metadata.creationTimestamp,
           generation: def.hasGeneration
-            ? (current.metadata.generation ?? 1) + (specChanged ? 1 : 0)
+            ? given.generation ??
+              (current.metadata.generation ?? 1) + (specChanged ? 1 : 0)
             : undefined,
         },
       },

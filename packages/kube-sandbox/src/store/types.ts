@@ -69,6 +69,12 @@ export interface ListResult {
 export interface WriteOptions {
   /** Validate and compute the result without storing it or raising events (the API's `dryRun=All`). */
   dryRun?: boolean;
+  /**
+   * The object is a copy of another API server's: `create` and `update` keep its uid,
+   * creationTimestamp and generation as given (filling them only when missing). The
+   * resourceVersion is always this store's own.
+   */
+  mirror?: boolean;
 }
 
 export interface WatchOptions extends ListOptions {
