@@ -3,14 +3,9 @@ import type {
   ClusterSimulation,
   SandboxCluster,
 } from '../cluster/types';
-import { LoadModel, type LoadModelOptions } from '../load';
-import {
-  METRICS_DISCOVERY,
-  metricsRoutes,
-  TrafficCounters,
-  UsageSampler,
-} from '../metrics';
-import { allocationRoutes } from '../opencost';
+import type { LoadModel, LoadModelOptions } from '../load';
+import type { UsageSampler } from '../metrics';
+import { createClusterTelemetry } from './clusterTelemetry';
 import { DeploymentController } from './DeploymentController';
 import { EventRecorder } from './EventRecorder';
 import { HorizontalPodAutoscalerController } from './HorizontalPodAutoscalerController';
@@ -19,12 +14,6 @@ import { ReplicaSetController } from './ReplicaSetController';
 import { RolloutController } from './rollouts/RolloutController';
 import { Scheduler } from './Scheduler';
 import { runControllers, type SimulatedController } from './Simulation';
-
-/**
- * A DR region is a warm standby: it sees health checks and replication, not customers, until a
- * failover. Its services carry this share of their primary traffic.
- */
-const DR_TRAFFIC_SHARE = 0.05;
 
 export interface SimulationOptions {
   /** Simulated time from a pod's creation to Ready. Default 5 s. */
@@ -47,20 +36,12 @@ export function createSimulation(
   return (cluster: SandboxCluster) => {
     const { store, clock } = cluster;
     const events = new EventRecorder(store, clock);
-    const load = new LoadModel({
-      seed: cluster.random.seed,
-      cluster: cluster.name,
-      region: cluster.region,
-      services: cluster.spec.services,
-      trafficShare: cluster.role === 'dr' ? DR_TRAFFIC_SHARE : 1,
-      overrides: options.load,
-    });
+    const telemetry = createClusterTelemetry(cluster, { load: options.load });
+    const { usage } = telemetry;
     const scheduler = new Scheduler(store);
     const kubelet = new Kubelet(store, clock, {
       podReadyDelayMs: options.podReadyDelayMs ?? 5_000,
     });
-    const usage = new UsageSampler(store, load);
-    const counters = new TrafficCounters(usage);
     const controllers: SimulatedController[] = [
       new HorizontalPodAutoscalerController({
         store,
@@ -76,7 +57,7 @@ export function createSimulation(
         observe: event => {
           scheduler.observe(event);
           kubelet.observe(event);
-          usage.observe(event);
+          telemetry.observe(event);
         },
         reconcile: now => {
           scheduler.bindPending();
@@ -88,12 +69,12 @@ export function createSimulation(
       controllers,
       beforeTick: now => {
         events.sweep(now);
-        counters.advance(now);
+        telemetry.advance(now);
       },
-      routes: [...metricsRoutes(usage, counters), ...allocationRoutes(load)],
-      discovery: METRICS_DISCOVERY,
+      routes: telemetry.routes,
+      discovery: telemetry.discovery,
     });
-    return { ...simulation, load, usage };
+    return { ...simulation, load: telemetry.load, usage };
   };
 }
 

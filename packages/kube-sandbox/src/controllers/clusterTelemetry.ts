@@ -1,0 +1,61 @@
+import type {
+  DiscoveryGroup,
+  SandboxCluster,
+  SandboxRoute,
+} from '../cluster/types';
+import { LoadModel, type LoadModelOptions } from '../load';
+import {
+  METRICS_DISCOVERY,
+  metricsRoutes,
+  TrafficCounters,
+  UsageSampler,
+} from '../metrics';
+import { allocationRoutes } from '../opencost';
+import type { StoreEvent } from '../store/types';
+
+/**
+ * A DR region is a warm standby: it sees health checks and replication, not customers, until a
+ * failover. Its services carry this share of their primary traffic.
+ */
+const DR_TRAFFIC_SHARE = 0.05;
+
+/**
+ * What monitoring reports about one cluster — metrics-server, prometheus-adapter, Prometheus and
+ * OpenCost — from the load model and the pods in the cluster's store. The sandbox's simulation
+ * runs it beside its controllers; the real cluster's metrics adapter runs it alone on a mirror.
+ */
+export interface ClusterTelemetry {
+  load: LoadModel;
+  usage: UsageSampler;
+  /** The metrics APIs, `/metrics` and OpenCost's `/allocation`. */
+  routes: SandboxRoute[];
+  discovery: DiscoveryGroup[];
+  /** To be fed every event of the cluster's store. */
+  observe(event: StoreEvent): void;
+  /** Integrates the Prometheus counters up to `now`; to be called on every tick. */
+  advance(now: number): void;
+}
+
+export function createClusterTelemetry(
+  cluster: SandboxCluster,
+  options: { load?: LoadModelOptions['overrides'] } = {},
+): ClusterTelemetry {
+  const load = new LoadModel({
+    seed: cluster.random.seed,
+    cluster: cluster.name,
+    region: cluster.region,
+    services: cluster.spec.services,
+    trafficShare: cluster.role === 'dr' ? DR_TRAFFIC_SHARE : 1,
+    overrides: options.load,
+  });
+  const usage = new UsageSampler(cluster.store, load);
+  const counters = new TrafficCounters(usage);
+  return {
+    load,
+    usage,
+    routes: [...metricsRoutes(usage, counters), ...allocationRoutes(load)],
+    discovery: METRICS_DISCOVERY,
+    observe: event => usage.observe(event),
+    advance: now => counters.advance(now),
+  };
+}
