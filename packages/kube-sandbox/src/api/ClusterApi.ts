@@ -6,7 +6,7 @@ import {
   DiscoveryDocument,
   SERVER_VERSION,
 } from './discovery';
-import { ExtraRoutes } from './extraRoutes';
+import { ExtraRoutes, respondWithRoute } from './extraRoutes';
 import { parseAccept, sendJson, sendJsonText, type Query } from './http';
 import { OpenApiDocuments } from './openapi';
 import { parseApiPath } from './paths';
@@ -66,16 +66,7 @@ export class ClusterApi {
     if (method === 'GET') {
       const extra = this.#routes.match(path);
       if (extra) {
-        const body = await extra.route.handle({
-          params: extra.params,
-          query,
-          cluster: this.#cluster,
-        });
-        if (extra.route.contentType) {
-          sendJsonText(res, 200, String(body), extra.route.contentType);
-        } else {
-          sendJson(res, 200, body);
-        }
+        await respondWithRoute(res, extra, query, this.#cluster);
         return;
       }
       if (this.#serveDiscovery(res, path, accept, serverAddress)) return;

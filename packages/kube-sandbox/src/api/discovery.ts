@@ -44,7 +44,11 @@ const SUBRESOURCE_VERBS = ['get', 'patch', 'update'] as const;
 export class DiscoveryDocument {
   readonly #groupVersions: GroupVersionResources[];
 
-  constructor(extraGroups: readonly DiscoveryGroup[]) {
+  /** `builtIns: false` describes only `extraGroups`, for a server of nothing but those (an API extension). */
+  constructor(
+    extraGroups: readonly DiscoveryGroup[],
+    options: { builtIns?: boolean } = {},
+  ) {
     const byGroupVersion = new Map<string, GroupVersionResources>();
     const entry = (group: string, version: string) => {
       const key = apiVersionOf(group, version);
@@ -55,7 +59,7 @@ export class DiscoveryDocument {
       }
       return gv;
     };
-    for (const def of RESOURCES) {
+    for (const def of options.builtIns === false ? [] : RESOURCES) {
       for (const version of def.servedVersions)
         entry(def.group, version).resources.push(...builtInResources(def));
     }

@@ -1,4 +1,6 @@
-import type { SandboxRoute } from '../cluster/types';
+import type { ServerResponse } from 'node:http';
+import type { SandboxCluster, SandboxRoute } from '../cluster/types';
+import { sendJson, sendJsonText, type Query } from './http';
 
 interface CompiledRoute {
   route: SandboxRoute;
@@ -44,5 +46,24 @@ export class ExtraRoutes {
       if (ok) return { route, params };
     }
     return undefined;
+  }
+}
+
+/** Answers a GET with the matched route's result: JSON, or text in the route's content type. */
+export async function respondWithRoute(
+  res: ServerResponse,
+  match: RouteMatch,
+  query: Query,
+  cluster: SandboxCluster,
+): Promise<void> {
+  const body = await match.route.handle({
+    params: match.params,
+    query,
+    cluster,
+  });
+  if (match.route.contentType) {
+    sendJsonText(res, 200, String(body), match.route.contentType);
+  } else {
+    sendJson(res, 200, body);
   }
 }
