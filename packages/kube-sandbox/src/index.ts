@@ -36,3 +36,9 @@ export { seedCluster } from './cluster/seed';
 export { FaultInjector, FAULT_MODES } from './faults';
 export type { Fault, FaultMode } from './faults';
 export { renderKubeconfig } from './kubeconfig';
+export { startMetricsAdapter } from './realCluster/metricsAdapter';
+export type {
+  MetricsAdapter,
+  MetricsAdapterOptions,
+} from './realCluster/metricsAdapter';
+export type { ApiServerAccess } from './realCluster/ApiServerConnection';
