@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the real control plane into tools/real-cluster/bin/: kube (etcd,
 # kube-apiserver, kube-controller-manager, kube-scheduler and kubectl, with a
-# symlink for each), kwok, argo-rollouts-controller, and the Argo Rollouts CRDs
-# under bin/crds/argo-rollouts/. Versions come from versions.env.
+# symlink for each), kwok with its stages under bin/kwok-stages/,
+# argo-rollouts-controller, and the Argo Rollouts CRDs under
+# bin/crds/argo-rollouts/. Versions come from versions.env.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 cd "$(dirname "$0")"
@@ -61,6 +62,21 @@ copy_argo_rollouts_crds() {
   chmod u+w "$BIN"/crds/argo-rollouts/*.yaml # the module cache is read-only
 }
 
+# kwok does nothing without stages. Its module ships upstream's: nodes are
+# initialised and kept Ready by heartbeats, pods turn Ready as soon as they
+# are bound, and finish or go when deleted.
+copy_kwok_stages() {
+  local module_dir stage
+  module_dir=$(cd kwok && go list -m -f '{{.Dir}}' sigs.k8s.io/kwok)
+  rm -rf "$BIN/kwok-stages"
+  mkdir -p "$BIN/kwok-stages"
+  for stage in node/fast node/heartbeat pod/fast; do
+    cp "$module_dir/kustomize/stage/$stage"/*.yaml "$BIN/kwok-stages/"
+  done
+  rm -f "$BIN/kwok-stages/kustomization.yaml"
+  chmod u+w "$BIN"/kwok-stages/*.yaml
+}
+
 check_pins() {
   check_pin kube k8s.io/kubernetes "$KUBERNETES_VERSION"
   check_pin kwok sigs.k8s.io/kwok "$KWOK_VERSION"
@@ -85,3 +101,4 @@ step "build bin/argo-rollouts-controller" build_go argo-rollouts argo-rollouts-c
   github.com/argoproj/argo-rollouts/cmd/rollouts-controller \
   -ldflags "-X github.com/argoproj/argo-rollouts/utils/version.version=${ARGO_ROLLOUTS_VERSION#v}"
 step "copy Argo Rollouts CRDs" copy_argo_rollouts_crds
+step "copy kwok stages" copy_kwok_stages
