@@ -32,10 +32,25 @@ export {
   DEFAULT_FLEET_PATH,
 } from './cluster/fleet';
 export type { Fleet } from './cluster/fleet';
-export { seedCluster } from './cluster/seed';
+export { seedCluster, fleetManifests } from './cluster/seed';
+export type { FleetManifest } from './cluster/seed';
 export { FaultInjector, FAULT_MODES } from './faults';
 export type { Fault, FaultMode } from './faults';
 export { renderKubeconfig } from './kubeconfig';
+export { startRealClusters } from './realCluster/controlPlane';
+export type {
+  RealCluster,
+  RealClusters,
+  RealClustersOptions,
+} from './realCluster/controlPlane';
+export { KubeClient } from './realCluster/kubeClient';
+export type { KubeCredentials, KubeResponse } from './realCluster/kubeClient';
+export { issueClientCertificate } from './realCluster/pki';
+export {
+  TARGETS_REAL_CLUSTER,
+  startTestRealClusters,
+  REAL_CLUSTER_BIN_DIR,
+} from './testing/realClusters';
 export { startMetricsAdapter } from './realCluster/metricsAdapter';
 export type {
   MetricsAdapter,

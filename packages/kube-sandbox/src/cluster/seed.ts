@@ -2,15 +2,22 @@ import { admitCreate } from '../api/admission';
 import type { ServiceIpAllocator } from '../api/strategy';
 import type { KubeObject } from '../store/types';
 import { nodeObjects } from './nodes';
-import type { SandboxCluster } from './types';
+import type { ClusterSpec, SandboxCluster } from './types';
 import { autoscalerObject, serviceObjects, workloadObject } from './workloads';
 
+/** What a real API server creates for itself, and the sandbox creates when it seeds. */
 const SYSTEM_NAMESPACES = [
   'default',
   'kube-system',
   'kube-public',
   'kube-node-lease',
 ];
+
+/** One object of a cluster's fleet entry, with the resource it is created as (`<plural>[.<group>]`). */
+export interface FleetManifest {
+  resource: string;
+  object: KubeObject;
+}
 
 function namespaceObject(
   name: string,
@@ -20,27 +27,59 @@ function namespaceObject(
 }
 
 /**
- * Fills an empty cluster from its fleet entry: namespaces, nodes, and per service its workload
- * (Deployment or Rollout), Services and HPA. ReplicaSets and Pods are the controllers' job.
+ * The objects a cluster's fleet entry describes, in the order they can be created: its
+ * namespace, nodes, and per service its workload (Deployment or Rollout), Services and HPA.
+ * The sandbox writes them into its store; the real control plane receives them over its API.
+ */
+export function fleetManifests(
+  spec: ClusterSpec,
+  timestamp: string,
+): FleetManifest[] {
+  const manifests: FleetManifest[] = [];
+  if (!SYSTEM_NAMESPACES.includes(spec.namespace)) {
+    manifests.push({
+      resource: 'namespaces',
+      object: namespaceObject(spec.namespace, {
+        'app.kubernetes.io/part-of': 'meschain-sync',
+      }),
+    });
+  }
+  for (const node of nodeObjects(spec, timestamp))
+    manifests.push({ resource: 'nodes', object: node });
+  for (const service of spec.services) {
+    const workload = workloadObject(spec, service);
+    manifests.push({
+      resource:
+        workload.kind === 'Deployment'
+          ? 'deployments.apps'
+          : 'rollouts.argoproj.io',
+      object: workload,
+    });
+    for (const object of serviceObjects(spec, service))
+      manifests.push({ resource: 'services', object });
+    const hpa = autoscalerObject(spec, service);
+    if (hpa)
+      manifests.push({
+        resource: 'horizontalpodautoscalers.autoscaling',
+        object: hpa,
+      });
+  }
+  return manifests;
+}
+
+/**
+ * Fills an empty cluster from its fleet entry, with the system namespaces and the `kubernetes`
+ * Service a real API server makes for itself. ReplicaSets and Pods are the controllers' job.
  */
 export function seedCluster(
   cluster: SandboxCluster,
   allocator: ServiceIpAllocator,
 ): void {
-  const { spec } = cluster;
   const create = (resource: string, object: KubeObject) =>
     admitCreate(cluster, allocator, resource, object);
 
   for (const name of SYSTEM_NAMESPACES)
     create('namespaces', namespaceObject(name));
-  if (!SYSTEM_NAMESPACES.includes(spec.namespace)) {
-    create(
-      'namespaces',
-      namespaceObject(spec.namespace, {
-        'app.kubernetes.io/part-of': 'meschain-sync',
-      }),
-    );
-  }
   create('services', {
     apiVersion: 'v1',
     kind: 'Service',
@@ -54,20 +93,12 @@ export function seedCluster(
       ports: [{ name: 'https', port: 443, targetPort: 6443 }],
     },
   });
-  for (const node of nodeObjects(spec, cluster.clock.timestamp()))
-    cluster.store.create('nodes', node);
-
-  for (const service of spec.services) {
-    const workload = workloadObject(spec, service);
-    create(
-      workload.kind === 'Deployment'
-        ? 'deployments.apps'
-        : 'rollouts.argoproj.io',
-      workload,
-    );
-    for (const object of serviceObjects(spec, service))
-      create('services', object);
-    const hpa = autoscalerObject(spec, service);
-    if (hpa) create('horizontalpodautoscalers.autoscaling', hpa);
+  for (const { resource, object } of fleetManifests(
+    cluster.spec,
+    cluster.clock.timestamp(),
+  )) {
+    // Nodes are registered by kubelets, not admitted like user objects.
+    if (resource === 'nodes') cluster.store.create(resource, object);
+    else create(resource, object);
   }
 }
