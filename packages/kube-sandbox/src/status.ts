@@ -273,6 +273,15 @@ export const fieldErrors = {
       )}: supported values: ${supported.map(v => `"${v}"`).join(', ')}`,
     };
   },
+  /** A custom resource's field of the wrong JSON type, as its CRD's schema validation words it. */
+  typeInvalid(field: string, value: unknown, expected: string): StatusCause {
+    const actual = jsonTypeOf(value);
+    return {
+      reason: 'FieldValueTypeInvalid',
+      field,
+      message: `Invalid value: "${actual}": ${field} in body must be of type ${expected}: "${actual}"`,
+    };
+  },
   forbidden(field: string, detail: string): StatusCause {
     return {
       reason: 'FieldValueForbidden',
@@ -281,6 +290,13 @@ export const fieldErrors = {
     };
   },
 };
+
+function jsonTypeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return 'number';
+  return typeof value;
+}
 
 function formatValue(value: unknown): string {
   if (typeof value === 'string') return `"${value}"`;

@@ -283,8 +283,9 @@ const COLUMNS: Record<ResourceKey, Column[]> = {
       'Ready',
       o => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}`,
     ),
-    int('Up-to-date', o => o.status?.updatedReplicas ?? 0),
-    int('Available', o => o.status?.availableReplicas ?? 0),
+    // Upstream declares these counts as strings and sends numbers in the cells.
+    column('Up-to-date', o => o.status?.updatedReplicas ?? 0),
+    column('Available', o => o.status?.availableReplicas ?? 0),
     AGE,
     column('Containers', o => containerNames(o.spec?.template), {
       priority: 1,
@@ -312,8 +313,8 @@ const COLUMNS: Record<ResourceKey, Column[]> = {
     ),
     column('Targets', hpaTargets),
     column('MinPods', o => String(o.spec?.minReplicas ?? '<unset>')),
-    int('MaxPods', o => o.spec?.maxReplicas ?? 0),
-    int('Replicas', o => o.status?.currentReplicas ?? 0),
+    column('MaxPods', o => o.spec?.maxReplicas ?? 0),
+    column('Replicas', o => o.status?.currentReplicas ?? 0),
     AGE,
   ],
   'rollouts.argoproj.io': [
@@ -322,7 +323,8 @@ const COLUMNS: Record<ResourceKey, Column[]> = {
     int('Current', o => o.status?.replicas ?? 0),
     int('Up-to-date', o => o.status?.updatedReplicas ?? 0),
     int('Available', o => o.status?.availableReplicas ?? 0),
-    AGE,
+    // A custom resource's printer columns: the CRD's `date` column.
+    { ...AGE, type: 'date' },
   ],
 };
 

@@ -448,6 +448,29 @@ function validateScalingRules(
   });
 }
 
+/** An HPA's target must name its API group, as `schema.ParseGroupVersion` reads `apiVersion`. */
+function validateTargetApiVersion(apiVersion: string, causes: StatusCause[]) {
+  const field = 'spec.scaleTargetRef.apiVersion';
+  const parts = apiVersion.split('/');
+  if (parts.length > 2) {
+    causes.push(
+      fieldErrors.invalid(
+        field,
+        apiVersion,
+        `unexpected GroupVersion string: ${apiVersion}`,
+      ),
+    );
+  } else if (parts.length < 2 || parts[0] === '') {
+    causes.push(
+      fieldErrors.invalid(
+        field,
+        apiVersion,
+        'apiVersion must specify API group',
+      ),
+    );
+  }
+}
+
 function validateHorizontalPodAutoscaler(
   object: KubeObject,
   causes: StatusCause[],
@@ -458,6 +481,7 @@ function validateHorizontalPodAutoscaler(
     causes.push(fieldErrors.required('spec.scaleTargetRef.kind', ''));
   if (!ref?.name)
     causes.push(fieldErrors.required('spec.scaleTargetRef.name', ''));
+  validateTargetApiVersion(String(ref?.apiVersion ?? ''), causes);
   const min = spec.minReplicas;
   const max = spec.maxReplicas;
   if (min !== undefined && min < 1)
@@ -483,10 +507,21 @@ function validateHorizontalPodAutoscaler(
       ),
     );
   }
-  (Array.isArray(spec.metrics) ? spec.metrics : []).forEach(
-    (metric: Json, i: number) =>
-      validateMetric(metric, `spec.metrics[${i}]`, causes),
+  const metrics: Json[] = Array.isArray(spec.metrics) ? spec.metrics : [];
+  metrics.forEach((metric, i) =>
+    validateMetric(metric, `spec.metrics[${i}]`, causes),
   );
+  if (
+    min === 0 &&
+    !metrics.some(m => m?.type === 'Object' || m?.type === 'External')
+  ) {
+    causes.push(
+      fieldErrors.forbidden(
+        'spec.metrics',
+        'must specify at least one Object or External metric to support scaling to zero replicas',
+      ),
+    );
+  }
   if (spec.behavior) {
     validateScalingRules(
       spec.behavior.scaleUp,
@@ -524,8 +559,43 @@ function validateService(object: KubeObject, causes: StatusCause[]): void {
   });
 }
 
+/** What Go's JSON decoding makes of a value, as the scale subresource's accessor names it. */
+function goTypeOf(value: unknown): string {
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'number') return 'float64';
+  if (typeof value === 'boolean') return 'bool';
+  if (Array.isArray(value)) return '[]interface {}';
+  return 'map[string]interface {}';
+}
+
+/**
+ * A Rollout is a custom resource: the API server checks its replicas against the CRD's schema
+ * and reads them through the scale subresource's `specReplicasPath`, and skips the CRD's CEL
+ * rules once the schema has failed. It has no Deployment's non-negative check.
+ */
+function validateRolloutReplicas(replicas: unknown, causes: StatusCause[]) {
+  if (replicas === undefined || Number.isInteger(replicas)) return;
+  causes.push(
+    fieldErrors.typeInvalid('spec.replicas', replicas, 'integer'),
+    fieldErrors.invalid(
+      '.spec.replicas',
+      0,
+      `.spec.replicas accessor error: ${
+        typeof replicas === 'object' ? JSON.stringify(replicas) : replicas
+      } is of the type ${goTypeOf(replicas)}, expected int64`,
+    ),
+    fieldErrors.invalid(
+      '<nil>',
+      null,
+      'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+    ),
+  );
+}
+
 function validateRollout(object: KubeObject, causes: StatusCause[]): void {
-  validateWorkload(object, causes, { templateRequired: false });
+  const { replicas, ...spec } = (object.spec ?? {}) as Json;
+  validateRolloutReplicas(replicas, causes);
+  validateWorkload({ ...object, spec }, causes, { templateRequired: false });
   const strategy = ((object.spec ?? {}) as Json).strategy as Json | undefined;
   if (strategy && !strategy.canary && !strategy.blueGreen) {
     causes.push(
