@@ -1,0 +1,313 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  EntityScalingState,
+  LABEL_MANAGED_BY,
+  MANAGED_BY_SCALING,
+} from '@meschain/backstage-plugin-scaling-common';
+import {
+  RealCluster,
+  RealClusters,
+  startTestRealClusters,
+  TARGETS_REAL_CLUSTER,
+} from '@meschain/kube-sandbox';
+import request from 'supertest';
+import { sandboxClusterName } from './__testUtils__/kubeSandbox';
+import { serviceEntity } from './__testUtils__/serviceEntity';
+import { scalingPlugin } from './plugin';
+
+jest.setTimeout(300_000);
+
+const describeOnRealCluster = TARGETS_REAL_CLUSTER ? describe : describe.skip;
+
+const NAMESPACE = 'meschain-sync';
+/** A Deployment with a memory HPA. */
+const DEPLOYMENT = 'logging-service';
+/** A canary Rollout with a CPU HPA. */
+const CANARY = 'monitoring-service';
+
+type ClusterAuth = Record<string, string>;
+
+/** The portal's backend, locating the one real cluster with `auth`, and the catalog of its services. */
+async function startBackend(cluster: RealCluster, auth: ClusterAuth) {
+  const region = cluster.region;
+  const entities: Entity[] = [
+    serviceEntity(DEPLOYMENT, {
+      owner: 'platform-team',
+      regions: [region],
+      tier: 'standard',
+    }),
+    serviceEntity(CANARY, {
+      owner: 'platform-team',
+      regions: [region],
+      tier: 'standard',
+    }),
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: sandboxClusterName(region),
+        namespace: 'default',
+        annotations: {
+          'meschain.io/region': region,
+          'meschain.io/region-role': 'primary',
+        },
+      },
+      spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
+    },
+  ];
+  const { server } = await startTestBackend({
+    features: [
+      scalingPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          kubernetes: {
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: [
+                  {
+                    name: sandboxClusterName(region),
+                    url: cluster.url,
+                    caData: Buffer.from(cluster.caPem).toString('base64'),
+                    ...auth,
+                  },
+                ],
+              },
+            ],
+          },
+          scaling: { clusterTimeoutMs: 10_000, stateCacheTtlMs: 0 },
+        },
+      }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      }).factory,
+      catalogServiceMock.factory({ entities }),
+    ],
+  });
+  return server;
+}
+
+async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+) {
+  const deadline = Date.now() + 120_000;
+  let value = await read();
+  while (!done(value)) {
+    if (Date.now() > deadline)
+      throw new Error(`${what}: still ${JSON.stringify(value)}`);
+    await new Promise(resolve => setTimeout(resolve, 1_000));
+    value = await read();
+  }
+  return value;
+}
+
+describeOnRealCluster(
+  'the scaling backend against a real control plane',
+  () => {
+    let real: RealClusters;
+    let cluster: RealCluster;
+
+    beforeAll(async () => {
+      real = await startTestRealClusters({ clusters: 1 });
+      cluster = real.clusters[0];
+    });
+
+    afterAll(() => real?.close());
+
+    const deploymentPath = `/apis/apps/v1/namespaces/${NAMESPACE}/deployments/${DEPLOYMENT}`;
+    const autoscalerPath = (name: string) =>
+      `/apis/autoscaling/v2/namespaces/${NAMESPACE}/horizontalpodautoscalers/${name}`;
+    /** What the API server holds, read with the admin certificate: the test's own witness. */
+    const live = (path: string) => cluster.admin.expect('GET', path);
+
+    const entityPath = (name: string) =>
+      `/api/scaling/entities/component/default/${name}`;
+    const workloadRef = {
+      kind: 'Deployment',
+      namespace: NAMESPACE,
+      name: DEPLOYMENT,
+    };
+
+    describe('with the shipped least-privilege service account', () => {
+      let server: Awaited<ReturnType<typeof startBackend>>;
+
+      beforeAll(async () => {
+        server = await startBackend(cluster, {
+          authProvider: 'serviceAccount',
+          serviceAccountToken: cluster.portal.token,
+        });
+      });
+
+      const scalingTab = async (name: string): Promise<EntityScalingState> => {
+        const response = await request(server)
+          .get(`${entityPath(name)}/scaling`)
+          .set('Authorization', mockCredentials.user.header());
+        expect(response.status).toBe(200);
+        return response.body;
+      };
+      const post = (name: string, route: string, body: object) =>
+        request(server)
+          .post(`${entityPath(name)}/${route}`)
+          .set('Authorization', mockCredentials.user.header())
+          .send(body);
+
+      it('shows the replicas, HPA and pod usage the real cluster holds', async () => {
+        const deployment = await live(deploymentPath);
+        const hpa = await live(autoscalerPath(DEPLOYMENT));
+        const state = await scalingTab(DEPLOYMENT);
+        const [shown] = state.clusters[0].workloads!;
+        expect(state.clusters[0].error).toBeUndefined();
+        expect(shown.replicas.desired).toBe(deployment.spec.replicas);
+        expect(shown.replicas.ready).toBe(deployment.status.readyReplicas);
+        expect(shown.autoscaler).toMatchObject({
+          minReplicas: hpa.spec.minReplicas,
+          maxReplicas: hpa.spec.maxReplicas,
+        });
+      });
+
+      it('previews a policy with a server-side dry run and the real API server stores nothing', async () => {
+        const before = await live(autoscalerPath(DEPLOYMENT));
+        const response = await post(DEPLOYMENT, 'policy', {
+          regions: [cluster.region],
+          policy: {
+            minReplicas: 2,
+            maxReplicas: 20,
+            targets: [{ kind: 'cpu', averageUtilization: 70 }],
+          },
+          dryRun: true,
+        });
+        expect(response.status).toBe(200);
+        expect(response.body.results).toEqual([
+          expect.objectContaining({
+            outcome: 'updated',
+            hpa: expect.objectContaining({
+              spec: expect.objectContaining({ maxReplicas: 20 }),
+            }),
+          }),
+        ]);
+        const after = await live(autoscalerPath(DEPLOYMENT));
+        expect(after.metadata.resourceVersion).toBe(
+          before.metadata.resourceVersion,
+        );
+      });
+
+      it('applies a CPU policy, and the real HPA controller scales on the metrics adapter’s CPU usage', async () => {
+        const response = await post(CANARY, 'policy', {
+          regions: [cluster.region],
+          policy: {
+            minReplicas: 3,
+            maxReplicas: 12,
+            targets: [{ kind: 'cpu', averageUtilization: 70 }],
+          },
+        });
+        expect(response.status).toBe(200);
+        expect(response.body.results).toEqual([
+          expect.objectContaining({ outcome: 'updated' }),
+        ]);
+        const hpa = await eventually(
+          () => live(autoscalerPath(CANARY)),
+          value =>
+            value.status?.conditions?.some(
+              (c: any) => c.type === 'ScalingActive' && c.status === 'True',
+            ) && value.status.currentMetrics?.length > 0,
+          'the HPA reading CPU through metrics.k8s.io',
+        );
+        expect(hpa.metadata.labels[LABEL_MANAGED_BY]).toBe(MANAGED_BY_SCALING);
+        expect(hpa.spec).toMatchObject({ minReplicas: 3, maxReplicas: 12 });
+        expect(hpa.status.desiredReplicas).toBeGreaterThanOrEqual(3);
+        expect(
+          hpa.status.currentMetrics[0].resource.current.averageUtilization,
+        ).toBeGreaterThan(0);
+      });
+
+      it('deletes the policy, scales through /scale, and refuses a stale resourceVersion', async () => {
+        const deleted = await request(server)
+          .delete(`${entityPath(DEPLOYMENT)}/policy?regions=${cluster.region}`)
+          .set('Authorization', mockCredentials.user.header());
+        expect(deleted.status).toBe(200);
+        expect(
+          (await cluster.admin.request('GET', autoscalerPath(DEPLOYMENT)))
+            .status,
+        ).toBe(404);
+
+        const [loaded] = (await scalingTab(DEPLOYMENT)).clusters[0].workloads!;
+        const target = loaded.replicas.desired + 1;
+        const scaled = await post(DEPLOYMENT, 'scale', {
+          cluster: sandboxClusterName(cluster.region),
+          workload: workloadRef,
+          replicas: target,
+          resourceVersion: loaded.resourceVersion,
+        });
+        expect(scaled.status).toBe(200);
+        expect((await live(deploymentPath)).spec.replicas).toBe(target);
+        await eventually(
+          () => live(deploymentPath),
+          d => d.status.readyReplicas === target,
+          'kwok running the new pod',
+        );
+
+        const stale = await post(DEPLOYMENT, 'scale', {
+          cluster: sandboxClusterName(cluster.region),
+          workload: workloadRef,
+          replicas: target + 3,
+          resourceVersion: loaded.resourceVersion,
+        });
+        expect(stale.status).toBe(409);
+        expect((await live(deploymentPath)).spec.replicas).toBe(target);
+      });
+    });
+
+    describe('with a read-only service account', () => {
+      let server: Awaited<ReturnType<typeof startBackend>>;
+
+      beforeAll(async () => {
+        server = await startBackend(cluster, {
+          authProvider: 'serviceAccount',
+          serviceAccountToken: cluster.portal.readOnlyToken,
+        });
+      });
+
+      it('still reads, and a write fails as a 403 naming the missing permission, changing nothing', async () => {
+        const read = await request(server)
+          .get(`${entityPath(CANARY)}/scaling`)
+          .set('Authorization', mockCredentials.user.header());
+        expect(read.status).toBe(200);
+        expect(read.body.clusters[0].error).toBeUndefined();
+
+        const before = await live(autoscalerPath(CANARY));
+        const response = await request(server)
+          .post(`${entityPath(CANARY)}/policy`)
+          .set('Authorization', mockCredentials.user.header())
+          .send({
+            regions: [cluster.region],
+            policy: {
+              minReplicas: 4,
+              maxReplicas: 9,
+              targets: [{ kind: 'cpu', averageUtilization: 60 }],
+            },
+          });
+        const [result] = response.body.results ?? [response.body];
+        expect(JSON.stringify(result)).toMatch(
+          /cannot (patch|update) resource \\?"horizontalpodautoscalers\\?" in API group \\?"autoscaling\\?"/,
+        );
+        const after = await live(autoscalerPath(CANARY));
+        expect(after.metadata.resourceVersion).toBe(
+          before.metadata.resourceVersion,
+        );
+      });
+    });
+  },
+);
