@@ -11,6 +11,8 @@ missing=()
 command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v promtool >/dev/null || missing+=(prometheus)
+# The real control plane's certificates are made with openssl.
+command -v openssl >/dev/null || missing+=(openssl)
 
 install_packages() {
   if [[ $EUID -ne 0 ]]; then
