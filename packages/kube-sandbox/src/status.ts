@@ -26,6 +26,7 @@ export type CauseType =
   | 'FieldValueNotSupported'
   | 'FieldValueForbidden'
   | 'FieldValueDuplicate'
+  | 'FieldValueTypeInvalid'
   | 'FieldValueTooLong';
 
 export interface StatusCause {
