@@ -1,4 +1,5 @@
 import { request } from 'node:https';
+import type { KubeObject } from '../store/types';
 
 /** How a client reaches one API server: its URL, the CA that signed it, and who it is. */
 export interface KubeCredentials {
@@ -83,7 +84,7 @@ export class KubeClient {
   }
 
   /** Creates or replaces `object` with server-side apply, as `kubectl apply --server-side` does. */
-  apply(path: string, object: { metadata: { name: string } }): Promise<any> {
+  apply(path: string, object: KubeObject): Promise<any> {
     return this.expect(
       'PATCH',
       `${path}/${object.metadata.name}?fieldManager=meschain-real-cluster&force=true`,

@@ -34,12 +34,12 @@ function pluralOfKind(kind: string): string {
 /** Applies each object with server-side apply, in order. */
 export async function applyManifests(
   client: KubeClient,
-  objects: object[],
+  objects: KubeObject[],
 ): Promise<void> {
-  for (const object of objects as KubeObject[]) {
+  for (const object of objects) {
     await client.apply(
-      collectionPath(object, pluralOfKind(String(object.kind))),
-      object as any,
+      collectionPath(object, pluralOfKind(object.kind)),
+      object,
     );
   }
 }
@@ -103,7 +103,7 @@ export async function grantPortalAccess(
 ): Promise<PortalAccess> {
   await applyManifests(
     admin,
-    yaml.loadAll(readFileSync(manifestPath, 'utf8')) as object[],
+    yaml.loadAll(readFileSync(manifestPath, 'utf8')) as KubeObject[],
   );
   const portal = serviceAccount('scaling-portal', PORTAL_NAMESPACE);
   const readOnly = serviceAccount('scaling-portal-readonly', PORTAL_NAMESPACE);
