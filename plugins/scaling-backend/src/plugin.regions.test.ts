@@ -22,6 +22,7 @@ import {
   startFrozenSandbox,
 } from './__testUtils__/kubeSandbox';
 import { sandboxAdmin, writeToSandbox } from './__testUtils__/sandboxApi';
+import { loadUpstreamAuthStrategies } from './__testUtils__/upstreamAuthStrategies';
 import { scalingPlugin } from './plugin';
 import { serviceEntity } from './__testUtils__/serviceEntity';
 
@@ -125,6 +126,7 @@ describe('GET /regions, against the kube-sandbox', () => {
 
   beforeAll(async () => {
     sandbox = await startFrozenSandbox();
+    await loadUpstreamAuthStrategies();
   });
 
   afterAll(async () => {

@@ -21,6 +21,7 @@ import {
   sandboxKubernetesConfig,
   startFrozenSandbox,
 } from './__testUtils__/kubeSandbox';
+import { loadUpstreamAuthStrategies } from './__testUtils__/upstreamAuthStrategies';
 import { scalingPlugin } from './plugin';
 import { serviceEntity } from './__testUtils__/serviceEntity';
 
@@ -100,6 +101,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       sandbox = await startFrozenSandbox();
+      await loadUpstreamAuthStrategies();
       const permissions = mockServices.permissions.mock({
         authorize: async requests =>
           requests.map(item => ({

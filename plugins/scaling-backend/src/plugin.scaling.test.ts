@@ -22,9 +22,11 @@ import {
   sandboxClusterName,
   sandboxCaData,
   sandboxClusterConfig,
+  sandboxScalingCluster,
   startFrozenSandbox,
   startProxyWithoutMetricsApi,
 } from './__testUtils__/kubeSandbox';
+import { loadUpstreamAuthStrategies } from './__testUtils__/upstreamAuthStrategies';
 import { scalingPlugin } from './plugin';
 
 const PRIMARY_REGIONS = ['us-east', 'eu-west', 'ap-southeast', 'tr-central'];
@@ -129,6 +131,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
 
   beforeAll(async () => {
     sandbox = await startFrozenSandbox();
+    await loadUpstreamAuthStrategies();
     proxy = await startProxyWithoutMetricsApi(sandbox);
   });
 
@@ -245,18 +248,8 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
         env.registerInit({
           deps: { clusters: scalingClustersExtensionPoint },
           async init({ clusters }) {
-            const token = sandbox.cluster(region).token;
             clusters.addClusterSupplier({
-              getClusters: async () => [
-                {
-                  name: sandboxClusterName(region),
-                  url: sandbox.clusterUrl(region),
-                  caData: sandboxCaData(sandbox),
-                  authHeaders: async () => ({
-                    Authorization: `Bearer ${token}`,
-                  }),
-                },
-              ],
+              getClusters: async () => [sandboxScalingCluster(sandbox, region)],
             });
           },
         });

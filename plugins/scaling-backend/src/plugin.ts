@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { CLUSTER_RESOURCE_TYPE } from '@meschain/backstage-plugin-scaling-common';
 import {
   CostSource,
@@ -16,6 +17,7 @@ import { createRouter } from './router';
 import {
   ClusterSource,
   clusterSourcesFromConfig,
+  createClusterAuthStrategy,
   createClusterDirectory,
   createKubernetesClients,
   readClusterAccessSettings,
@@ -55,6 +57,7 @@ export const scalingPlugin = createBackendPlugin({
   pluginId: 'scaling',
   register(env) {
     const addedClusterSources: ClusterSource[] = [];
+    const addedAuthStrategies = new Map<string, AuthenticationStrategy>();
     env.registerExtensionPoint(scalingClustersExtensionPoint, {
       addClusterSupplier(supplier) {
         addedClusterSources.push({
@@ -63,6 +66,9 @@ export const scalingPlugin = createBackendPlugin({
           } added through scalingClustersExtensionPoint`,
           supplier,
         });
+      },
+      addAuthStrategy(authProvider, strategy) {
+        addedAuthStrategies.set(authProvider, strategy);
       },
     });
 
@@ -125,6 +131,11 @@ export const scalingPlugin = createBackendPlugin({
           config.getOptionalString('scaling.catalog.clusterResourceType') ??
           CLUSTER_RESOURCE_TYPE;
         const clusterAccess = readClusterAccessSettings(config);
+        const authStrategy = createClusterAuthStrategy({
+          config,
+          logger,
+          added: addedAuthStrategies,
+        });
 
         const entityFacts = createEntityScalingFactsService({
           catalog,
@@ -139,6 +150,7 @@ export const scalingPlugin = createBackendPlugin({
               auth,
               logger,
               clusterResourceType,
+              authStrategy,
             }),
             ...addedClusterSources,
           ],

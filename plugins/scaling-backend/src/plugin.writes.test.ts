@@ -24,6 +24,7 @@ import {
   sandboxKubernetesConfig,
   startFrozenSandbox,
 } from './__testUtils__/kubeSandbox';
+import { loadUpstreamAuthStrategies } from './__testUtils__/upstreamAuthStrategies';
 import { scalingPlugin } from './plugin';
 import { serviceEntity } from './__testUtils__/serviceEntity';
 
@@ -86,6 +87,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       sandbox = await startFrozenSandbox();
+      await loadUpstreamAuthStrategies();
       auditor.createEvent.mockResolvedValue(auditorEvent);
       const permissions = mockServices.permissions.mock({
         authorize: async requests =>

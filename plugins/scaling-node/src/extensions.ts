@@ -1,4 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import {
   ClusterSupplier,
   CostSource,
@@ -6,9 +7,17 @@ import {
   RegionCatalog,
 } from './types';
 
-/** @public Adds clusters beyond those of `kubernetes.clusterLocatorMethods`. */
+/** @public Adds clusters beyond those of `kubernetes.clusterLocatorMethods`, and ways to authenticate to clusters. */
 export interface ScalingClustersExtensionPoint {
   addClusterSupplier(supplier: ClusterSupplier): void;
+  /**
+   * Adds the strategy of an `authProvider`, or replaces a default one, as
+   * upstream's `kubernetesAuthStrategyExtensionPoint` does for the
+   * Kubernetes backend. It serves the clusters of
+   * `kubernetes.clusterLocatorMethods`; an added supplier's clusters bring
+   * their own `getCredential`.
+   */
+  addAuthStrategy(authProvider: string, strategy: AuthenticationStrategy): void;
 }
 
 /** @public */

@@ -1,22 +1,32 @@
 import {
+  ClusterDetails,
+  KubernetesCredential,
+} from '@backstage/plugin-kubernetes-node';
+import {
   EdgeLocation,
   Region,
 } from '@meschain/backstage-plugin-scaling-common';
 
 /**
  * @public
- * A Kubernetes API server the suite may read and write. The authorization
- * header stays in the backend: it is never part of any API response.
+ * A Kubernetes API server the suite may read and write. Its fields are those
+ * of the upstream Kubernetes backend's `ClusterDetails` that the suite
+ * honours, so that upstream's authentication strategies apply unchanged.
+ * The auth metadata and credentials stay in the backend: they are never part
+ * of any API response.
  */
-export interface ScalingCluster {
-  name: string;
-  url: string;
+export interface ScalingCluster
+  extends Pick<
+    ClusterDetails,
+    'name' | 'url' | 'title' | 'caData' | 'skipTLSVerify' | 'authMetadata'
+  > {
   region?: string;
-  title?: string;
-  caData?: string;
-  skipTLSVerify?: boolean;
-  /** Headers to authenticate a request, e.g. `{ Authorization: 'Bearer …' }`. */
-  authHeaders(): Promise<Record<string, string>>;
+  /**
+   * The credential to send with the next request: a bearer token, an x509
+   * client certificate, or none (`anonymous`). Called for every request, so
+   * that a strategy may rotate it.
+   */
+  getCredential(): Promise<KubernetesCredential>;
 }
 
 /** @public Supplies clusters, e.g. from a cloud provider's API. */

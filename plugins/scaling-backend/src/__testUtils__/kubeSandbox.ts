@@ -1,3 +1,4 @@
+import { ScalingCluster } from '@meschain/backstage-plugin-scaling-node';
 import { Sandbox, startSandbox } from '@meschain/kube-sandbox';
 import { createServer, request as httpRequest, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -18,6 +19,23 @@ export function sandboxCaData(sandbox: Sandbox): string {
 /** The name the portal's config gives a region's cluster. */
 export function sandboxClusterName(region: string): string {
   return `meschain-${region}`;
+}
+
+/** A region's cluster as a cluster supplier gives it: its token as a bearer credential, its CA trusted. */
+export function sandboxScalingCluster(
+  sandbox: Sandbox,
+  region: string,
+  overrides: Partial<ScalingCluster> = {},
+): ScalingCluster {
+  const token = sandbox.cluster(region).token;
+  return {
+    name: sandboxClusterName(region),
+    url: sandbox.clusterUrl(region),
+    caData: sandboxCaData(sandbox),
+    authMetadata: {},
+    getCredential: async () => ({ type: 'bearer token', token }),
+    ...overrides,
+  };
 }
 
 /** A region's cluster as an entry of a `config` cluster locator, with its token and CA. */

@@ -1,35 +1,62 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
+import { toError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_KUBERNETES_API_SERVER,
   ANNOTATION_KUBERNETES_API_SERVER_CA,
+  ANNOTATION_KUBERNETES_AUTH_PROVIDER,
   ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY,
 } from '@backstage/plugin-kubernetes-common';
+import {
+  AuthenticationStrategy,
+  AuthMetadata,
+} from '@backstage/plugin-kubernetes-node';
 import {
   ClusterSupplier,
   ScalingCluster,
 } from '@meschain/backstage-plugin-scaling-node';
+import { authenticatedCluster } from './auth/authenticatedCluster';
+import {
+  DEFAULT_AUTH_PROVIDER,
+  readAuthMetadataBlock,
+} from './auth/configAuthMetadata';
 import { checkCatalogClusterUrl } from './catalogClusterUrlPolicy';
-import { serviceAccountAuth } from './serviceAccountAuth';
 
-/** Where the token of a catalog cluster is configured; the catalog must never hold it. */
-function catalogClusterTokenSetting(clusterName: string): string {
-  return `scaling.clusters.${clusterName}.serviceAccountToken`;
+/** Where the secrets of a catalog cluster are configured; the catalog must never hold them. */
+function catalogClusterSetting(clusterName: string): string {
+  return `scaling.clusters.${clusterName}`;
 }
 
-/** `scaling.clusters.<name>.serviceAccountToken` of every cluster that has one. */
-function readCatalogClusterTokens(config: Config): Map<string, string> {
+/**
+ * The auth metadata `scaling.clusters.<name>` gives each catalog cluster:
+ * its `serviceAccountToken`, and its `authMetadata` block (e.g. an x509
+ * client certificate).
+ */
+function readCatalogClusterSecrets(config: Config): Map<string, AuthMetadata> {
   const clusters = config.getOptionalConfig('scaling.clusters');
-  const tokens = new Map<string, string>();
+  const secrets = new Map<string, AuthMetadata>();
   for (const name of clusters?.keys() ?? []) {
-    const token = clusters?.getOptionalString(`${name}.serviceAccountToken`);
-    if (token) {
-      tokens.set(name, token);
-    }
+    const entry = config.getConfig(`scaling.clusters.${name}`);
+    const token = entry.getOptionalString('serviceAccountToken');
+    secrets.set(name, {
+      ...(token ? { serviceAccountToken: token } : {}),
+      ...readAuthMetadataBlock(entry, catalogClusterSetting(name)),
+    });
   }
-  return tokens;
+  return secrets;
+}
+
+/** The annotations upstream's catalog locator passes to strategies: the `kubernetes.io/` ones. */
+function kubernetesAnnotations(
+  annotations: Record<string, string>,
+): AuthMetadata {
+  return Object.fromEntries(
+    Object.entries(annotations).filter(([key]) =>
+      key.startsWith('kubernetes.io/'),
+    ),
+  );
 }
 
 function groupByName(entities: Entity[]): Map<string, Entity[]> {
@@ -45,13 +72,15 @@ function groupByName(entities: Entity[]): Map<string, Entity[]> {
 /**
  * The clusters of a `type: catalog` entry of `kubernetes.clusterLocatorMethods`:
  * `kubernetes-cluster` Resources with a `kubernetes.io/api-server`
- * annotation. The catalog gives the URL and CA; the token comes from
- * `scaling.clusters.<name>.serviceAccountToken`, because a token in the
- * catalog would be readable by every user.
+ * annotation. The catalog gives the URL, CA and `kubernetes.io/auth-provider`
+ * (`serviceAccount` when absent) and the provider's other `kubernetes.io/`
+ * settings; secrets such as the token come from `scaling.clusters.<name>`,
+ * because a secret in the catalog would be readable by every user.
  *
  * A Resource is skipped, with a warning, when its URL fails the checks of
- * {@link checkCatalogClusterUrl} or when two Resources share its name: a
- * token must not go to a URL anyone could have registered under that name.
+ * {@link checkCatalogClusterUrl}, when two Resources share its name (a
+ * credential must not go to a URL anyone could have registered under that
+ * name), or when its provider's strategy refuses its settings.
  */
 export function createCatalogClusterSupplier(options: {
   method: Config;
@@ -60,14 +89,22 @@ export function createCatalogClusterSupplier(options: {
   auth: AuthService;
   logger: LoggerService;
   clusterResourceType: string;
+  authStrategy: AuthenticationStrategy;
 }): ClusterSupplier {
-  const { method, config, catalog, auth, logger, clusterResourceType } =
-    options;
+  const {
+    method,
+    config,
+    catalog,
+    auth,
+    logger,
+    clusterResourceType,
+    authStrategy,
+  } = options;
   const dangerouslyAllowClusterUrls =
     method.getOptionalStringArray('dangerouslyAllowClusterUrls') ?? [];
   const allowSkipTLSVerify =
     method.getOptionalBoolean('dangerouslyAllowSkipTLSVerify') ?? false;
-  const tokens = readCatalogClusterTokens(config);
+  const secrets = readCatalogClusterSecrets(config);
 
   async function toCluster(
     resource: Entity,
@@ -85,7 +122,7 @@ export function createCatalogClusterSupplier(options: {
       );
       return undefined;
     }
-    return {
+    const cluster = {
       name,
       title,
       url,
@@ -93,12 +130,25 @@ export function createCatalogClusterSupplier(options: {
       skipTLSVerify:
         allowSkipTLSVerify &&
         annotations[ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY] === 'true',
-      authHeaders: serviceAccountAuth({
-        clusterName: name,
-        token: tokens.get(name),
-        tokenSetting: catalogClusterTokenSetting(name),
-      }),
+      authMetadata: {
+        [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: DEFAULT_AUTH_PROVIDER,
+        ...kubernetesAnnotations(annotations),
+        ...secrets.get(name),
+      },
     };
+    try {
+      return authenticatedCluster(cluster, {
+        authStrategy,
+        tokenSetting: `${catalogClusterSetting(name)}.serviceAccountToken`,
+      });
+    } catch (error) {
+      logger.warn(
+        `Ignoring cluster ${stringifyEntityRef(resource)}: ${
+          toError(error).message
+        }`,
+      );
+      return undefined;
+    }
   }
 
   return {

@@ -1,6 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createCatalogClusterSupplier } from './catalogClusterSupplier';
 import { createConfigClusterSupplier } from './configClusterSupplier';
 import { ClusterSource } from './types';
@@ -19,8 +20,10 @@ export function clusterSourcesFromConfig(options: {
   auth: AuthService;
   logger: LoggerService;
   clusterResourceType: string;
+  /** Finds each cluster's credential, by its `authProvider`. */
+  authStrategy: AuthenticationStrategy;
 }): ClusterSource[] {
-  const { config, logger } = options;
+  const { config, logger, authStrategy } = options;
   const methods = config.getOptionalConfigArray(LOCATOR_METHODS_KEY) ?? [];
 
   return methods.flatMap((method, index): ClusterSource[] => {
@@ -34,6 +37,7 @@ export function clusterSourcesFromConfig(options: {
             supplier: createConfigClusterSupplier(
               method,
               `${LOCATOR_METHODS_KEY}[${index}]`,
+              authStrategy,
             ),
           },
         ];

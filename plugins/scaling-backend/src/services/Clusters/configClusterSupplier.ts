@@ -1,13 +1,9 @@
 import { Config } from '@backstage/config';
-import { InputError, NotImplementedError } from '@backstage/errors';
-import {
-  ClusterSupplier,
-  ScalingCluster,
-} from '@meschain/backstage-plugin-scaling-node';
-import { serviceAccountAuth } from './serviceAccountAuth';
-
-/** The only `authProvider` the scaling backend implements. */
-const SERVICE_ACCOUNT_AUTH_PROVIDER = 'serviceAccount';
+import { InputError, toError } from '@backstage/errors';
+import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import { ClusterSupplier } from '@meschain/backstage-plugin-scaling-node';
+import { authenticatedCluster } from './auth/authenticatedCluster';
+import { readConfigClusterAuthMetadata } from './auth/configAuthMetadata';
 
 function isHttpUrl(text: string): boolean {
   try {
@@ -27,21 +23,11 @@ function readUrl(entry: Config, settingPath: string): string {
   return url;
 }
 
-function unsupportedAuth(
-  clusterName: string,
-  authProvider: string,
-): ScalingCluster['authHeaders'] {
-  return async () => {
-    throw new NotImplementedError(
-      `Cluster ${clusterName} uses authProvider "${authProvider}"; the scaling backend supports only "${SERVICE_ACCOUNT_AUTH_PROVIDER}"`,
-    );
-  };
-}
-
 /**
  * The clusters of one `type: config` entry of
  * `kubernetes.clusterLocatorMethods`, read once at start-up with the same
- * keys the upstream Kubernetes backend reads.
+ * keys the upstream Kubernetes backend reads. Like upstream, it refuses to
+ * start when a cluster's authentication strategy refuses its settings.
  *
  * @param method - the locator entry
  * @param settingPath - where the entry is, e.g. `kubernetes.clusterLocatorMethods[0]`, for messages
@@ -49,30 +35,28 @@ function unsupportedAuth(
 export function createConfigClusterSupplier(
   method: Config,
   settingPath: string,
+  authStrategy: AuthenticationStrategy,
 ): ClusterSupplier {
-  const clusters = method
-    .getConfigArray('clusters')
-    .map((entry, index): ScalingCluster => {
-      const entryPath = `${settingPath}.clusters[${index}]`;
-      const name = entry.getString('name');
-      const authProvider =
-        entry.getOptionalString('authProvider') ??
-        SERVICE_ACCOUNT_AUTH_PROVIDER;
-      return {
-        name,
-        url: readUrl(entry, entryPath),
-        title: entry.getOptionalString('title'),
-        caData: entry.getOptionalString('caData'),
-        skipTLSVerify: entry.getOptionalBoolean('skipTLSVerify') ?? false,
-        authHeaders:
-          authProvider === SERVICE_ACCOUNT_AUTH_PROVIDER
-            ? serviceAccountAuth({
-                clusterName: name,
-                token: entry.getOptionalString('serviceAccountToken'),
-                tokenSetting: `${entryPath}.serviceAccountToken`,
-              })
-            : unsupportedAuth(name, authProvider),
-      };
-    });
+  const clusters = method.getConfigArray('clusters').map((entry, index) => {
+    const entryPath = `${settingPath}.clusters[${index}]`;
+    const cluster = {
+      name: entry.getString('name'),
+      url: readUrl(entry, entryPath),
+      title: entry.getOptionalString('title'),
+      caData: entry.getOptionalString('caData'),
+      skipTLSVerify: entry.getOptionalBoolean('skipTLSVerify') ?? false,
+      authMetadata: readConfigClusterAuthMetadata(entry, entryPath),
+    };
+    try {
+      return authenticatedCluster(cluster, {
+        authStrategy,
+        tokenSetting: `${entryPath}.serviceAccountToken`,
+      });
+    } catch (error) {
+      throw new InputError(
+        `Invalid config ${entryPath}: ${toError(error).message}`,
+      );
+    }
+  });
   return { getClusters: async () => clusters };
 }

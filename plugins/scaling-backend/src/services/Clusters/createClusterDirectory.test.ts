@@ -6,7 +6,12 @@ function cluster(
   name: string,
   url = `https://${name}.example.com`,
 ): ScalingCluster {
-  return { name, url, authHeaders: async () => ({}) };
+  return {
+    name,
+    url,
+    authMetadata: {},
+    getCredential: async () => ({ type: 'anonymous' }),
+  };
 }
 
 function supplierOf(...clusters: ScalingCluster[]) {

@@ -1,6 +1,10 @@
 export type { ClusterDirectory, ClusterSource } from './types';
 export { createClusterDirectory } from './createClusterDirectory';
 export { clusterSourcesFromConfig } from './clusterLocatorMethods';
+export {
+  createClusterAuthStrategies,
+  createClusterAuthStrategy,
+} from './auth/clusterAuthStrategies';
 export type {
   KubernetesClient,
   KubernetesList,

@@ -4,7 +4,7 @@ import { percentile } from '@meschain/backstage-plugin-scaling-common';
 import { Sandbox, startSandbox } from '@meschain/kube-sandbox';
 import {
   readFromSandbox,
-  sandboxCaData,
+  sandboxScalingCluster,
 } from '../../__testUtils__/kubeSandbox';
 import {
   SANDBOX_NAMESPACE,
@@ -100,14 +100,7 @@ describe.each(databases.eachSupportedId())(
         hourlyDays: 1,
         now: () => NOW,
       });
-      const cluster = {
-        name: CLUSTER,
-        url: sandbox.clusterUrl(REGION),
-        caData: sandboxCaData(sandbox),
-        authHeaders: async () => ({
-          Authorization: `Bearer ${sandbox.cluster(REGION).token}`,
-        }),
-      };
+      const cluster = sandboxScalingCluster(sandbox, REGION);
       const refresh = createCostRecommendationRefresh({
         source,
         observe: createCostWorkloadObserver({

@@ -1,6 +1,9 @@
+import { KubernetesCredential } from '@backstage/plugin-kubernetes-node';
 import { ScalingCluster } from '@meschain/backstage-plugin-scaling-node';
 import { Agent } from 'undici';
+import { decodePemData } from '../pemData';
 import { createKubernetesClient } from './createKubernetesClient';
+import { credentialTlsOptions } from './requestCredentials';
 import { KubernetesClient } from './types';
 
 /** A page refreshes every 30 s: idle connections outlive that, so a refresh skips the TLS handshake. */
@@ -13,22 +16,21 @@ export interface KubernetesClients {
   close(): Promise<void>;
 }
 
-/** `caData` is base64 of a PEM bundle, as in a kubeconfig; PEM given as is is accepted too. */
-function decodeCertificateAuthority(caData: string | undefined) {
-  if (!caData) {
-    return undefined;
-  }
-  return caData.includes('-----BEGIN')
-    ? caData
-    : Buffer.from(caData, 'base64').toString('utf8');
-}
-
-/** What a pool depends on: when a catalog cluster's URL or CA changes, its pool is replaced. */
-function connectionKey(cluster: ScalingCluster): string {
+/**
+ * What a pool depends on: when a catalog cluster's URL or CA changes, or a
+ * strategy hands out a new client certificate, its pool is replaced.
+ */
+function connectionKey(
+  cluster: ScalingCluster,
+  credential: KubernetesCredential,
+): string {
+  const { cert = '', key = '' } = credentialTlsOptions(credential);
   return JSON.stringify([
     new URL(cluster.url).origin,
     cluster.caData ?? '',
     cluster.skipTLSVerify ?? false,
+    cert,
+    key,
   ]);
 }
 
@@ -38,8 +40,11 @@ export function createKubernetesClients(options: {
 }): KubernetesClients {
   const pools = new Map<string, { key: string; agent: Agent }>();
 
-  function agentFor(cluster: ScalingCluster): Agent {
-    const key = connectionKey(cluster);
+  function agentFor(
+    cluster: ScalingCluster,
+    credential: KubernetesCredential,
+  ): Agent {
+    const key = connectionKey(cluster, credential);
     const existing = pools.get(cluster.name);
     if (existing?.key === key) {
       return existing.agent;
@@ -50,8 +55,9 @@ export function createKubernetesClients(options: {
     const agent = new Agent({
       keepAliveTimeout: IDLE_CONNECTION_TTL_MS,
       connect: {
-        ca: decodeCertificateAuthority(cluster.caData),
+        ca: cluster.caData ? decodePemData(cluster.caData) : undefined,
         rejectUnauthorized: !cluster.skipTLSVerify,
+        ...credentialTlsOptions(credential),
       },
     });
     pools.set(cluster.name, { key, agent });
@@ -62,7 +68,7 @@ export function createKubernetesClients(options: {
     forCluster(cluster) {
       return createKubernetesClient({
         cluster,
-        dispatcher: agentFor(cluster),
+        dispatcherFor: credential => agentFor(cluster, credential),
         timeoutMs: options.requestTimeoutMs,
       });
     },

@@ -2,7 +2,7 @@ import { Sandbox } from '@meschain/kube-sandbox';
 import { ScalingCluster } from '@meschain/backstage-plugin-scaling-node';
 import {
   readFromSandbox,
-  sandboxCaData,
+  sandboxScalingCluster,
   startFrozenSandbox,
 } from '../../../__testUtils__/kubeSandbox';
 import { resourcePath } from './apiPaths';
@@ -39,14 +39,11 @@ describe('createKubernetesClient, against the kube-sandbox', () => {
     name: string,
     overrides: Partial<ScalingCluster> = {},
   ): ScalingCluster {
-    const token = sandbox.cluster(name).token;
-    return {
+    return sandboxScalingCluster(sandbox, name, {
       name,
       url: sandbox.clusterUrl(name, 'https'),
-      caData: sandboxCaData(sandbox),
-      authHeaders: async () => ({ Authorization: `Bearer ${token}` }),
       ...overrides,
-    };
+    });
   }
 
   function deploymentPath(name?: string) {
@@ -111,7 +108,10 @@ describe('createKubernetesClient, against the kube-sandbox', () => {
   it("answers the cluster's refusal of a wrong token with NotAllowedError naming the cluster", async () => {
     const client = clients.forCluster(
       cluster('us-east', {
-        authHeaders: async () => ({ Authorization: 'Bearer not-the-token' }),
+        getCredential: async () => ({
+          type: 'bearer token',
+          token: 'not-the-token',
+        }),
       }),
     );
 

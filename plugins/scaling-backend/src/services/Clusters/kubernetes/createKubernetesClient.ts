@@ -1,3 +1,4 @@
+import { KubernetesCredential } from '@backstage/plugin-kubernetes-node';
 import { ScalingCluster } from '@meschain/backstage-plugin-scaling-node';
 import { Dispatcher } from 'undici';
 import {
@@ -7,6 +8,7 @@ import {
   KubernetesRequestDescription,
   parseKubernetesStatus,
 } from './kubernetesErrors';
+import { credentialHeaders } from './requestCredentials';
 import {
   KubernetesClient,
   KubernetesList,
@@ -45,15 +47,17 @@ function writeQuery(options: KubernetesWriteOptions | undefined) {
 }
 
 /**
- * A {@link KubernetesClient} over a reused connection pool. Each request has
- * its own timeout, and also stops when the caller's signal aborts.
+ * A {@link KubernetesClient} over a reused connection pool. Each request
+ * carries the cluster's current credential, has its own timeout, and also
+ * stops when the caller's signal aborts.
  */
 export function createKubernetesClient(options: {
   cluster: ScalingCluster;
-  dispatcher: Dispatcher;
+  /** The pool whose TLS handshake carries the credential, when it is a client certificate. */
+  dispatcherFor(credential: KubernetesCredential): Dispatcher;
   timeoutMs: number;
 }): KubernetesClient {
-  const { cluster, dispatcher, timeoutMs } = options;
+  const { cluster, dispatcherFor, timeoutMs } = options;
   const baseUrl = new URL(cluster.url);
   const basePath = baseUrl.pathname.replace(/\/+$/, '');
 
@@ -71,9 +75,10 @@ export function createKubernetesClient(options: {
     const signal = sendOptions.signal
       ? AbortSignal.any([timeout, sendOptions.signal])
       : timeout;
+    const credential = await cluster.getCredential();
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...(await cluster.authHeaders()),
+      ...credentialHeaders(credential),
     };
     if (sendOptions.body !== undefined) {
       headers['content-type'] = sendOptions.contentType ?? 'application/json';
@@ -82,7 +87,7 @@ export function createKubernetesClient(options: {
     let statusCode: number;
     let text: string;
     try {
-      const response = await dispatcher.request({
+      const response = await dispatcherFor(credential).request({
         origin: baseUrl.origin,
         path: `${basePath}${path}${queryString(sendOptions.query)}`,
         method,
