@@ -421,6 +421,21 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
       }
     });
 
+    it("never answers with a cluster's credentials, in its state or in its errors", async () => {
+      const responses = await Promise.all(
+        ['order-service', 'checkout-service'].map(name =>
+          getScaling(server, name),
+        ),
+      );
+
+      for (const response of responses) {
+        expect(response.status).toBe(200);
+        for (const region of ALL_REGIONS) {
+          expect(response.text).not.toContain(sandbox.cluster(region).token);
+        }
+      }
+    });
+
     it('reports each region it cannot serve with the reason, next to the regions it can', async () => {
       const response = await getScaling(server, 'checkout-service');
 
