@@ -45,8 +45,9 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
-// kubernetes plugin
+// kubernetes plugin, with the same cluster auth strategies as the scaling suite
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+backend.add(import('./kubernetes/clusterAuthStrategiesModule'));
 
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));

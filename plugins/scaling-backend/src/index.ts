@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { scalingPlugin as default } from './plugin';
+export { createClusterAuthStrategies } from './services/Clusters';

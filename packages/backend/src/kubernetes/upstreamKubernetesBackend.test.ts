@@ -7,7 +7,9 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { Sandbox, startSandbox } from '@meschain/kube-sandbox';
+import { createSelfSignedCertificate } from '@meschain/kube-sandbox/src/tls';
 import request from 'supertest';
+import clusterAuthStrategiesModule from './clusterAuthStrategiesModule';
 
 // The upstream backend loads @kubernetes/client-node with import(). Jest runs
 // native dynamic imports only under --experimental-vm-modules, so this
@@ -54,6 +56,7 @@ describe('the upstream Kubernetes backend against the kube-sandbox', () => {
     const { server } = await startTestBackend({
       features: [
         kubernetesPlugin,
+        clusterAuthStrategiesModule,
         catalogServiceMock.factory({ entities: [orderService] }),
         mockServices.rootConfig.factory({
           data: {
@@ -107,5 +110,48 @@ describe('the upstream Kubernetes backend against the kube-sandbox', () => {
         'order-service',
       );
     }
+  });
+
+  it('starts with an x509ClientCertificate cluster, and lists it without its certificate', async () => {
+    const client = createSelfSignedCertificate({ commonName: 'meschain' });
+    const base64 = (text: string) => Buffer.from(text).toString('base64');
+    const { server } = await startTestBackend({
+      features: [
+        kubernetesPlugin,
+        clusterAuthStrategiesModule,
+        mockServices.rootConfig.factory({
+          data: {
+            kubernetes: {
+              serviceLocatorMethod: { type: 'multiTenant' },
+              clusterLocatorMethods: [
+                {
+                  type: 'config',
+                  clusters: [
+                    {
+                      name: 'meschain-kubeadm',
+                      url: 'https://127.0.0.1:6443',
+                      authProvider: 'x509ClientCertificate',
+                      authMetadata: {
+                        clientCertificateData: base64(client.certPem),
+                        clientKeyData: base64(client.keyPem),
+                      },
+                    },
+                  ],
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+
+    const response = await request(server)
+      .get('/api/kubernetes/clusters')
+      .set('Authorization', mockCredentials.user.header());
+
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual([
+      { name: 'meschain-kubeadm', authProvider: 'x509ClientCertificate' },
+    ]);
   });
 });
