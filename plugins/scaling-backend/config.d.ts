@@ -193,8 +193,8 @@ export interface Config {
 
     /**
      * Per-cluster settings, by cluster name. Only clusters found by the
-     * `catalog` cluster locator need one: the catalog gives their URL and CA,
-     * never their credentials.
+     * `catalog` cluster locator need one: the catalog gives their URL, CA and
+     * `kubernetes.io/auth-provider`, never their credentials.
      */
     clusters?: {
       [clusterName: string]: {
@@ -204,6 +204,13 @@ export interface Config {
          * @visibility secret
          */
         serviceAccountToken?: string;
+        /**
+         * Further secrets of the cluster's auth provider, added to its
+         * `authMetadata`, e.g. `clientCertificateData` and `clientKeyData`
+         * for `x509ClientCertificate`.
+         * @visibility secret
+         */
+        authMetadata?: { [key: string]: string };
       };
     };
   };
@@ -230,9 +237,14 @@ export interface Config {
         /** A display name. */
         title?: string;
         /**
-         * How to authenticate. The scaling backend supports `serviceAccount`
-         * (the default) only; a cluster with another provider is reported
-         * with an error.
+         * How to authenticate, with the upstream Kubernetes backend's
+         * strategies: `serviceAccount` (the default), `aws`, `azure`,
+         * `googleServiceAccount`, `localKubectlProxy` (no credential), or
+         * `x509ClientCertificate`, or a strategy a backend module adds.
+         * `google`, `oidc` and `aks` need the signed-in user's token, which
+         * the scaling backend does not have: each request to such a cluster
+         * fails with that strategy's error. An unknown provider stops
+         * start-up.
          */
         authProvider?: string;
         /**
@@ -240,6 +252,24 @@ export interface Config {
          * @visibility secret
          */
         serviceAccountToken?: string;
+        /** For `aws`: the IAM role to assume. */
+        assumeRole?: string;
+        /**
+         * For `aws`: the external ID of the role's trust policy.
+         * @visibility secret
+         */
+        externalId?: string;
+        /** For `oidc`: the sign-in provider whose token is used. */
+        oidcTokenProvider?: string;
+        /**
+         * Settings of the auth provider's strategy, as upstream reads them;
+         * they win over the keys above. For `x509ClientCertificate`:
+         * `clientCertificateData` and `clientKeyData`, the base64 PEM
+         * certificate and key, as a kubeconfig user's
+         * `client-certificate-data` and `client-key-data`.
+         * @visibility secret
+         */
+        authMetadata?: { [key: string]: string };
         /**
          * The base64-encoded PEM certificate authority of the API server.
          * @visibility secret
