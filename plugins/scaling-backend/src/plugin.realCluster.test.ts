@@ -12,11 +12,15 @@ import {
   MANAGED_BY_SCALING,
 } from '@meschain/backstage-plugin-scaling-common';
 import {
+  issueClientCertificate,
   RealCluster,
   RealClusters,
   startTestRealClusters,
   TARGETS_REAL_CLUSTER,
 } from '@meschain/kube-sandbox';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { sandboxClusterName } from './__testUtils__/kubeSandbox';
 import { serviceEntity } from './__testUtils__/serviceEntity';
@@ -32,7 +36,7 @@ const DEPLOYMENT = 'logging-service';
 /** A canary Rollout with a CPU HPA. */
 const CANARY = 'monitoring-service';
 
-type ClusterAuth = Record<string, string>;
+type ClusterAuth = Record<string, string | Record<string, string>>;
 
 /** The portal's backend, locating the one real cluster with `auth`, and the catalog of its services. */
 async function startBackend(cluster: RealCluster, auth: ClusterAuth) {
@@ -270,6 +274,72 @@ describeOnRealCluster(
       });
     });
 
+    describe('release actions, acted on by the real Argo Rollouts controller', () => {
+      let server: Awaited<ReturnType<typeof startBackend>>;
+      const rolloutPath = `/apis/argoproj.io/v1alpha1/namespaces/${NAMESPACE}/rollouts/${CANARY}`;
+      const act = (action: string, extra: object = {}) =>
+        request(server)
+          .post(`${entityPath(CANARY)}/rollouts/actions`)
+          .set('Authorization', mockCredentials.user.header())
+          .send({
+            cluster: sandboxClusterName(cluster.region),
+            workload: { kind: 'Rollout', namespace: NAMESPACE, name: CANARY },
+            action,
+            ...extra,
+          });
+      const rollout = () => live(rolloutPath);
+
+      beforeAll(async () => {
+        server = await startBackend(cluster, {
+          authProvider: 'serviceAccount',
+          serviceAccountToken: cluster.portal.token,
+        });
+      });
+
+      it('sets an image, pauses at the first step, aborts, retries and promotes fully', async () => {
+        const image = 'meschain/monitoring-service:9.9.9';
+        const started = await act('set-image', {
+          image: { container: CANARY, image },
+        });
+        expect(started.status).toBe(200);
+        await eventually(
+          rollout,
+          r =>
+            r.status?.currentStepIndex === 1 &&
+            r.status.pauseConditions?.[0]?.reason === 'CanaryPauseStep',
+          'the canary paused at its first pause step',
+        );
+
+        expect((await act('abort')).status).toBe(200);
+        const aborted = await eventually(
+          rollout,
+          r => r.status?.abort === true && r.status.phase === 'Degraded',
+          'the canary aborted',
+        );
+        expect(aborted.status.message).toContain('RolloutAborted');
+
+        expect((await act('retry')).status).toBe(200);
+        await eventually(
+          rollout,
+          r =>
+            !r.status?.abort &&
+            r.status?.currentStepIndex === 1 &&
+            r.status.phase === 'Paused',
+          'the canary retried and paused again',
+        );
+
+        expect((await act('promote-full')).status).toBe(200);
+        const healthy = await eventually(
+          rollout,
+          r =>
+            r.status?.phase === 'Healthy' &&
+            r.status.stableRS === r.status.currentPodHash,
+          'the canary promoted fully',
+        );
+        expect(healthy.spec.template.spec.containers[0].image).toBe(image);
+      });
+    });
+
     describe('with a read-only service account', () => {
       let server: Awaited<ReturnType<typeof startBackend>>;
 
@@ -307,6 +377,87 @@ describeOnRealCluster(
         expect(after.metadata.resourceVersion).toBe(
           before.metadata.resourceVersion,
         );
+      });
+    });
+
+    describe('with an x509 client certificate', () => {
+      const USER = 'meschain-scaling-portal';
+      let server: Awaited<ReturnType<typeof startBackend>>;
+
+      beforeAll(async () => {
+        const certificate = issueClientCertificate(
+          real.pki,
+          mkdtempSync(join(tmpdir(), 'scaling-x509-')),
+          USER,
+        );
+        for (const role of [
+          'meschain-scaling-reader',
+          'meschain-scaling-writer',
+        ]) {
+          await cluster.admin.apply(
+            '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings',
+            {
+              apiVersion: 'rbac.authorization.k8s.io/v1',
+              kind: 'ClusterRoleBinding',
+              metadata: { name: `${role}-x509` },
+              roleRef: {
+                apiGroup: 'rbac.authorization.k8s.io',
+                kind: 'ClusterRole',
+                name: role,
+              },
+              subjects: [
+                {
+                  apiGroup: 'rbac.authorization.k8s.io',
+                  kind: 'User',
+                  name: USER,
+                },
+              ],
+            },
+          );
+        }
+        server = await startBackend(cluster, {
+          authProvider: 'x509ClientCertificate',
+          authMetadata: {
+            clientCertificateData: Buffer.from(certificate.certPem).toString(
+              'base64',
+            ),
+            clientKeyData: Buffer.from(certificate.keyPem).toString('base64'),
+          },
+        });
+      });
+
+      it('reads and writes as the certificate’s user', async () => {
+        const read = await request(server)
+          .get(`${entityPath(CANARY)}/scaling`)
+          .set('Authorization', mockCredentials.user.header());
+        expect(read.status).toBe(200);
+        expect(read.body.clusters[0].error).toBeUndefined();
+        const rollout = await live(
+          `/apis/argoproj.io/v1alpha1/namespaces/${NAMESPACE}/rollouts/${CANARY}`,
+        );
+        expect(read.body.clusters[0].workloads[0].replicas.desired).toBe(
+          rollout.spec.replicas,
+        );
+
+        const response = await request(server)
+          .post(`${entityPath(CANARY)}/policy`)
+          .set('Authorization', mockCredentials.user.header())
+          .send({
+            regions: [cluster.region],
+            policy: {
+              minReplicas: 4,
+              maxReplicas: 14,
+              targets: [{ kind: 'cpu', averageUtilization: 65 }],
+            },
+          });
+        expect(response.status).toBe(200);
+        expect(response.body.results).toEqual([
+          expect.objectContaining({ outcome: 'updated' }),
+        ]);
+        expect((await live(autoscalerPath(CANARY))).spec).toMatchObject({
+          minReplicas: 4,
+          maxReplicas: 14,
+        });
       });
     });
   },
