@@ -8,6 +8,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   EntityScalingState,
+  parseQuantity,
+  RegionsOverview,
   LABEL_MANAGED_BY,
   MANAGED_BY_SCALING,
 } from '@meschain/backstage-plugin-scaling-common';
@@ -39,7 +41,11 @@ const CANARY = 'monitoring-service';
 type ClusterAuth = Record<string, string | Record<string, string>>;
 
 /** The portal's backend, locating the one real cluster with `auth`, and the catalog of its services. */
-async function startBackend(cluster: RealCluster, auth: ClusterAuth) {
+async function startBackend(
+  cluster: RealCluster,
+  auth: ClusterAuth,
+  scaling: Record<string, unknown> = {},
+) {
   const region = cluster.region;
   const entities: Entity[] = [
     serviceEntity(DEPLOYMENT, {
@@ -86,7 +92,7 @@ async function startBackend(cluster: RealCluster, auth: ClusterAuth) {
               },
             ],
           },
-          scaling: { clusterTimeoutMs: 10_000, stateCacheTtlMs: 0 },
+          scaling: { clusterTimeoutMs: 10_000, stateCacheTtlMs: 0, ...scaling },
         },
       }),
       mockServices.httpAuth.factory({
@@ -337,6 +343,66 @@ describeOnRealCluster(
           'the canary promoted fully',
         );
         expect(healthy.spec.template.spec.containers[0].image).toBe(image);
+      });
+    });
+
+    describe('regions', () => {
+      it('reports capacity equal to the sums of the nodes and pods the real cluster holds', async () => {
+        const server = await startBackend(
+          cluster,
+          {
+            authProvider: 'serviceAccount',
+            serviceAccountToken: cluster.portal.token,
+          },
+          {
+            regions: [
+              {
+                id: cluster.region,
+                displayName: cluster.region,
+                latitude: 39.04,
+                longitude: -77.49,
+                role: 'primary',
+                clusters: [sandboxClusterName(cluster.region)],
+              },
+            ],
+          },
+        );
+        const response = await request(server)
+          .get('/api/scaling/regions')
+          .set('Authorization', mockCredentials.user.header());
+        expect(response.status).toBe(200);
+        const [region] = (response.body as RegionsOverview).regions;
+
+        const nodes = (await live('/api/v1/nodes')).items;
+        const pods = (await live('/api/v1/pods')).items.filter(
+          (pod: any) =>
+            pod.spec.nodeName &&
+            !['Succeeded', 'Failed'].includes(pod.status.phase),
+        );
+        const requests = pods.flatMap((pod: any) =>
+          pod.spec.containers.map((c: any) => c.resources?.requests ?? {}),
+        );
+        const sum = (values: string[]) =>
+          values.reduce((total, v) => total + parseQuantity(v), 0);
+        expect(region.capacity).toMatchObject({
+          nodes: nodes.length,
+          readyNodes: nodes.length,
+        });
+        expect(region.capacity.allocatable.cpuCores).toBeCloseTo(
+          sum(nodes.map((n: any) => n.status.allocatable.cpu)),
+          6,
+        );
+        expect(region.capacity.requested.cpuCores).toBeCloseTo(
+          sum(requests.map((r: any) => r.cpu ?? '0')),
+          6,
+        );
+        expect(region.capacity.requested.memoryBytes).toBe(
+          sum(requests.map((r: any) => r.memory ?? '0')),
+        );
+        expect(region.health).toBe('healthy');
+        expect(region.services.map(s => s.kubernetesId)).toEqual(
+          expect.arrayContaining([DEPLOYMENT, CANARY]),
+        );
       });
     });
 
