@@ -23,7 +23,7 @@ import {
 } from './__testUtils__/kubeSandbox';
 import { loadUpstreamAuthStrategies } from './__testUtils__/upstreamAuthStrategies';
 import { scalingPlugin } from './plugin';
-import { serviceEntity } from './__testUtils__/serviceEntity';
+import { clusterEntity, serviceEntity } from './__testUtils__/serviceEntity';
 
 jest.setTimeout(120_000);
 
@@ -75,22 +75,6 @@ function service(name: string, owner: string): Entity {
   return serviceEntity(name, { owner, regions: [REGION, OTHER_REGION] });
 }
 
-function clusterResource(region: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: `meschain-${region}`,
-      namespace: 'default',
-      annotations: {
-        'meschain.io/region': region,
-        'meschain.io/region-role': 'primary',
-      },
-    },
-    spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
-  };
-}
-
 const databases = TestDatabases.create();
 
 describe.each(databases.eachSupportedId())(
@@ -139,8 +123,8 @@ describe.each(databases.eachSupportedId())(
             entities: [
               ...OWNED.map(name => service(name, 'platform-team')),
               service(NOT_OWNED, 'commerce-team'),
-              clusterResource(REGION),
-              clusterResource(OTHER_REGION),
+              clusterEntity(REGION),
+              clusterEntity(OTHER_REGION),
             ],
           }),
         ],

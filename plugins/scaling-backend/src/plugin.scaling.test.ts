@@ -28,6 +28,7 @@ import {
 } from './__testUtils__/kubeSandbox';
 import { loadUpstreamAuthStrategies } from './__testUtils__/upstreamAuthStrategies';
 import { scalingPlugin } from './plugin';
+import { clusterEntity } from './__testUtils__/serviceEntity';
 
 const PRIMARY_REGIONS = ['us-east', 'eu-west', 'ap-southeast', 'tr-central'];
 const DR_REGIONS = ['us-west', 'eu-central', 'ap-northeast'];
@@ -98,22 +99,10 @@ function clusterResource(
   region: string,
   annotations: Record<string, string> = {},
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: sandboxClusterName(region),
-      namespace: 'default',
-      annotations: {
-        'meschain.io/region': region,
-        'meschain.io/region-role': DR_REGIONS.includes(region)
-          ? 'dr'
-          : 'primary',
-        ...annotations,
-      },
-    },
-    spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
-  };
+  return clusterEntity(region, {
+    role: DR_REGIONS.includes(region) ? 'dr' : 'primary',
+    annotations,
+  });
 }
 
 function service(name: string, annotations: Record<string, string>): Entity {

@@ -26,7 +26,7 @@ import {
 } from './__testUtils__/kubeSandbox';
 import { loadUpstreamAuthStrategies } from './__testUtils__/upstreamAuthStrategies';
 import { scalingPlugin } from './plugin';
-import { serviceEntity } from './__testUtils__/serviceEntity';
+import { clusterEntity, serviceEntity } from './__testUtils__/serviceEntity';
 
 jest.setTimeout(60_000);
 
@@ -56,22 +56,6 @@ type SandboxAutoscaler = {
 
 function service(name: string, owner: string): Entity {
   return serviceEntity(name, { owner, regions: REGIONS, tier: 'standard' });
-}
-
-function clusterResource(region: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: sandboxClusterName(region),
-      namespace: 'default',
-      annotations: {
-        'meschain.io/region': region,
-        'meschain.io/region-role': 'primary',
-      },
-    },
-    spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
-  };
 }
 
 const databases = TestDatabases.create();
@@ -132,7 +116,7 @@ describe.each(databases.eachSupportedId())(
               service(OWNED, 'platform-team'),
               service(OWNED_ROLLOUT, 'platform-team'),
               service(NOT_OWNED, 'data-team'),
-              ...REGIONS.map(clusterResource),
+              ...REGIONS.map(region => clusterEntity(region)),
             ],
           }),
         ],

@@ -31,3 +31,27 @@ export function serviceEntity(
     relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
   };
 }
+
+/** A region's cluster as the catalog describes it: a `kubernetes-cluster` Resource owned by the platform team. */
+export function clusterEntity(
+  region: string,
+  options: {
+    role?: 'primary' | 'dr';
+    annotations?: Record<string, string>;
+  } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: `meschain-${region}`,
+      namespace: 'default',
+      annotations: {
+        'meschain.io/region': region,
+        'meschain.io/region-role': options.role ?? 'primary',
+        ...options.annotations,
+      },
+    },
+    spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
+  };
+}
