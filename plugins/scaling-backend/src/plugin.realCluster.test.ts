@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { sandboxClusterName } from './__testUtils__/kubeSandbox';
-import { serviceEntity } from './__testUtils__/serviceEntity';
+import { clusterEntity, serviceEntity } from './__testUtils__/serviceEntity';
 import { scalingPlugin } from './plugin';
 
 jest.setTimeout(300_000);
@@ -58,19 +58,7 @@ async function startBackend(
       regions: [region],
       tier: 'standard',
     }),
-    {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: {
-        name: sandboxClusterName(region),
-        namespace: 'default',
-        annotations: {
-          'meschain.io/region': region,
-          'meschain.io/region-role': 'primary',
-        },
-      },
-      spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
-    },
+    clusterEntity(region),
   ];
   const { server } = await startTestBackend({
     features: [
@@ -108,6 +96,39 @@ async function startBackend(
   return server;
 }
 
+const entityPath = (name: string) =>
+  `/api/scaling/entities/component/default/${name}`;
+
+type Server = Awaited<ReturnType<typeof startBackend>>;
+
+/** Calls an entity's route as the signed-in user. */
+const getAs = (server: Server, name: string, route: string) =>
+  request(server)
+    .get(`${entityPath(name)}/${route}`)
+    .set('Authorization', mockCredentials.user.header());
+const postAs = (server: Server, name: string, route: string, body: object) =>
+  request(server)
+    .post(`${entityPath(name)}/${route}`)
+    .set('Authorization', mockCredentials.user.header())
+    .send(body);
+
+/** A policy apply to one region, scaling between `min` and `max` on CPU. */
+function cpuPolicy(
+  region: string,
+  min: number,
+  max: number,
+  utilization: number,
+) {
+  return {
+    regions: [region],
+    policy: {
+      minReplicas: min,
+      maxReplicas: max,
+      targets: [{ kind: 'cpu', averageUtilization: utilization }],
+    },
+  };
+}
+
 async function eventually<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
@@ -143,8 +164,6 @@ describeOnRealCluster(
     /** What the API server holds, read with the admin certificate: the test's own witness. */
     const live = (path: string) => cluster.admin.expect('GET', path);
 
-    const entityPath = (name: string) =>
-      `/api/scaling/entities/component/default/${name}`;
     const workloadRef = {
       kind: 'Deployment',
       namespace: NAMESPACE,
@@ -152,7 +171,7 @@ describeOnRealCluster(
     };
 
     describe('with the shipped least-privilege service account', () => {
-      let server: Awaited<ReturnType<typeof startBackend>>;
+      let server: Server;
 
       beforeAll(async () => {
         server = await startBackend(cluster, {
@@ -162,17 +181,12 @@ describeOnRealCluster(
       });
 
       const scalingTab = async (name: string): Promise<EntityScalingState> => {
-        const response = await request(server)
-          .get(`${entityPath(name)}/scaling`)
-          .set('Authorization', mockCredentials.user.header());
+        const response = await getAs(server, name, 'scaling');
         expect(response.status).toBe(200);
         return response.body;
       };
       const post = (name: string, route: string, body: object) =>
-        request(server)
-          .post(`${entityPath(name)}/${route}`)
-          .set('Authorization', mockCredentials.user.header())
-          .send(body);
+        postAs(server, name, route, body);
 
       it('shows the replicas, HPA and pod usage the real cluster holds', async () => {
         const deployment = await live(deploymentPath);
@@ -215,14 +229,11 @@ describeOnRealCluster(
       });
 
       it('applies a CPU policy, and the real HPA controller scales on the metrics adapter’s CPU usage', async () => {
-        const response = await post(CANARY, 'policy', {
-          regions: [cluster.region],
-          policy: {
-            minReplicas: 3,
-            maxReplicas: 12,
-            targets: [{ kind: 'cpu', averageUtilization: 70 }],
-          },
-        });
+        const response = await post(
+          CANARY,
+          'policy',
+          cpuPolicy(cluster.region, 3, 12, 70),
+        );
         expect(response.status).toBe(200);
         expect(response.body.results).toEqual([
           expect.objectContaining({ outcome: 'updated' }),
@@ -281,18 +292,15 @@ describeOnRealCluster(
     });
 
     describe('release actions, acted on by the real Argo Rollouts controller', () => {
-      let server: Awaited<ReturnType<typeof startBackend>>;
+      let server: Server;
       const rolloutPath = `/apis/argoproj.io/v1alpha1/namespaces/${NAMESPACE}/rollouts/${CANARY}`;
       const act = (action: string, extra: object = {}) =>
-        request(server)
-          .post(`${entityPath(CANARY)}/rollouts/actions`)
-          .set('Authorization', mockCredentials.user.header())
-          .send({
-            cluster: sandboxClusterName(cluster.region),
-            workload: { kind: 'Rollout', namespace: NAMESPACE, name: CANARY },
-            action,
-            ...extra,
-          });
+        postAs(server, CANARY, 'rollouts/actions', {
+          cluster: sandboxClusterName(cluster.region),
+          workload: { kind: 'Rollout', namespace: NAMESPACE, name: CANARY },
+          action,
+          ...extra,
+        });
       const rollout = () => live(rolloutPath);
 
       beforeAll(async () => {
@@ -407,7 +415,7 @@ describeOnRealCluster(
     });
 
     describe('with a read-only service account', () => {
-      let server: Awaited<ReturnType<typeof startBackend>>;
+      let server: Server;
 
       beforeAll(async () => {
         server = await startBackend(cluster, {
@@ -417,24 +425,17 @@ describeOnRealCluster(
       });
 
       it('still reads, and a write fails as a 403 naming the missing permission, changing nothing', async () => {
-        const read = await request(server)
-          .get(`${entityPath(CANARY)}/scaling`)
-          .set('Authorization', mockCredentials.user.header());
+        const read = await getAs(server, CANARY, 'scaling');
         expect(read.status).toBe(200);
         expect(read.body.clusters[0].error).toBeUndefined();
 
         const before = await live(autoscalerPath(CANARY));
-        const response = await request(server)
-          .post(`${entityPath(CANARY)}/policy`)
-          .set('Authorization', mockCredentials.user.header())
-          .send({
-            regions: [cluster.region],
-            policy: {
-              minReplicas: 4,
-              maxReplicas: 9,
-              targets: [{ kind: 'cpu', averageUtilization: 60 }],
-            },
-          });
+        const response = await postAs(
+          server,
+          CANARY,
+          'policy',
+          cpuPolicy(cluster.region, 4, 9, 60),
+        );
         const [result] = response.body.results ?? [response.body];
         expect(JSON.stringify(result)).toMatch(
           /cannot (patch|update) resource \\?"horizontalpodautoscalers\\?" in API group \\?"autoscaling\\?"/,
@@ -448,7 +449,7 @@ describeOnRealCluster(
 
     describe('with an x509 client certificate', () => {
       const USER = 'meschain-scaling-portal';
-      let server: Awaited<ReturnType<typeof startBackend>>;
+      let server: Server;
 
       beforeAll(async () => {
         const certificate = issueClientCertificate(
@@ -493,9 +494,7 @@ describeOnRealCluster(
       });
 
       it('reads and writes as the certificate’s user', async () => {
-        const read = await request(server)
-          .get(`${entityPath(CANARY)}/scaling`)
-          .set('Authorization', mockCredentials.user.header());
+        const read = await getAs(server, CANARY, 'scaling');
         expect(read.status).toBe(200);
         expect(read.body.clusters[0].error).toBeUndefined();
         const rollout = await live(
@@ -505,17 +504,12 @@ describeOnRealCluster(
           rollout.spec.replicas,
         );
 
-        const response = await request(server)
-          .post(`${entityPath(CANARY)}/policy`)
-          .set('Authorization', mockCredentials.user.header())
-          .send({
-            regions: [cluster.region],
-            policy: {
-              minReplicas: 4,
-              maxReplicas: 14,
-              targets: [{ kind: 'cpu', averageUtilization: 65 }],
-            },
-          });
+        const response = await postAs(
+          server,
+          CANARY,
+          'policy',
+          cpuPolicy(cluster.region, 4, 14, 65),
+        );
         expect(response.status).toBe(200);
         expect(response.body.results).toEqual([
           expect.objectContaining({ outcome: 'updated' }),

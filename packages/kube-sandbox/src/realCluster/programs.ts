@@ -6,6 +6,7 @@ import { KubeClient, type KubeCredentials } from './kubeClient';
 import type { ControlPlanePki } from './pki';
 import { applyManifests } from './portalAccess';
 import { freePort, type ProcessGroup, waitFor } from './processes';
+import { KWOK_NODE_ANNOTATION } from './seedFleet';
 import { VIRTUAL_SERVICE_CRD } from './trafficRouting';
 
 const START_TIMEOUT_MS = 120_000;
@@ -134,7 +135,7 @@ export async function startControllers(
   processes.start(`${name}-kwok`, join(processes.binDir, 'kwok'), [
     `--kubeconfig=${kubeconfigFile}`,
     '--manage-all-nodes=false',
-    '--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake',
+    `--manage-nodes-with-annotation-selector=${KWOK_NODE_ANNOTATION}=fake`,
     `--config=${kwokStageFiles(processes.binDir).join(',')}`,
     `--server-address=127.0.0.1:${await freePort()}`,
   ]);
