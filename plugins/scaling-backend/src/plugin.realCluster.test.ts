@@ -23,10 +23,14 @@ import {
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ScalingCluster } from '@meschain/backstage-plugin-scaling-node';
 import request from 'supertest';
 import { sandboxClusterName } from './__testUtils__/kubeSandbox';
 import { clusterEntity, serviceEntity } from './__testUtils__/serviceEntity';
 import { scalingPlugin } from './plugin';
+import { createKubernetesClients } from './services/Clusters';
+import { createCostEntityMapping } from './services/Cost/costEntityMapping';
+import { createCostWorkloadObserver } from './services/Cost/observeCostWorkloads';
 
 jest.setTimeout(300_000);
 
@@ -411,6 +415,63 @@ describeOnRealCluster(
         expect(region.services.map(s => s.kubernetesId)).toEqual(
           expect.arrayContaining([DEPLOYMENT, CANARY]),
         );
+      });
+    });
+
+    describe('the cost refresh', () => {
+      it('observes a Rollout’s replicas, requests and HPA as the real cluster holds them', async () => {
+        const scalingCluster: ScalingCluster = {
+          name: sandboxClusterName(cluster.region),
+          url: cluster.url,
+          caData: Buffer.from(cluster.caPem).toString('base64'),
+          authMetadata: {},
+          getCredential: async () => ({
+            type: 'bearer token',
+            token: cluster.portal.token,
+          }),
+        };
+        const kubernetes = createKubernetesClients({
+          requestTimeoutMs: 10_000,
+        });
+        try {
+          const observe = createCostWorkloadObserver({
+            clusters: {
+              listClusters: async () => [scalingCluster],
+              getCluster: async () => scalingCluster,
+            },
+            kubernetes,
+            timeoutMs: 10_000,
+          });
+          const workloads = await observe(
+            { name: scalingCluster.name, region: cluster.region },
+            createCostEntityMapping([
+              serviceEntity(CANARY, { owner: 'platform-team' }),
+            ]),
+          );
+          const rollout = await live(
+            `/apis/argoproj.io/v1alpha1/namespaces/${NAMESPACE}/rollouts/${CANARY}`,
+          );
+          const hpa = await live(autoscalerPath(CANARY));
+          const { requests } =
+            rollout.spec.template.spec.containers[0].resources;
+          expect(workloads).toEqual([
+            expect.objectContaining({
+              kind: 'Rollout',
+              name: CANARY,
+              replicas: rollout.spec.replicas,
+              cpuRequestCoresPerReplica: parseQuantity(requests.cpu),
+              memoryRequestGiBPerReplica:
+                parseQuantity(requests.memory) / 1024 ** 3,
+              autoscaler: {
+                minReplicas: hpa.spec.minReplicas,
+                cpuTargetUtilization:
+                  hpa.spec.metrics[0].resource.target.averageUtilization,
+              },
+            }),
+          ]);
+        } finally {
+          await kubernetes.close();
+        }
       });
     });
 
