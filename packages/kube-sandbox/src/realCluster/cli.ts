@@ -45,6 +45,11 @@ export async function main(
   // `yarn real-cluster` runs in this package's directory; relative paths are meant from the repository root.
   const cwd = process.env.PROJECT_CWD ?? process.cwd();
   const started = Date.now();
+  // Until the clusters are up, a signal ends the process, and its exit handler kills what
+  // had started; afterwards they are stopped in order.
+  const exitOnSignal = () => process.exit(130);
+  process.once('SIGINT', exitOnSignal);
+  process.once('SIGTERM', exitOnSignal);
   const real = await startRealClusters({
     fleet: values.fleet ? loadFleet(resolve(cwd, values.fleet)) : loadFleet(),
     clusters,
@@ -79,6 +84,8 @@ export async function main(
       () => process.exit(1),
     );
   };
+  process.removeListener('SIGINT', exitOnSignal);
+  process.removeListener('SIGTERM', exitOnSignal);
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -18,13 +18,20 @@ export function freePort(): Promise<number> {
 
 /**
  * The control plane's programs, each logging to `<logDir>/<name>.log`. A program that exits
- * before `stopAll` fails whoever waits for it, with the end of its log.
+ * before `stopAll` is reported on stderr with its log's path, and fails whoever waits for it.
  */
 export class ProcessGroup {
   private readonly children = new Map<string, ChildProcess>();
   private stopping = false;
+  // The programs run in their own process groups, so nothing else stops them when this
+  // process ends without stopAll (an error, process.exit, a signal handled by exiting).
+  private readonly killLeftovers = () => {
+    for (const child of this.children.values()) child.kill('SIGKILL');
+  };
 
-  constructor(readonly binDir: string, readonly logDir: string) {}
+  constructor(readonly binDir: string, readonly logDir: string) {
+    process.once('exit', this.killLeftovers);
+  }
 
   logFile(name: string): string {
     return join(this.logDir, `${name}.log`);
@@ -59,6 +66,7 @@ export class ProcessGroup {
   /** Stops every program, newest first, with SIGTERM and after `graceMs` SIGKILL. */
   async stopAll(graceMs = 5_000): Promise<void> {
     this.stopping = true;
+    process.removeListener('exit', this.killLeftovers);
     const children = [...this.children.values()].reverse();
     await Promise.all(
       children.map(
