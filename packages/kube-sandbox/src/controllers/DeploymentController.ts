@@ -13,6 +13,7 @@ import {
   inheritedAnnotations,
   listOwnedReplicaSets,
   maxRevision,
+  reviseAnnotations,
   revisionOf,
   specReplicas,
   sumSpecReplicas,
@@ -34,6 +35,9 @@ const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
 export const DEPLOYMENT_CONVENTIONS: ReplicaSetConventions = {
   hashLabel: DEPLOYMENT_HASH_LABEL,
   revisionAnnotation: REVISION,
+  revisionHistoryAnnotation: 'deployment.kubernetes.io/revision-history',
+  // The deployment controller's `maxRevHistoryLengthInChars`.
+  revisionHistoryLimitInChars: 2000,
   ownAnnotations: [
     REVISION,
     'deployment.kubernetes.io/revision-history',
@@ -128,11 +132,14 @@ export class DeploymentController {
           rs.metadata.namespace,
           rs.metadata.name,
           draft => {
-            draft.metadata.annotations = {
-              ...draft.metadata.annotations,
-              ...inheritedAnnotations(deployment, DEPLOYMENT_CONVENTIONS),
-              [REVISION]: String(revision),
-            };
+            draft.metadata.annotations = reviseAnnotations(
+              {
+                ...draft.metadata.annotations,
+                ...inheritedAnnotations(deployment, DEPLOYMENT_CONVENTIONS),
+              },
+              revision,
+              DEPLOYMENT_CONVENTIONS,
+            );
           },
         ) as ReplicaSet;
       }

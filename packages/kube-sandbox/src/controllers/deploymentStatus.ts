@@ -52,13 +52,18 @@ export function deploymentStatus(
     context,
   );
 
+  // Zero counts are left out, as the API's `omitempty` fields are.
+  const nonZero = (values: Record<string, number | undefined>) =>
+    Object.fromEntries(Object.entries(values).filter(([, value]) => !!value));
   return {
-    observedGeneration: deployment.metadata.generation,
-    replicas: counts.replicas,
-    updatedReplicas: counts.updatedReplicas,
-    readyReplicas: counts.readyReplicas,
-    availableReplicas: counts.availableReplicas,
-    ...(unavailableReplicas ? { unavailableReplicas } : {}),
+    ...nonZero({
+      observedGeneration: deployment.metadata.generation,
+      replicas: counts.replicas,
+      updatedReplicas: counts.updatedReplicas,
+      readyReplicas: counts.readyReplicas,
+      availableReplicas: counts.availableReplicas,
+      unavailableReplicas,
+    }),
     conditions,
     ...(previous.collisionCount
       ? { collisionCount: previous.collisionCount }
@@ -118,9 +123,9 @@ function progressingCondition(
 
   const previous = deployment.status ?? {};
   const progressed =
-    previous.updatedReplicas !== counts.updatedReplicas ||
-    previous.availableReplicas !== counts.availableReplicas ||
-    previous.replicas !== counts.replicas ||
+    (previous.updatedReplicas ?? 0) !== counts.updatedReplicas ||
+    (previous.availableReplicas ?? 0) !== counts.availableReplicas ||
+    (previous.replicas ?? 0) !== counts.replicas ||
     !current?.message?.includes(`"${rsName}"`);
   if (progressed) {
     const created =

@@ -20,6 +20,10 @@ export interface ReplicaSetOwner extends KubeObject {
 export interface ReplicaSetConventions {
   hashLabel: string;
   revisionAnnotation: string;
+  /** Where a re-used ReplicaSet (a rollback) keeps the revisions it had before. */
+  revisionHistoryAnnotation: string;
+  /** How long that list may grow, in characters, dropping its oldest entries (Deployments: 2000). */
+  revisionHistoryLimitInChars?: number;
   /** Owner annotations never copied onto its ReplicaSets (and never copied back by rollbacks). */
   ownAnnotations: readonly string[];
 }
@@ -84,6 +88,35 @@ export function inheritedAnnotations(
       ([key]) => !skipped.has(key),
     ),
   );
+}
+
+/**
+ * A ReplicaSet's annotations once it becomes the newest revision again (a rollback): the new
+ * revision, and the one it had appended to its revision history, as upstream's
+ * `SetNewReplicaSetAnnotations` does. Unchanged when its revision is not lower.
+ */
+export function reviseAnnotations(
+  annotations: Readonly<Record<string, string>> | undefined,
+  revision: number,
+  conventions: ReplicaSetConventions,
+): Record<string, string> {
+  const next = { ...annotations };
+  const old = next[conventions.revisionAnnotation];
+  if (Number(old ?? 0) >= revision) return next;
+  next[conventions.revisionAnnotation] = String(revision);
+  if (old === undefined) return next;
+  const historyKey = conventions.revisionHistoryAnnotation;
+  const history = next[historyKey] ? next[historyKey].split(',') : [];
+  if (!history.length) {
+    next[historyKey] = old;
+    return next;
+  }
+  const limit = conventions.revisionHistoryLimitInChars ?? Infinity;
+  let length = history.join(',').length + old.length + 1;
+  while (length > limit && history.length)
+    length -= history.shift()!.length + 1;
+  if (length <= limit) next[historyKey] = [...history, old].join(',');
+  return next;
 }
 
 export function buildReplicaSet(

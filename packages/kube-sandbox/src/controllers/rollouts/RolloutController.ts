@@ -45,6 +45,7 @@ const SOURCE = { component: 'rollouts-controller' };
 export const ROLLOUT_CONVENTIONS: ReplicaSetConventions = {
   hashLabel: ROLLOUT_HASH_LABEL,
   revisionAnnotation: REVISION,
+  revisionHistoryAnnotation: 'rollout.argoproj.io/revision-history',
   ownAnnotations: [REVISION],
 };
 
