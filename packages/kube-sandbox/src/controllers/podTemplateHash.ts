@@ -47,7 +47,29 @@ export function templatesEqualIgnoringHash(
   );
 }
 
-/** The pod-template-hash of a template, FNV-32a then safe-encoded like upstream's `ComputeHash`. */
+/** A number's decimal digits mapped to the safe alphabet (`rand.SafeEncodeString(fmt.Sprint(n))`). */
+export function safeEncode(value: number): string {
+  return String(value)
+    .split('')
+    .map(digit => SAFE_ALPHABET[digit.charCodeAt(0) % SAFE_ALPHABET.length])
+    .join('');
+}
+
+/** FNV-1a (32 bit) of a text's UTF-8 bytes, as Go's `fnv.New32a` hashes a marshalled value. */
+export function fnv32a(text: string): number {
+  let h = 2166136261;
+  for (const byte of Buffer.from(text, 'utf8'))
+    h = Math.imul(h ^ byte, 16777619);
+  return h >>> 0;
+}
+
+/**
+ * The pod-template-hash of a template: FNV-32a, safe-encoded as upstream's `ComputeHash` does,
+ * but of the canonical JSON of the template rather than of the Go struct (which Kubernetes
+ * prints with `spew` and Argo Rollouts marshals with Go's field order and defaults), so the
+ * value differs from a real cluster's. It is stable for a template, which is what controllers
+ * rely on; nothing should compare it with a hash a real cluster computed.
+ */
 export function podTemplateHash(
   template: PodTemplate,
   collisionCount = 0,
@@ -55,8 +77,5 @@ export function podTemplateHash(
   const text =
     JSON.stringify(canonicalTemplate(template)) +
     (collisionCount ? String(collisionCount) : '');
-  return String(hashString(text))
-    .split('')
-    .map(digit => SAFE_ALPHABET[digit.charCodeAt(0) % SAFE_ALPHABET.length])
-    .join('');
+  return safeEncode(hashString(text));
 }

@@ -1,4 +1,4 @@
-import { hashString } from '../../random';
+import { fnv32a, safeEncode } from '../podTemplateHash';
 import type { CanaryStep, Rollout } from '../kinds';
 
 /** Reading a canary's steps as Argo Rollouts' `GetCurrentCanaryStep` and friends do. */
@@ -92,9 +92,13 @@ export function describeStep(step: CanaryStep): string {
   return Object.keys(step)[0] ?? 'unknown';
 }
 
-/** Changes when the steps change, so that editing them restarts the canary (`ComputeStepHash`). */
+/**
+ * Changes when the steps change, so that editing them restarts the canary. Argo's
+ * `ComputeStepHash`: FNV-32a of the steps' JSON, safe-encoded; the same value as Argo's as long
+ * as each step's keys are in the order of Argo's Go structs, as written by hand they usually are.
+ */
 export function stepHash(rollout: Rollout): string {
-  return hashString(
-    JSON.stringify(rollout.spec.strategy.canary?.steps ?? []),
-  ).toString(16);
+  return safeEncode(
+    fnv32a(JSON.stringify(rollout.spec.strategy.canary?.steps ?? null)),
+  );
 }
