@@ -21,6 +21,7 @@ import {
   inheritedAnnotations,
   listOwnedReplicaSets,
   maxRevision,
+  reviseAnnotations,
   revisionOf,
   sumStatus,
   type ReplicaSetConventions,
@@ -35,18 +36,32 @@ import { syncBlueGreen } from './blueGreenStrategy';
 import { stepHash, stepsOf } from './canarySteps';
 import { syncCanary } from './canaryStrategy';
 import { availableOf, type RolloutContext } from './RolloutContext';
-import { rolloutConditions, rolloutPhase } from './rolloutStatus';
+import {
+  checkPausedConditions,
+  persistedStatus,
+  rolloutConditions,
+  rolloutPhase,
+} from './rolloutStatus';
 
 const RESOURCE = 'rollouts.argoproj.io';
 const REVISION = 'rollout.argoproj.io/revision';
-const SCALE_DOWN_DEADLINE = 'argo-rollouts.argoproj.io/scale-down-deadline';
+const REVISION_HISTORY = 'rollout.argoproj.io/revision-history';
+const DESIRED_REPLICAS = 'rollout.argoproj.io/desired-replicas';
+/** Argo's `DefaultReplicaSetScaleDownDeadlineAnnotationKey`: no prefix. */
+const SCALE_DOWN_DEADLINE = 'scale-down-deadline';
 const SOURCE = { component: 'rollouts-controller' };
 
 export const ROLLOUT_CONVENTIONS: ReplicaSetConventions = {
   hashLabel: ROLLOUT_HASH_LABEL,
   revisionAnnotation: REVISION,
-  revisionHistoryAnnotation: 'rollout.argoproj.io/revision-history',
-  ownAnnotations: [REVISION],
+  revisionHistoryAnnotation: REVISION_HISTORY,
+  // Argo's `annotationsToSkip`.
+  ownAnnotations: [
+    REVISION,
+    REVISION_HISTORY,
+    DESIRED_REPLICAS,
+    'notified.notifications.argoproj.io',
+  ],
 };
 
 /**
@@ -221,6 +236,9 @@ export class RolloutController {
             revision,
             conventions: ROLLOUT_CONVENTIONS,
             minReadySeconds: rollout.spec.minReadySeconds,
+            annotations: {
+              [DESIRED_REPLICAS]: String(rollout.spec.replicas ?? 1),
+            },
           }),
         ) as ReplicaSet;
       }
@@ -230,11 +248,14 @@ export class RolloutController {
         rs.metadata.namespace,
         rs.metadata.name,
         draft => {
-          draft.metadata.annotations = {
-            ...draft.metadata.annotations,
-            ...inheritedAnnotations(rollout, ROLLOUT_CONVENTIONS),
-            [REVISION]: String(revision),
-          };
+          draft.metadata.annotations = reviseAnnotations(
+            {
+              ...draft.metadata.annotations,
+              ...inheritedAnnotations(rollout, ROLLOUT_CONVENTIONS),
+            },
+            revision,
+            ROLLOUT_CONVENTIONS,
+          );
         },
       ) as ReplicaSet;
     }
@@ -263,16 +284,31 @@ export class RolloutController {
         rs.metadata.name,
       ) as ReplicaSet | undefined) ?? rs;
     const from = current.spec.replicas ?? 0;
-    const deadline = current.metadata.annotations?.[SCALE_DOWN_DEADLINE];
-    if (from === replicas && !(replicas > 0 && deadline)) return current;
+    const annotations = current.metadata.annotations ?? {};
+    const desired = String(rollout.spec.replicas ?? 1);
+    // A deadline goes when the ReplicaSet is needed again, or once it is scaled down (Argo's
+    // `scaleReplicaSet`), except the one an abort set on the canary, which stays.
+    const dropDeadline =
+      !!annotations[SCALE_DOWN_DEADLINE] &&
+      (replicas > 0 || !delaysScaleDownOnAbort(rollout));
+    if (
+      from === replicas &&
+      !dropDeadline &&
+      annotations[DESIRED_REPLICAS] === desired
+    )
+      return current;
     const updated = this.#store.modify(
       'replicasets.apps',
       rs.metadata.namespace,
       rs.metadata.name,
       draft => {
         (draft as ReplicaSet).spec.replicas = replicas;
-        if (replicas > 0 && draft.metadata.annotations)
-          delete draft.metadata.annotations[SCALE_DOWN_DEADLINE];
+        const next: Record<string, string> = {
+          ...draft.metadata.annotations,
+          [DESIRED_REPLICAS]: desired,
+        };
+        if (dropDeadline) delete next[SCALE_DOWN_DEADLINE];
+        draft.metadata.annotations = next;
       },
     ) as ReplicaSet;
     if (from !== replicas) {
@@ -451,31 +487,41 @@ export class RolloutController {
     status.observedGeneration = String(current.metadata.generation ?? 1);
     status.replicas = sumStatus(fresh, 'replicas');
     status.updatedReplicas = newRS.status?.replicas ?? 0;
-    status.readyReplicas = sumStatus(fresh, 'readyReplicas');
-    status.availableReplicas = blueGreen
-      ? availableOf(activeRS)
-      : sumStatus(fresh, 'availableReplicas');
-    status.HPAReplicas = blueGreen
-      ? activeRS?.status?.replicas ?? 0
-      : sumStatus(fresh, 'replicas');
+    // A blue-green rollout counts its active ReplicaSet, once there is one (the HPA scales it).
+    const counted = blueGreen && activeRS ? [activeRS] : fresh;
+    status.readyReplicas = sumStatus(counted, 'readyReplicas');
+    status.availableReplicas = sumStatus(counted, 'availableReplicas');
+    status.HPAReplicas = sumStatus(counted, 'replicas');
     status.selector =
-      blueGreen && status.blueGreen?.activeSelector
-        ? `${selector},${ROLLOUT_HASH_LABEL}=${status.blueGreen.activeSelector}`
+      blueGreen && activeRS
+        ? `${selector},${ROLLOUT_HASH_LABEL}=${
+            status.blueGreen!.activeSelector
+          }`
         : selector;
-    const strategy = rollout.spec.strategy.canary ?? blueGreen;
-    const { maxUnavailable } = resolveFenceposts(
-      rollout.spec.strategy.canary?.maxSurge,
-      strategy?.maxUnavailable,
-      replicas,
+    const others = fresh.filter(
+      rs =>
+        rs.metadata.uid !== newRS.metadata.uid &&
+        rs.metadata.labels?.[ROLLOUT_HASH_LABEL] !== status.stableRS,
     );
-    status.conditions = rolloutConditions(rollout, status, {
-      newRSName: newRS.metadata.name,
-      revision: context.revision,
-      minAvailable: replicas - maxUnavailable,
-      timestamp: context.timestamp,
-    });
+    status.conditions = rolloutConditions(
+      rollout,
+      status,
+      checkPausedConditions(rollout, context.timestamp),
+      {
+        newRSName: newRS.metadata.name,
+        revision: context.revision,
+        timestamp: context.timestamp,
+        now: context.now,
+        waitingForScaleDown: others.some(
+          rs => !!rs.metadata.annotations?.[SCALE_DOWN_DEADLINE],
+        ),
+        available: blueGreen
+          ? isSaturated(activeRS, replicas)
+          : sumStatus(fresh, 'availableReplicas') >= replicas,
+      },
+    );
     Object.assign(status, rolloutPhase(rollout, status));
-    const next = withoutEmpty(status);
+    const next = persistedStatus(current.status, status);
     if (JSON.stringify(next) === JSON.stringify(current.status ?? {})) return;
     this.#store.modify(
       RESOURCE,
@@ -487,6 +533,24 @@ export class RolloutController {
       { subresource: 'status' },
     );
   }
+}
+
+/** Argo's `shouldDelayScaleDownOnAbort`: an aborted blue-green or traffic-routed canary with an abort delay. */
+function delaysScaleDownOnAbort(rollout: Rollout): boolean {
+  const { canary, blueGreen } = rollout.spec.strategy;
+  if (!rollout.status?.abort || !rollout.status.stableRS) return false;
+  if (canary && !canary.trafficRouting) return false;
+  return (blueGreen ?? canary)?.abortScaleDownDelaySeconds !== 0;
+}
+
+/** Argo's `IsSaturated`: the ReplicaSet runs, wants and has every replica available. */
+function isSaturated(rs: ReplicaSet | undefined, replicas: number): boolean {
+  return (
+    !!rs &&
+    (rs.spec.replicas ?? 0) === replicas &&
+    rs.metadata.annotations?.[DESIRED_REPLICAS] === String(replicas) &&
+    availableOf(rs) === replicas
+  );
 }
 
 /**
@@ -512,17 +576,4 @@ function isRollbackWithinWindow(
     rs => created(newRS) < created(rs) && created(rs) < created(stable),
   ).length;
   return between < window;
-}
-
-/** Drops fields Argo leaves out when unset (`omitempty`), so the status reads as it would there. */
-function withoutEmpty(status: RolloutStatus): RolloutStatus {
-  const copy: RolloutStatus = { ...status };
-  if (!copy.pauseConditions?.length) delete copy.pauseConditions;
-  if (!copy.controllerPause) delete copy.controllerPause;
-  if (!copy.abort) delete copy.abort;
-  if (!copy.promoteFull) delete copy.promoteFull;
-  if (copy.currentStepIndex === undefined) delete copy.currentStepIndex;
-  if (copy.blueGreen && !copy.blueGreen.scaleUpPreviewCheckPoint)
-    copy.blueGreen = { ...copy.blueGreen, scaleUpPreviewCheckPoint: undefined };
-  return JSON.parse(JSON.stringify(copy)) as RolloutStatus;
 }

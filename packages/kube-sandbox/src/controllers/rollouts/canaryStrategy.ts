@@ -84,7 +84,12 @@ export function syncCanary(context: RolloutContext): void {
   }
   const stableHash = status.stableRS ?? '';
   if (routed) setWeights(context, weight, stableHash);
-  pointCanaryServices(context, context.newHash, stableHash);
+  // An aborted basic canary sends the canary Service's traffic back to the stable pods.
+  pointCanaryServices(
+    context,
+    aborted && !routed ? stableHash : context.newHash,
+    stableHash,
+  );
 
   if (aborted || rollout.spec.paused) return;
   advanceSteps(context, target);
