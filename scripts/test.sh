@@ -29,7 +29,7 @@ step "type check" yarn tsc
 step "lint" yarn lint
 step "unit and database tests" yarn test 2>&1 | tee "$logs/unit.log"
 # The files that target the real control plane as well; in the run above they were skipped.
-step "cluster tests against the real control plane" env SCALING_TEST_TARGET=real-cluster \
+SCALING_TEST_TARGET=real-cluster step "cluster tests against the real control plane" \
   yarn backstage-cli repo test --runInBand 'plugin\.realCluster|differential\.test' 2>&1 | tee "$logs/real.log"
 step "build the app" yarn workspace app build
 step "browser tests" yarn test:e2e 2>&1 | tee "$logs/e2e.log"
