@@ -120,62 +120,52 @@ const CLIENT = [
   'extendedKeyUsage=clientAuth',
 ];
 
+/** Makes every file of a `ControlPlanePki` in `dir`. */
+function createPki(dir: string): void {
+  const ca = selfSignedCa(dir, 'ca', 'meschain-real-cluster-ca');
+  signed(dir, 'apiserver', ca, '/CN=kube-apiserver', [
+    'keyUsage=critical,digitalSignature,keyEncipherment',
+    'extendedKeyUsage=serverAuth',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,IP:10.96.0.1',
+  ]);
+  signed(dir, 'admin', ca, '/O=system:masters/CN=meschain-admin', CLIENT);
+  const frontProxyCa = selfSignedCa(dir, 'front-proxy-ca', 'front-proxy-ca');
+  signed(
+    dir,
+    'front-proxy-client',
+    frontProxyCa,
+    '/CN=front-proxy-client',
+    CLIENT,
+  );
+  newKey(join(dir, 'service-account.key'));
+  openssl([
+    'pkey',
+    '-in',
+    join(dir, 'service-account.key'),
+    '-pubout',
+    '-out',
+    join(dir, 'service-account.pub'),
+  ]);
+}
+
 /**
  * The control plane's certificates in `dir`, made with openssl on first use and kept, so
  * kubeconfigs written by an earlier run stay valid.
  */
 export function ensurePki(dir: string): ControlPlanePki {
   mkdirSync(dir, { recursive: true });
-  const serviceAccountKeyFile = join(dir, 'service-account.key');
   const serviceAccountPublicKeyFile = join(dir, 'service-account.pub');
-  if (existsSync(serviceAccountPublicKeyFile)) {
-    return {
-      ca: keyPair(dir, 'ca'),
-      apiServer: keyPair(dir, 'apiserver'),
-      admin: keyPair(dir, 'admin'),
-      frontProxyCa: keyPair(dir, 'front-proxy-ca'),
-      frontProxyClient: keyPair(dir, 'front-proxy-client'),
-      serviceAccountKeyFile,
-      serviceAccountPublicKeyFile,
-    };
-  }
-  const ca = selfSignedCa(dir, 'ca', 'meschain-real-cluster-ca');
-  const frontProxyCa = selfSignedCa(dir, 'front-proxy-ca', 'front-proxy-ca');
-  const pki: ControlPlanePki = {
-    ca,
-    apiServer: signed(dir, 'apiserver', ca, '/CN=kube-apiserver', [
-      'keyUsage=critical,digitalSignature,keyEncipherment',
-      'extendedKeyUsage=serverAuth',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,IP:10.96.0.1',
-    ]),
-    admin: signed(
-      dir,
-      'admin',
-      ca,
-      '/O=system:masters/CN=meschain-admin',
-      CLIENT,
-    ),
-    frontProxyCa,
-    frontProxyClient: signed(
-      dir,
-      'front-proxy-client',
-      frontProxyCa,
-      '/CN=front-proxy-client',
-      CLIENT,
-    ),
-    serviceAccountKeyFile,
+  // Written last: when it is there, everything else is.
+  if (!existsSync(serviceAccountPublicKeyFile)) createPki(dir);
+  return {
+    ca: keyPair(dir, 'ca'),
+    apiServer: keyPair(dir, 'apiserver'),
+    admin: keyPair(dir, 'admin'),
+    frontProxyCa: keyPair(dir, 'front-proxy-ca'),
+    frontProxyClient: keyPair(dir, 'front-proxy-client'),
+    serviceAccountKeyFile: join(dir, 'service-account.key'),
     serviceAccountPublicKeyFile,
   };
-  newKey(serviceAccountKeyFile);
-  openssl([
-    'pkey',
-    '-in',
-    serviceAccountKeyFile,
-    '-pubout',
-    '-out',
-    serviceAccountPublicKeyFile,
-  ]);
-  return pki;
 }
 
 /**
