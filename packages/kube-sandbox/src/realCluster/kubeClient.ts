@@ -1,5 +1,6 @@
 import { request } from 'node:https';
 import type { KubeObject } from '../store/types';
+import { collectionPath } from './resourcePaths';
 
 /** How a client reaches one API server: its URL, the CA that signed it, and who it is. */
 export interface KubeCredentials {
@@ -90,6 +91,27 @@ export class KubeClient {
       `${path}/${object.metadata.name}?fieldManager=meschain-real-cluster&force=true`,
       object,
       'application/apply-patch+yaml',
+    );
+  }
+}
+
+/**
+ * The plural of the kinds the launcher applies. For these, as for most built-in kinds,
+ * Kubernetes forms it by lower-casing the kind and adding an s.
+ */
+function pluralOfKind(kind: string): string {
+  return `${kind.toLowerCase()}s`;
+}
+
+/** Applies each object with server-side apply, in order. */
+export async function applyManifests(
+  client: KubeClient,
+  objects: KubeObject[],
+): Promise<void> {
+  for (const object of objects) {
+    await client.apply(
+      collectionPath(object, pluralOfKind(object.kind)),
+      object,
     );
   }
 }

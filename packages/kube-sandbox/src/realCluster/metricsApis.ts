@@ -1,5 +1,4 @@
-import type { KubeClient } from './kubeClient';
-import { applyManifests } from './portalAccess';
+import { applyManifests, type KubeClient } from './kubeClient';
 
 const METRICS_APIS = [
   { group: 'metrics.k8s.io', version: 'v1beta1' },

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import yaml from 'js-yaml';
 import type { KubeObject } from '../store/types';
-import type { KubeClient } from './kubeClient';
-import { collectionPath } from './resourcePaths';
+import { applyManifests, type KubeClient } from './kubeClient';
 
 /** The RBAC manifest the scaling backend ships for platform teams to apply to their clusters. */
 export const PORTAL_RBAC_MANIFEST = resolve(
@@ -21,27 +20,6 @@ export interface PortalAccess {
   readOnlyToken: string;
   /** The metrics adapter, which lists and watches what the load model needs. */
   metricsAdapterToken: string;
-}
-
-/**
- * The plural of the kinds the launcher applies. For these, as for most built-in kinds,
- * Kubernetes forms it by lower-casing the kind and adding an s.
- */
-function pluralOfKind(kind: string): string {
-  return `${kind.toLowerCase()}s`;
-}
-
-/** Applies each object with server-side apply, in order. */
-export async function applyManifests(
-  client: KubeClient,
-  objects: KubeObject[],
-): Promise<void> {
-  for (const object of objects) {
-    await client.apply(
-      collectionPath(object, pluralOfKind(object.kind)),
-      object,
-    );
-  }
 }
 
 function serviceAccount(name: string, namespace: string): KubeObject {
