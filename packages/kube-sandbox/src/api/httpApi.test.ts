@@ -278,7 +278,17 @@ describe('sandbox HTTP API', () => {
       'networking.k8s.io',
       'autoscaling',
       'argoproj.io',
+      'networking.istio.io',
     ]);
+    // A CRD's versions, highest preferred, as for Istio's VirtualService.
+    expect(groups.body.groups[5]).toMatchObject({
+      versions: [
+        { version: 'v1' },
+        { version: 'v1beta1' },
+        { version: 'v1alpha3' },
+      ],
+      preferredVersion: { version: 'v1' },
+    });
     expect(groups.body.groups[3]).toMatchObject({
       versions: [{ version: 'v2' }, { version: 'v1' }],
       preferredVersion: { groupVersion: 'autoscaling/v2', version: 'v2' },

@@ -326,6 +326,7 @@ const COLUMNS: Record<ResourceKey, Column[]> = {
     // A custom resource's printer columns: the CRD's `date` column.
     { ...AGE, type: 'date' },
   ],
+  'virtualservices.networking.istio.io': [NAME, { ...AGE, type: 'date' }],
 };
 
 export interface TableOptions {

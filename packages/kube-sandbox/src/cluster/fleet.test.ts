@@ -71,6 +71,10 @@ describe('the default fleet', () => {
     ]);
     expect(names('horizontalpodautoscalers.autoscaling')).toHaveLength(8);
     expect(names('services')).toContain('user-service-preview');
+    // The A/B service's Rollout routes through an Istio VirtualService.
+    expect(names('virtualservices.networking.istio.io')).toEqual([
+      'product-service',
+    ]);
     expect(
       store.mustGet('nodes', undefined, 'eu-west-general-1').metadata.labels,
     ).toMatchObject({

@@ -3,7 +3,12 @@ import type { ServiceIpAllocator } from '../api/strategy';
 import type { KubeObject } from '../store/types';
 import { nodeObjects } from './nodes';
 import type { ClusterSpec, SandboxCluster } from './types';
-import { autoscalerObject, serviceObjects, workloadObject } from './workloads';
+import {
+  autoscalerObject,
+  serviceObjects,
+  virtualServiceObject,
+  workloadObject,
+} from './workloads';
 
 /** What a real API server creates for itself, and the sandbox creates when it seeds. */
 const SYSTEM_NAMESPACES = [
@@ -28,7 +33,8 @@ function namespaceObject(
 
 /**
  * The objects a cluster's fleet entry describes, in the order they can be created: its
- * namespace, nodes, and per service its workload (Deployment or Rollout), Services and HPA.
+ * namespace, nodes, and per service the Istio VirtualService it routes through (if any), its
+ * workload (Deployment or Rollout), Services and HPA.
  * The sandbox writes them into its store; the real control plane receives them over its API.
  */
 export function fleetManifests(
@@ -47,6 +53,13 @@ export function fleetManifests(
   for (const node of nodeObjects(spec, timestamp))
     manifests.push({ resource: 'nodes', object: node });
   for (const service of spec.services) {
+    // A header-routed Rollout is invalid until its VirtualService exists.
+    const virtualService = virtualServiceObject(spec, service);
+    if (virtualService)
+      manifests.push({
+        resource: 'virtualservices.networking.istio.io',
+        object: virtualService,
+      });
     const workload = workloadObject(spec, service);
     manifests.push({
       resource:

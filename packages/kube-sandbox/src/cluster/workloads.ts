@@ -130,3 +130,36 @@ export function autoscalerObject(
     spec: { scaleTargetRef: target, ...service.autoscaling },
   };
 }
+
+/**
+ * The Istio VirtualService a header-routed Rollout names, as a service mesh team would have
+ * created it: every named route sends all traffic to the stable Service and none to the canary,
+ * which is the state Argo Rollouts starts from. None for other services.
+ */
+export function virtualServiceObject(
+  cluster: ClusterSpec,
+  service: ServiceSpec,
+): KubeObject | undefined {
+  const canary = (service.rolloutStrategy as { canary?: any } | undefined)
+    ?.canary;
+  const virtualService = canary?.trafficRouting?.istio?.virtualService as
+    | { name: string; routes?: string[] }
+    | undefined;
+  if (!virtualService) return undefined;
+  const { stableService, canaryService } = canary;
+  return {
+    apiVersion: 'networking.istio.io/v1alpha3',
+    kind: 'VirtualService',
+    metadata: { name: virtualService.name, namespace: cluster.namespace },
+    spec: {
+      hosts: [stableService],
+      http: (virtualService.routes ?? ['primary']).map(name => ({
+        name,
+        route: [
+          { destination: { host: stableService }, weight: 100 },
+          { destination: { host: canaryService }, weight: 0 },
+        ],
+      })),
+    },
+  };
+}

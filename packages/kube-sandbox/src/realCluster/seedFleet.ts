@@ -3,7 +3,6 @@ import type { ClusterSpec } from '../cluster/types';
 import type { KubeObject } from '../store/types';
 import type { KubeClient } from './kubeClient';
 import { collectionPath, pluralOf } from './resourcePaths';
-import { virtualServiceObjects } from './trafficRouting';
 
 /** kwok manages the nodes that carry this annotation, and no others. */
 export const KWOK_NODE_ANNOTATION = 'kwok.x-k8s.io/node';
@@ -33,25 +32,17 @@ function asKwokNode(node: KubeObject): KubeObject {
 
 /**
  * Creates a cluster's fleet entry through the Kubernetes API: the same objects the sandbox
- * seeds, with nodes handed to kwok and the VirtualServices header-routed Rollouts need. The
- * controllers make the ReplicaSets and Pods.
+ * seeds (VirtualServices included), with nodes handed to kwok. The controllers make the
+ * ReplicaSets and Pods.
  */
 export async function seedFleet(
   client: KubeClient,
   spec: ClusterSpec,
 ): Promise<void> {
-  const manifests = fleetManifests(spec, new Date().toISOString());
-  // A header-routed Rollout is invalid until its VirtualService exists.
-  const virtualServices = virtualServiceObjects(spec).map(object => ({
-    resource: 'virtualservices.networking.istio.io',
-    object,
-  }));
-  const ordered = [
-    ...manifests.filter(m => m.resource === 'namespaces'),
-    ...virtualServices,
-    ...manifests.filter(m => m.resource !== 'namespaces'),
-  ];
-  for (const { resource, object } of ordered) {
+  for (const { resource, object } of fleetManifests(
+    spec,
+    new Date().toISOString(),
+  )) {
     const path = collectionPath(object, pluralOf(resource));
     if (resource === 'nodes') {
       const node = asKwokNode(object);

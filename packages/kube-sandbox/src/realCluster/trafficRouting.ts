@@ -1,4 +1,3 @@
-import type { ClusterSpec } from '../cluster/types';
 import type { KubeObject } from '../store/types';
 
 /**
@@ -32,45 +31,3 @@ export const VIRTUAL_SERVICE_CRD: KubeObject = {
     })),
   },
 };
-
-interface IstioRouting {
-  canaryService: string;
-  stableService: string;
-  virtualService: { name: string; routes?: string[] };
-}
-
-function istioRoutingOf(strategy: unknown): IstioRouting | undefined {
-  const canary = (strategy as { canary?: any } | undefined)?.canary;
-  const virtualService = canary?.trafficRouting?.istio?.virtualService;
-  return virtualService && { ...canary, virtualService };
-}
-
-/**
- * The VirtualService each Istio-routed Rollout of the fleet names, as a service mesh team would
- * have created it: every named route sends all traffic to the stable Service and none to the
- * canary, which is the state Argo Rollouts starts from.
- */
-export function virtualServiceObjects(spec: ClusterSpec): KubeObject[] {
-  return spec.services.flatMap(service => {
-    const routing = istioRoutingOf(service.rolloutStrategy);
-    if (!routing) return [];
-    const { virtualService, stableService, canaryService } = routing;
-    return [
-      {
-        apiVersion: 'networking.istio.io/v1alpha3',
-        kind: 'VirtualService',
-        metadata: { name: virtualService.name, namespace: spec.namespace },
-        spec: {
-          hosts: [stableService],
-          http: (virtualService.routes ?? ['primary']).map(name => ({
-            name,
-            route: [
-              { destination: { host: stableService }, weight: 100 },
-              { destination: { host: canaryService }, weight: 0 },
-            ],
-          })),
-        },
-      },
-    ];
-  });
-}

@@ -8,7 +8,10 @@ export interface ResourceDefinition {
   group: string;
   /** The version objects are stored in. */
   version: string;
-  /** Every version it is served at, storage version first. Others are converted on the way. */
+  /**
+   * Every version it is served at, the preferred one first (discovery lists them in this order):
+   * the storage version for built-in kinds, the highest for a CRD. Others are converted on the way.
+   */
   servedVersions: readonly string[];
   plural: string;
   singular: string;
@@ -279,6 +282,21 @@ export const RESOURCES: readonly ResourceDefinition[] = [
     shortNames: ['ro'],
     subresources: ['status', 'scale'],
     categories: ['all'],
+    hasGeneration: true,
+  }),
+  // Istio's VirtualService, as far as a header-routed Rollout needs one: schemaless, as the real
+  // control plane's CRD (`realCluster/trafficRouting.ts`) serves it.
+  define({
+    group: 'networking.istio.io',
+    version: 'v1alpha3',
+    // Discovery prefers a CRD's highest version; Argo Rollouts reads and writes v1alpha3.
+    servedVersions: ['v1', 'v1beta1', 'v1alpha3'],
+    plural: 'virtualservices',
+    singular: 'virtualservice',
+    kind: 'VirtualService',
+    custom: true,
+    namespaced: true,
+    shortNames: ['vs'],
     hasGeneration: true,
   }),
 ];

@@ -1,3 +1,4 @@
+import type { IstioRoutingPlan } from './istioRouting';
 import type {
   PauseCondition,
   ReplicaSet,
@@ -29,6 +30,8 @@ export interface RolloutContext {
   scaleDownAfter(rs: ReplicaSet, delaySeconds: number): void;
   /** Points a Service at the pods of one pod-template hash. */
   pointService(name: string | undefined, hash: string): void;
+  /** Rewrites the http routes of the Istio VirtualServices the canary routes through. */
+  routeVirtualServices(plan: IstioRoutingPlan): void;
   event(reason: string, message: string, type?: 'Normal' | 'Warning'): void;
   /** Asks for another sync at `at` (a pause ending, a delay running out). */
   wakeAt(at: number): void;

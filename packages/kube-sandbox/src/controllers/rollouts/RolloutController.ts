@@ -35,6 +35,12 @@ import {
 import { syncBlueGreen } from './blueGreenStrategy';
 import { stepHash, stepsOf } from './canarySteps';
 import { syncCanary } from './canaryStrategy';
+import {
+  routedHttp,
+  virtualServicesOf,
+  type HttpRoute,
+  type IstioRoutingPlan,
+} from './istioRouting';
 import { availableOf, type RolloutContext } from './RolloutContext';
 import {
   checkPausedConditions,
@@ -44,6 +50,7 @@ import {
 } from './rolloutStatus';
 
 const RESOURCE = 'rollouts.argoproj.io';
+const VIRTUAL_SERVICES = 'virtualservices.networking.istio.io';
 const REVISION = 'rollout.argoproj.io/revision';
 const REVISION_HISTORY = 'rollout.argoproj.io/revision-history';
 const DESIRED_REPLICAS = 'rollout.argoproj.io/desired-replicas';
@@ -141,6 +148,7 @@ export class RolloutController {
       scaleDownAfter: (rs, delaySeconds) =>
         this.#scaleDownAfter(rollout, rs, delaySeconds, now, key),
       pointService: (name, hash) => this.#pointService(rollout, name, hash),
+      routeVirtualServices: plan => this.#routeVirtualServices(rollout, plan),
       event: (reason, message, type = 'Normal') =>
         type === 'Normal'
           ? this.#events.normal(SOURCE, rollout, reason, message)
@@ -392,6 +400,25 @@ export class RolloutController {
         'argo-rollouts.argoproj.io/managed-by-rollouts': rollout.metadata.name,
       };
     });
+  }
+
+  #routeVirtualServices(rollout: Rollout, plan: IstioRoutingPlan): void {
+    for (const ref of virtualServicesOf(rollout)) {
+      const virtualService = this.#store.get(
+        VIRTUAL_SERVICES,
+        ref.namespace,
+        ref.name,
+      );
+      // Argo Rollouts reports a missing VirtualService and routes nothing.
+      const http = (virtualService?.spec as { http?: HttpRoute[] } | undefined)
+        ?.http;
+      if (!virtualService || !http) continue;
+      const routed = routedHttp(http, rollout, ref.routes, plan);
+      if (JSON.stringify(routed) === JSON.stringify(http)) continue;
+      this.#store.modify(VIRTUAL_SERVICES, ref.namespace, ref.name, draft => {
+        (draft.spec as { http?: HttpRoute[] }).http = routed;
+      });
+    }
   }
 
   /** `spec.restartAt`: replaces pods created before it, a few at a time within maxUnavailable. */

@@ -65,7 +65,10 @@ export function syncCanary(context: RolloutContext): void {
     context.scale(context.newRS, replicas);
     for (const rs of context.others) retire(context, rs, routed);
     if (!context.stableRS) promote(context, 'Initial deploy');
-    if (routed) setWeights(context, 0, context.newHash);
+    if (routed) {
+      setWeights(context, 0, context.newHash);
+      routeVirtualServices(context, aborted);
+    }
     pointCanaryServices(context, context.newHash, context.newHash);
     return;
   }
@@ -83,7 +86,10 @@ export function syncCanary(context: RolloutContext): void {
     context.scale(context.stableRS, target.stable);
   }
   const stableHash = status.stableRS ?? '';
-  if (routed) setWeights(context, weight, stableHash);
+  if (routed) {
+    setWeights(context, weight, stableHash);
+    routeVirtualServices(context, aborted);
+  }
   // An aborted basic canary sends the canary Service's traffic back to the stable pods.
   pointCanaryServices(
     context,
@@ -296,6 +302,28 @@ function setWeights(
       },
     },
   };
+}
+
+/**
+ * The VirtualServices follow the weights just set (Argo's `reconcileTrafficRouting`): the header
+ * route of a setHeaderRoute step being taken is added, and managed routes go once the rollout is
+ * promoted, aborted, fully promoted or has no canary pod available.
+ */
+function routeVirtualServices(context: RolloutContext, aborted: boolean): void {
+  const { status, rollout } = context;
+  const promoted = status.stableRS === context.newHash;
+  const step = stepsOf(rollout)[status.currentStepIndex ?? 0];
+  context.routeVirtualServices({
+    canaryWeight: status.canary?.weights?.canary.weight ?? 0,
+    removeManagedRoutes:
+      promoted ||
+      aborted ||
+      !!status.promoteFull ||
+      availableOf(context.fresh(context.newRS)) === 0,
+    // Not on the first revision: Argo Rollouts runs no step of an initial deploy.
+    headerRoute:
+      !promoted && context.revision > 1 ? step?.setHeaderRoute : undefined,
+  });
 }
 
 function pointCanaryServices(

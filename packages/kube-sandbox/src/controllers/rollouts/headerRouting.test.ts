@@ -56,6 +56,23 @@ function abRollout(): Rollout {
   };
 }
 
+/** The route Argo Rollouts weighs: all to the stable Service until a canary runs. */
+function primaryRoute(stable: number, canary: number) {
+  return {
+    name: 'primary',
+    route: [
+      { destination: { host: 'product' }, weight: stable },
+      { destination: { host: 'product-canary' }, weight: canary },
+    ],
+  };
+}
+
+const BETA_ROUTE = {
+  name: 'beta-testers',
+  match: [{ headers: { 'X-MesChain-Variant': { exact: 'beta' } } }],
+  route: [{ destination: { host: 'product-canary' }, weight: 100 }],
+};
+
 describe('A/B rollout with header routing', () => {
   let cluster: SandboxCluster;
   let simulation: SandboxSimulation;
@@ -72,6 +89,12 @@ describe('A/B rollout with header routing', () => {
         spec: { selector: { app: 'product' }, ports: [{ port: 80 }] },
       });
     }
+    cluster.store.create('virtualservices.networking.istio.io', {
+      apiVersion: 'networking.istio.io/v1alpha3',
+      kind: 'VirtualService',
+      metadata: { name: 'product', namespace: 'meschain' },
+      spec: { hosts: ['product'], http: [primaryRoute(100, 0)] },
+    });
     cluster.store.create('rollouts.argoproj.io', abRollout());
     runFor(cluster, simulation, 10);
   });
@@ -92,6 +115,14 @@ describe('A/B rollout with header routing', () => {
     }
     return counts;
   };
+  const httpRoutes = () =>
+    (
+      cluster.store.mustGet(
+        'virtualservices.networking.istio.io',
+        'meschain',
+        'product',
+      ).spec as { http: unknown[] }
+    ).http;
 
   it('pins the canary to one pod, routes the header to it, then splits traffic by weight', () => {
     const stable = rollout().status!.stableRS!;
@@ -130,6 +161,8 @@ describe('A/B rollout with header routing', () => {
     expect(messages).toContain(
       'Header route "beta-testers" sends X-MesChain-Variant: {"exact":"beta"} to the canary',
     );
+    // The managed header route goes first in the VirtualService, ahead of the weighted one.
+    expect(httpRoutes()).toEqual([BETA_ROUTE, primaryRoute(100, 0)]);
 
     // Promote; setWeight: 50 sends half the traffic, while setCanaryScale still holds the canary at one pod.
     cluster.store.modify(
@@ -145,6 +178,7 @@ describe('A/B rollout with header routing', () => {
     status = rollout().status!;
     expect(status).toMatchObject({ phase: 'Paused', currentStepIndex: 4 });
     expect(status.canary?.weights?.canary.weight).toBe(50);
+    expect(httpRoutes()).toEqual([BETA_ROUTE, primaryRoute(50, 50)]);
     expect(podsByImage()).toEqual({
       'meschain/product:1.0.0': 3,
       'meschain/product:2.0.0': 1,
@@ -162,6 +196,8 @@ describe('A/B rollout with header routing', () => {
       weight: 0,
       podTemplateHash: canary,
     });
+    // Promoted: the managed route is gone and the stable Service takes everything again.
+    expect(httpRoutes()).toEqual([primaryRoute(100, 0)]);
     runFor(cluster, simulation, 40);
     expect(podsByImage()).toEqual({ 'meschain/product:2.0.0': 3 });
     const old = cluster.store.get(
