@@ -163,7 +163,7 @@ export type BlueGreenRolloutState = {
   scaleDownDelaySeconds: number;
   /**
    * RFC 3339: when the previously active ReplicaSet is scaled down (its
-   * `argo-rollouts.argoproj.io/scale-down-deadline` annotation).
+   * `scale-down-deadline` annotation).
    */
   scaleDownDeadline?: string;
   analysis?: RolloutAnalysisStatus;

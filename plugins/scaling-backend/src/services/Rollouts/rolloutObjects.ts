@@ -135,5 +135,5 @@ export const POD_TEMPLATE_HASH_LABELS = [
 ];
 export const DEPLOYMENT_REVISION = 'deployment.kubernetes.io/revision';
 export const ROLLOUT_REVISION = 'rollout.argoproj.io/revision';
-export const SCALE_DOWN_DEADLINE =
-  'argo-rollouts.argoproj.io/scale-down-deadline';
+/** Argo Rollouts' `DefaultReplicaSetScaleDownDeadlineAnnotationKey`, which has no prefix. */
+export const SCALE_DOWN_DEADLINE = 'scale-down-deadline';
