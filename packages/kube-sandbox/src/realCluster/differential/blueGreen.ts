@@ -1,8 +1,7 @@
 import {
-  fixReplicas,
+  fixRolloutReplicas,
   observeRollout,
   promoteRollout,
-  ROLLOUTS,
   rolloutHealthy,
   setRolloutImage,
   settle,
@@ -20,13 +19,7 @@ export const BLUE_GREEN_SCENARIOS: DifferentialScenario[] = [
     async run(client, context) {
       const { namespace } = context;
       const observe = () => observeRollout(client, namespace, NAME, SERVICES);
-      await fixReplicas(
-        client,
-        context,
-        { collection: ROLLOUTS(namespace), name: NAME, replicas: 3 },
-        ro =>
-          ro.status?.phase === 'Healthy' && ro.status?.availableReplicas === 3,
-      );
+      await fixRolloutReplicas(client, context, NAME, 3);
 
       // The new ReplicaSet comes up behind the preview Service and waits for a promotion.
       const setImage = await setRolloutImage(

@@ -1,10 +1,9 @@
 import {
-  fixReplicas,
+  fixRolloutReplicas,
   observeRollout,
   patchRolloutStatus,
   promoteRollout,
   promoteRolloutFully,
-  ROLLOUTS,
   rolloutHealthy,
   setRolloutImage,
   settle,
@@ -30,13 +29,7 @@ export const CANARY_SCENARIOS: DifferentialScenario[] = [
     async run(client, context) {
       const { namespace } = context;
       const observe = () => observeRollout(client, namespace, NAME, SERVICES);
-      await fixReplicas(
-        client,
-        context,
-        { collection: ROLLOUTS(namespace), name: NAME, replicas: 5 },
-        ro =>
-          ro.status?.phase === 'Healthy' && ro.status?.availableReplicas === 5,
-      );
+      await fixRolloutReplicas(client, context, NAME, 5);
       const initial = await observe();
 
       // setWeight 20, then the indefinite pause.

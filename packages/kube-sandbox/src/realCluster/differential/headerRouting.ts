@@ -1,10 +1,9 @@
 import type { KubeClient } from '../kubeClient';
 import {
-  fixReplicas,
+  fixRolloutReplicas,
   observeRollout,
   promoteRollout,
   promoteRolloutFully,
-  ROLLOUTS,
   rolloutHealthy,
   setRolloutImage,
   settle,
@@ -53,15 +52,7 @@ export const HEADER_ROUTING_SCENARIOS: DifferentialScenario[] = [
     async run(client, context) {
       const { namespace } = context;
       const look = () => observe(client, namespace);
-      await fixReplicas(
-        client,
-        context,
-        { collection: ROLLOUTS(namespace), name: NAME, replicas: 3 },
-        ro =>
-          ro.status?.phase === 'Healthy' &&
-          ro.status?.availableReplicas === 3 &&
-          ro.status?.replicas === 3,
-      );
+      await fixRolloutReplicas(client, context, NAME, 3);
       const initial = await look();
 
       // setCanaryScale 1, then setHeaderRoute, then the indefinite pause.

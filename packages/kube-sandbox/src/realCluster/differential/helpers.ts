@@ -252,6 +252,35 @@ export async function fixReplicas(
     throw new Error(`${workload.name} did not settle at ${workload.replicas}`);
 }
 
+/** {@link fixReplicas} for a Rollout: settled once it is Healthy with all `replicas` available. */
+export function fixRolloutReplicas(
+  client: KubeClient,
+  context: ScenarioContext,
+  name: string,
+  replicas: number,
+): Promise<void> {
+  return fixReplicas(
+    client,
+    context,
+    { collection: ROLLOUTS(context.namespace), name, replicas },
+    ro =>
+      ro.status?.phase === 'Healthy' &&
+      ro.status?.availableReplicas === replicas &&
+      ro.status?.replicas === replicas,
+  );
+}
+
+/** Clears `spec.paused`, as `kubectl argo rollouts promote` does for a paused Rollout. */
+function unpauseRollout(client: KubeClient, namespace: string, name: string) {
+  return send(
+    client,
+    'PATCH',
+    `${ROLLOUTS(namespace)}/${name}`,
+    { spec: { paused: false } },
+    MERGE_PATCH,
+  );
+}
+
 /**
  * The JSON patch `kubectl rollout undo` and `kubectl argo rollouts undo` send: the old
  * ReplicaSet's pod template, without its hash label, replaces the workload's.
@@ -442,15 +471,7 @@ export async function promoteRollout(
     }
   }
   if (rollout.spec.paused) {
-    answers.push(
-      await send(
-        client,
-        'PATCH',
-        `${ROLLOUTS(namespace)}/${name}`,
-        { spec: { paused: false } },
-        MERGE_PATCH,
-      ),
-    );
+    answers.push(await unpauseRollout(client, namespace, name));
   }
   return answers;
 }
@@ -468,15 +489,7 @@ export async function promoteRolloutFully(
       await patchRolloutStatus(client, namespace, name, { promoteFull: true }),
     );
   if (rollout.spec.paused)
-    answers.push(
-      await send(
-        client,
-        'PATCH',
-        `${ROLLOUTS(namespace)}/${name}`,
-        { spec: { paused: false } },
-        MERGE_PATCH,
-      ),
-    );
+    answers.push(await unpauseRollout(client, namespace, name));
   return answers;
 }
 
