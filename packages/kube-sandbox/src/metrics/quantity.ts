@@ -3,39 +3,19 @@
  * in the forms metrics-server writes (`123456789n` cores, `524288Ki` bytes).
  */
 
-const BINARY_SUFFIXES: Record<string, number> = {
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
+import { parseQuantity as parseValidQuantity } from '@meschain/backstage-plugin-scaling-common';
 
-const DECIMAL_SUFFIXES: Record<string, number> = {
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-};
-
-/** The quantity's value in base units (cores for CPU, bytes for memory); NaN when malformed. */
+/**
+ * The quantity's value in base units (cores for CPU, bytes for memory); NaN when absent or
+ * malformed. Read by the suite's one quantity parser, as the portal reads it.
+ */
 export function parseQuantity(quantity: string | number | undefined): number {
-  if (typeof quantity === 'number') return quantity;
   if (quantity === undefined) return NaN;
-  const match = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)([a-zA-Z]*)$/.exec(
-    quantity.trim(),
-  );
-  if (!match) return NaN;
-  const [, number, suffix] = match;
-  const scale = BINARY_SUFFIXES[suffix] ?? DECIMAL_SUFFIXES[suffix];
-  return scale === undefined ? NaN : Number(number) * scale;
+  try {
+    return parseValidQuantity(quantity);
+  } catch {
+    return NaN;
+  }
 }
 
 /** Like `parseQuantity`, with 0 for an absent or malformed quantity. */
