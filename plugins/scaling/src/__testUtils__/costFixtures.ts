@@ -80,7 +80,7 @@ export const costRecommendations: CostRecommendations = {
       summary: 'Stateless standard tier with 3 replicas',
       monthlySavings: 20,
       annualSavings: 240,
-      inputs: { replicas: 3, spotDiscount: 0.6 },
+      inputs: { replicas: 3, monthlyComputeCost: 14.66, spotDiscount: 0.65 },
       proposal: { capacity: 'spot' },
     },
   ],

@@ -40,14 +40,22 @@ describe('EntityCostContent', () => {
     const efficiency = await screen.findByRole('table', { name: 'Efficiency' });
     expect(
       within(efficiency).getByRole('row', { name: /^CPU/ }),
-    ).toHaveTextContent('CPU2160.0 core-hours540.0 core-hours25.0 %$410.50');
+    ).toHaveTextContent('CPU2,160 core-hours540 core-hours25.0 %$410.50');
 
     const recommendations = await screen.findByRole('table', {
       name: 'Recommendations',
     });
     expect(
       within(recommendations).getByRole('row', { name: /Right-sizing/ }),
-    ).toHaveTextContent('CPU usage p95 cores: 0.600');
+    ).toHaveTextContent(
+      'CPU request cores: 2 coresCPU usage p95 cores: 0.6 cores',
+    );
+    // Money with its currency and shares as percentages, not `14.660` and `0.650`.
+    expect(
+      within(recommendations).getByRole('row', { name: /Spot/ }),
+    ).toHaveTextContent(
+      'Replicas: 3Monthly compute cost: $14.66Spot discount: 65 %',
+    );
     expect(
       screen.getByText(/2 recommendations would save/).textContent,
     ).toMatch(/would save \$104\.50 a month \(\$1,254 a year\)/);

@@ -6,6 +6,7 @@ import {
   AutoscalerMetricValue,
   quantityToMilli,
 } from '@meschain/backstage-plugin-scaling-common';
+import { formatMetricQuantity, formatQuantity } from '../../format';
 
 function metricLabel(metric: AutoscalerMetricState): string {
   return metric.container
@@ -13,14 +14,21 @@ function metricLabel(metric: AutoscalerMetricState): string {
     : metric.name;
 }
 
-function formatValue(value: AutoscalerMetricValue | undefined): string {
+/** A utilization as a percentage, any other value in the unit the metric's name implies. */
+function formatValue(
+  value: AutoscalerMetricValue | undefined,
+  metricName: string,
+): string {
   if (!value) {
     return '—';
   }
   if (value.averageUtilization !== undefined) {
-    return `${value.averageUtilization} %`;
+    return formatQuantity(value.averageUtilization, 'percent');
   }
-  return value.averageValue ?? value.value ?? '—';
+  const quantity = value.averageValue ?? value.value;
+  return quantity === undefined
+    ? '—'
+    : formatMetricQuantity(quantity, metricName);
 }
 
 function numeric(value: AutoscalerMetricValue): number | undefined {
@@ -57,7 +65,8 @@ export function MetricUtilization({
   const share = ratio(metric);
   const label = `${metricLabel(metric)}: ${formatValue(
     metric.current,
-  )} of ${formatValue(metric.target)} target`;
+    metric.name,
+  )} of ${formatValue(metric.target, metric.name)} target`;
   return (
     <Box minWidth={160} mb={0.5}>
       <Typography variant="caption" component="div">

@@ -4,6 +4,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { CostEfficiency } from '@meschain/backstage-plugin-scaling-common';
+import { formatNumber } from '../../format';
 import { formatCost, formatPercent } from './costFormat';
 
 const resources = [
@@ -32,10 +33,10 @@ export function CostEfficiencyTable(props: { efficiency: CostEfficiency }) {
             <TableRow key={key}>
               <TableCell>{label}</TableCell>
               <TableCell align="right">
-                {resource.requested.toFixed(1)} {unit}
+                {formatNumber(resource.requested)} {unit}
               </TableCell>
               <TableCell align="right">
-                {resource.used.toFixed(1)} {unit}
+                {formatNumber(resource.used)} {unit}
               </TableCell>
               <TableCell align="right">
                 {formatPercent(resource.efficiency)}

@@ -4,24 +4,27 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { CostRecommendation } from '@meschain/backstage-plugin-scaling-common';
+import { formatQuantity, unitOfFigure } from '../../format';
 import { formatCost, formatFigureName } from './costFormat';
 import { recommendationKindLabels } from './costLabels';
 
-function Figures(props: { figures: Record<string, number | string> }) {
+/** Each figure by name, in the unit its name implies (`Spot discount: 65 %`). */
+function Figures(props: {
+  figures: Record<string, number | string>;
+  currency: string;
+}) {
   return (
     <>
       {Object.entries(props.figures).map(([name, value]) => (
         <div key={name}>
           {formatFigureName(name)}:{' '}
-          {typeof value === 'number' ? round(value) : value}
+          {typeof value === 'number'
+            ? formatQuantity(value, unitOfFigure(name), props.currency)
+            : value}
         </div>
       ))}
     </>
   );
-}
-
-function round(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(3);
 }
 
 /** Each proposed saving with the inputs it was derived from and what to change. */
@@ -54,10 +57,10 @@ export function CostRecommendationsTable(props: {
             <TableCell>{recommendation.region ?? 'All regions'}</TableCell>
             <TableCell>{recommendation.summary}</TableCell>
             <TableCell>
-              <Figures figures={recommendation.inputs} />
+              <Figures figures={recommendation.inputs} currency={currency} />
             </TableCell>
             <TableCell>
-              <Figures figures={recommendation.proposal} />
+              <Figures figures={recommendation.proposal} currency={currency} />
             </TableCell>
             <TableCell align="right">
               {formatCost(recommendation.monthlySavings, currency)}

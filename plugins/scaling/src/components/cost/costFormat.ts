@@ -1,21 +1,14 @@
 import { CostWindow } from '@meschain/backstage-plugin-scaling-common';
+import { formatMoney, formatPercent } from '../../format';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * @public
  * An amount with its currency: cents below 1,000, whole units above, where
- * cents would only be noise.
+ * cents would only be noise. The suite's one money format.
  */
-export function formatCost(amount: number, currency: string): string {
-  const digits = Math.abs(amount) < 1000 ? 2 : 0;
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount);
-}
+export const formatCost = formatMoney;
 
 /** A difference with its sign, e.g. `+$12.40 (+5.1 %)`. */
 export function formatCostDifference(
@@ -31,10 +24,7 @@ export function formatCostDifference(
   return `${amount} (${sign}${(ratio * 100).toFixed(1)} %)`;
 }
 
-/** A share of a whole, e.g. `42.5 %`; `n/a` when there is no whole. */
-export function formatPercent(ratio: number | null): string {
-  return ratio === null ? 'n/a' : `${(ratio * 100).toFixed(1)} %`;
-}
+export { formatPercent };
 
 // Spelled out rather than left to Intl, whose short month names differ
 // between ICU versions ("Sep" or "Sept").
