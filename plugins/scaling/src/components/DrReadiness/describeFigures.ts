@@ -2,13 +2,15 @@ import {
   ComputeAmounts,
   DrCheck,
 } from '@meschain/backstage-plugin-scaling-common';
+import { formatNumber, formatQuantity } from '../../format';
 
 const GIB = 1024 ** 3;
 
 function amounts(value: ComputeAmounts): string {
-  return `${value.cpuCores.toFixed(2)} cores, ${(
-    value.memoryBytes / GIB
-  ).toFixed(1)} GiB`;
+  return `${formatQuantity(value.cpuCores, 'cores')}, ${formatQuantity(
+    value.memoryBytes / GIB,
+    'gibibytes',
+  )}`;
 }
 
 /** The numbers a DR check's verdict rests on, in one line. */
@@ -28,7 +30,9 @@ export function describeFigures(check: DrCheck): string {
       const { fromReplicas, toReplicas, maxReplicas, minutes, limitMinutes } =
         check.figures;
       const time =
-        minutes === undefined ? 'not reachable' : `${minutes.toFixed(1)} min`;
+        minutes === undefined
+          ? 'not reachable'
+          : `${formatNumber(minutes)} min`;
       const cap = maxReplicas === undefined ? '' : `, HPA max ${maxReplicas}`;
       return `${fromReplicas} → ${toReplicas} replicas${cap}: ${time} (limit ${limitMinutes} min)`;
     }

@@ -44,8 +44,8 @@ describe('RegionsPage', () => {
     ).toEqual(['tr-central>eu-central', 'eu-central>tr-central']);
 
     const row = within(tableRow('tr-central'));
-    expect(row.getByText('2.0 of 8.0 cores')).toBeInTheDocument();
-    expect(row.getByText('8.0 of 32 GiB')).toBeInTheDocument();
+    expect(row.getByText('2 of 8 cores')).toBeInTheDocument();
+    expect(row.getByText('8 of 32 GiB')).toBeInTheDocument();
     expect(
       row.getByText('45 ms configured · 3 ms measured'),
     ).toBeInTheDocument();

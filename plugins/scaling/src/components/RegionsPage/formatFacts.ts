@@ -2,19 +2,18 @@ import {
   ComputeAmounts,
   RegionCost,
 } from '@meschain/backstage-plugin-scaling-common';
+import { formatMoney, formatNumber } from '../../format';
 
 const GIB = 1024 ** 3;
 
-function round(value: number): string {
-  return value >= 10 ? value.toFixed(0) : value.toFixed(1);
-}
-
-/** e.g. `12.5 of 32 cores`. */
+/** e.g. `12.5 of 32 cores`, `2 of 8 cores`. */
 export function formatCpu(
   requested: ComputeAmounts,
   allocatable: ComputeAmounts,
 ) {
-  return `${round(requested.cpuCores)} of ${round(allocatable.cpuCores)} cores`;
+  return `${formatNumber(requested.cpuCores)} of ${formatNumber(
+    allocatable.cpuCores,
+  )} cores`;
 }
 
 /** e.g. `40 of 128 GiB`. */
@@ -22,7 +21,7 @@ export function formatMemory(
   requested: ComputeAmounts,
   allocatable: ComputeAmounts,
 ) {
-  return `${round(requested.memoryBytes / GIB)} of ${round(
+  return `${formatNumber(requested.memoryBytes / GIB)} of ${formatNumber(
     allocatable.memoryBytes / GIB,
   )} GiB`;
 }
@@ -32,14 +31,9 @@ export function formatCost(cost: RegionCost): {
   hourly: string;
   monthly: string;
 } {
-  const money = new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: cost.currency,
-    maximumFractionDigits: 2,
-  });
   return {
-    hourly: money.format(cost.hourly),
-    monthly: money.format(cost.monthly),
+    hourly: formatMoney(cost.hourly, cost.currency),
+    monthly: formatMoney(cost.monthly, cost.currency),
   };
 }
 
