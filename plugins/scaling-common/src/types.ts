@@ -1,3 +1,5 @@
+import type { ParsedScalingPolicy } from './policy';
+
 /** @public The autoscaling presets of the MesChain platform. */
 export const SCALING_POLICY_KINDS = [
   'cpu',
@@ -206,6 +208,11 @@ export type AutoscalerState = {
     scaleDown?: AutoscalerScalingRules;
   };
   conditions: AutoscalerCondition[];
+  /**
+   * The scaling policy this HPA expresses, read with `parseHorizontalPodAutoscaler`:
+   * what the policy editor starts from. Absent when the HPA cannot be read as one.
+   */
+  policy?: ParsedScalingPolicy;
 };
 
 /** @public The kinds of workload the suite scales. */

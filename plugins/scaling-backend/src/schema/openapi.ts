@@ -274,6 +274,29 @@ export const spec = {
             type: 'array',
             items: { $ref: '#/components/schemas/AutoscalerCondition' },
           },
+          policy: {
+            type: 'object',
+            description:
+              'The scaling policy this HPA expresses, which the policy editor starts from; `unsupported` lists the parts of the HPA the policy cannot hold.',
+            required: ['policy', 'unsupported'],
+            properties: {
+              policy: {
+                type: 'object',
+                description: 'A ScalingPolicy.',
+              },
+              unsupported: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['field', 'message'],
+                  properties: {
+                    field: { type: 'string' },
+                    message: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
         },
       },
       WorkloadScalingState: {

@@ -191,3 +191,37 @@ describe('autoscalerState', () => {
     );
   });
 });
+
+describe('autoscalerState: the live policy', () => {
+  it('reads the policy the HPA expresses, thresholds from its annotation included, and lists what the policy cannot hold', () => {
+    const state = autoscalerState({
+      ...hpa,
+      metadata: {
+        ...hpa.metadata,
+        annotations: { 'meschain.io/scale-down-below': 'cpu=40' },
+      },
+    });
+
+    expect(state.policy?.policy).toMatchObject({
+      minReplicas: 3,
+      maxReplicas: 25,
+      targets: expect.arrayContaining([
+        { kind: 'cpu', averageUtilization: 70, scaleDownBelow: 40 },
+        expect.objectContaining({
+          kind: 'custom',
+          metric: 'queue_length',
+          source: 'External',
+          value: 30,
+          perPod: true,
+          selector: { matchLabels: { queue: 'orders' } },
+        }),
+      ]),
+    });
+    // The behavior tolerance is feature-gated: applying the policy would drop it.
+    expect(state.policy?.unsupported).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'spec.behavior.scaleDown.tolerance' }),
+      ]),
+    );
+  });
+});

@@ -3,6 +3,9 @@ import {
   AutoscalerMetricValue,
   AutoscalerScalingRules,
   AutoscalerState,
+  HorizontalPodAutoscalerSpec,
+  ParsedScalingPolicy,
+  parseHorizontalPodAutoscaler,
 } from '@meschain/backstage-plugin-scaling-common';
 import {
   HorizontalPodAutoscalerObject,
@@ -113,6 +116,30 @@ function scalingRules(
   };
 }
 
+/**
+ * The scaling policy the HPA expresses, which the policy editor starts from;
+ * undefined when the object cannot be read as one.
+ */
+function livePolicy(
+  autoscaler: HorizontalPodAutoscalerObject,
+): ParsedScalingPolicy | undefined {
+  try {
+    return parseHorizontalPodAutoscaler({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: {
+        name: autoscaler.metadata.name,
+        namespace: autoscaler.metadata.namespace,
+        annotations: autoscaler.metadata.annotations,
+      },
+      // The same wire object: the shared type is only stricter about metric sources.
+      spec: autoscaler.spec as HorizontalPodAutoscalerSpec,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 /** An HPA's spec and status, with each metric's target next to its current value. */
 export function autoscalerState(
   autoscaler: HorizontalPodAutoscalerObject,
@@ -134,5 +161,6 @@ export function autoscalerState(
     ),
     behavior,
     conditions: status.conditions ?? [],
+    policy: livePolicy(autoscaler),
   };
 }

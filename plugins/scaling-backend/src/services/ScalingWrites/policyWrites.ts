@@ -1,6 +1,5 @@
 import { ConflictError, NotFoundError, toError } from '@backstage/errors';
 import {
-  diffHorizontalPodAutoscaler,
   HorizontalPodAutoscaler,
   PolicyApplyOutcome,
   PolicyApplyRegionResult,
@@ -23,6 +22,7 @@ import {
   workloadRefOf,
 } from './entityPlacement';
 import { explainStaleVersion, PolicyInputError } from './errors';
+import { policyChanges } from './policyChanges';
 import { AuthorizedWrite, ScalingWritePipeline } from './scalingWritePipeline';
 import { ScalingWriteService } from './types';
 
@@ -167,7 +167,7 @@ export function createPolicyWrites(options: {
 
     if (dryRun) {
       const wouldBe = await send(true);
-      const diff = diffHorizontalPodAutoscaler(live, wouldBe);
+      const diff = policyChanges(live, wouldBe);
       return {
         ...placed,
         outcome: applyOutcome(live, diff),
@@ -175,7 +175,7 @@ export function createPolicyWrites(options: {
         diff,
       };
     }
-    const diff = diffHorizontalPodAutoscaler(live, rendered);
+    const diff = policyChanges(live, rendered);
     if (live && diff.length === 0) {
       return { ...placed, outcome: 'unchanged', hpa: live, diff };
     }
