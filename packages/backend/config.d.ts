@@ -12,6 +12,15 @@ export interface Config {
        * (`scaling.cost.backfill`). Nobody may when it is unset.
        */
       costAdminGroups?: string[];
+      /**
+       * Group refs whose members may act on every service as its owners may:
+       * scale it, change its autoscaling policy and drive its rollouts, e.g.
+       * a platform team that operates the whole fleet in an incident. Each
+       * such write on a service they do not own is audited as an admin
+       * action. Scaling to zero still needs `scaleToZeroGroups` as well.
+       * Nobody is an admin when it is unset.
+       */
+      adminGroups?: string[];
     };
   };
 }

@@ -101,6 +101,7 @@ export const scalingPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
+        userInfo: coreServices.userInfo,
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
@@ -115,6 +116,7 @@ export const scalingPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         permissions,
+        userInfo,
         auditor,
         lifecycle,
         scheduler,
@@ -178,6 +180,7 @@ export const scalingPlugin = createBackendPlugin({
         });
         const writePipeline = createScalingWritePipeline({
           permissions,
+          userInfo,
           auditor,
           auditStore,
           entityFacts,

@@ -181,6 +181,8 @@ export type ScalingHistoryEvent = {
   action: string;
   /** Entity ref of the user, for suite events. */
   actor?: string;
+  /** The user does not own the service and acted as an admin (`scaling.admin`). */
+  asAdmin?: boolean;
   outcome?: ScalingActionOutcome;
   before?: unknown;
   after?: unknown;

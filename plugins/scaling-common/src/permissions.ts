@@ -45,6 +45,18 @@ export const scalingCostBackfillPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * @public Act on every service's scaling and rollouts, whoever owns it. A
+ * basic permission, like {@link scalingCostBackfillPermission}: the portal's
+ * policy grants it to the members of `permission.scaling.adminGroups`, and the
+ * scaling backend records a write by someone who holds it and does not own the
+ * service as an admin action.
+ */
+export const scalingAdminPermission = createPermission({
+  name: 'scaling.admin',
+  attributes: { action: 'update' },
+});
+
 /** @public Every permission the scaling suite defines on catalog entities. */
 export const scalingPermissions = [
   scalingReplicasUpdatePermission,

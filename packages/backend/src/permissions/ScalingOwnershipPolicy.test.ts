@@ -5,6 +5,7 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  scalingAdminPermission,
   scalingCostBackfillPermission,
   scalingPolicyUpdatePermission,
   scalingReplicasUpdatePermission,
@@ -41,6 +42,7 @@ describe('ScalingOwnershipPolicy', () => {
     },
     scaleToZeroGroups: ['group:default/platform-team'],
     costAdminGroups: ['group:default/platform-team'],
+    adminGroups: ['group:default/platform-team'],
   });
 
   it('lets only the cost admin groups re-ingest cost', async () => {
@@ -50,6 +52,44 @@ describe('ScalingOwnershipPolicy', () => {
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     await expect(
       policy.handle({ permission }, commerceEngineer),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it.each([
+    scalingReplicasUpdatePermission,
+    scalingPolicyUpdatePermission,
+    scalingRolloutManagePermission,
+  ])(
+    'lets an admin group $name every service, whoever owns it',
+    async permission => {
+      await expect(
+        policy.handle({ permission }, platformEngineer),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    },
+  );
+
+  it('grants scaling.admin, which marks a write as an admin action, only to the admin groups', async () => {
+    const permission = scalingAdminPermission;
+    await expect(
+      policy.handle({ permission }, platformEngineer),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    await expect(
+      policy.handle({ permission }, commerceEngineer),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('keeps scaling to zero from an admin outside the scale-to-zero groups', async () => {
+    const adminOnly = new ScalingOwnershipPolicy({
+      userInfo: { getUserInfo: async () => platformEngineer.info },
+      scaleToZeroGroups: [],
+      costAdminGroups: [],
+      adminGroups: ['group:default/platform-team'],
+    });
+    await expect(
+      adminOnly.handle(
+        { permission: scalingReplicasZeroPermission },
+        platformEngineer,
+      ),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 
@@ -86,7 +126,13 @@ describe('ScalingOwnershipPolicy', () => {
   });
 
   it('lets an allowed group scale to zero, still only on what it owns', async () => {
-    const decision = await policy.handle(
+    const notAdmin = new ScalingOwnershipPolicy({
+      userInfo: { getUserInfo: async () => platformEngineer.info },
+      scaleToZeroGroups: ['group:default/platform-team'],
+      costAdminGroups: [],
+      adminGroups: [],
+    });
+    const decision = await notAdmin.handle(
       { permission: scalingReplicasZeroPermission },
       platformEngineer,
     );

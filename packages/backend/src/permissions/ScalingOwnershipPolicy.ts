@@ -14,6 +14,7 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
+  scalingAdminPermission,
   scalingCostBackfillPermission,
   scalingPermissions,
   scalingReplicasZeroPermission,
@@ -21,9 +22,11 @@ import {
 
 /**
  * The portal's permission policy: anyone may read, the owners of a service
- * may change how it is scaled and deployed, scaling to zero is kept for
- * owners who also belong to one of the `scaleToZeroGroups`, and re-ingesting
- * cost (which rewrites every team's figures) for members of `costAdminGroups`.
+ * may change how it is scaled and deployed, and members of `adminGroups` may
+ * on every service (`scaling.admin`, so the scaling backend audits it as an
+ * admin action). Scaling to zero is kept for those who also belong to one of
+ * the `scaleToZeroGroups`, and re-ingesting cost (which rewrites every team's
+ * figures) for members of `costAdminGroups`.
  */
 export class ScalingOwnershipPolicy implements PermissionPolicy {
   constructor(
@@ -31,6 +34,7 @@ export class ScalingOwnershipPolicy implements PermissionPolicy {
       userInfo: UserInfoService;
       scaleToZeroGroups: string[];
       costAdminGroups: string[];
+      adminGroups: string[];
     },
   ) {}
 
@@ -54,6 +58,10 @@ export class ScalingOwnershipPolicy implements PermissionPolicy {
           : AuthorizeResult.DENY,
       };
     }
+    const admin = memberOfAny(this.options.adminGroups);
+    if (isPermission(permission, scalingAdminPermission)) {
+      return { result: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
     if (isPermission(permission, scalingReplicasZeroPermission)) {
       if (!memberOfAny(this.options.scaleToZeroGroups)) {
         return { result: AuthorizeResult.DENY };
@@ -63,6 +71,9 @@ export class ScalingOwnershipPolicy implements PermissionPolicy {
       isPermission(permission, p),
     );
     if (scalingPermission) {
+      if (admin) {
+        return { result: AuthorizeResult.ALLOW };
+      }
       return createCatalogConditionalDecision(
         scalingPermission,
         catalogConditions.isEntityOwner({ claims }),

@@ -28,6 +28,9 @@ export default createBackendModule({
               config.getOptionalStringArray(
                 'permission.scaling.costAdminGroups',
               ) ?? [],
+            adminGroups:
+              config.getOptionalStringArray('permission.scaling.adminGroups') ??
+              [],
           }),
         );
       },

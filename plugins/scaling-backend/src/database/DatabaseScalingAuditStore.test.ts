@@ -157,4 +157,43 @@ describe('DatabaseScalingAuditStore', () => {
       ).rejects.toThrow(`No pending audit event with id ${id}`);
     },
   );
+  it.each(databases.eachSupportedId())(
+    'keeps whether an admin acted on a service it does not own, on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.recordAttempt(
+        {
+          actorRef: 'user:default/guest',
+          entityRef: 'component:default/order-service',
+          action: 'replicas.scale',
+          request: { replicas: 6 },
+          asAdmin: true,
+        },
+        new Date('2026-12-05T10:00:00Z'),
+      );
+      await store.recordAttempt(
+        {
+          actorRef: 'user:default/elif.kaya',
+          entityRef: 'component:default/order-service',
+          action: 'replicas.scale',
+          request: { replicas: 5 },
+        },
+        new Date('2026-12-05T11:00:00Z'),
+      );
+
+      const events = await store.listForEntity(
+        'component:default/order-service',
+      );
+      expect(
+        events.map(({ actorRef, asAdmin }) => ({ actorRef, asAdmin })),
+      ).toEqual([
+        { actorRef: 'user:default/elif.kaya', asAdmin: false },
+        { actorRef: 'user:default/guest', asAdmin: true },
+      ]);
+      const rows = await knex('scaling_audit_events')
+        .where({ actor_ref: 'user:default/guest' })
+        .select('as_admin');
+      expect(Boolean(rows[0].as_admin)).toBe(true);
+    },
+  );
 });

@@ -31,6 +31,8 @@ interface AuditEventRow {
   request: string;
   before: string | null;
   after: string | null;
+  /** SQLite hands booleans back as 0 or 1. */
+  as_admin: boolean | number;
   outcome: AuditOutcome;
   error: string | null;
   started_at: Date | string;
@@ -62,6 +64,7 @@ function toEvent(row: AuditEventRow): AuditEvent {
     request: fromJson(row.request),
     before: fromJson(row.before),
     after: fromJson(row.after),
+    asAdmin: Boolean(row.as_admin),
     outcome: row.outcome,
     error: row.error ?? undefined,
     startedAt: toDate(row.started_at),
@@ -116,6 +119,7 @@ export class DatabaseScalingAuditStore implements ScalingAuditStore {
       request: JSON.stringify(attempt.request ?? null),
       before: toJson(attempt.before),
       after: null,
+      as_admin: attempt.asAdmin ?? false,
       outcome: state.outcome,
       error: null,
       started_at: state.startedAt,

@@ -9,6 +9,8 @@ export interface AuditAttempt {
   workload?: string;
   request: unknown;
   before?: unknown;
+  /** The actor does not own the entity and acted as an admin (`scaling.admin`). */
+  asAdmin?: boolean;
 }
 
 /** `pending` until the cluster answers; `denied` when the permission check refused the attempt. */
@@ -16,6 +18,7 @@ export type AuditOutcome = 'pending' | 'succeeded' | 'failed' | 'denied';
 
 export interface AuditEvent extends AuditAttempt {
   id: string;
+  asAdmin: boolean;
   after?: unknown;
   outcome: AuditOutcome;
   error?: string;

@@ -632,6 +632,7 @@ export const spec = {
                 workload: { $ref: '#/components/schemas/ScalingWorkloadRef' },
                 action: { type: 'string' },
                 actor: { type: 'string' },
+                asAdmin: { type: 'boolean' },
                 outcome: {
                   type: 'string',
                   enum: ['pending', 'succeeded', 'failed', 'denied'],

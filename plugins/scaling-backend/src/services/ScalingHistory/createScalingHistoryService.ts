@@ -65,6 +65,7 @@ function fromAudit(
     workload: workloadOfAudit(event),
     action: event.action,
     actor: event.actorRef,
+    ...(event.asAdmin && { asAdmin: true }),
     outcome: event.outcome,
     before: event.before,
     after: event.after,

@@ -2,6 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  scalingAdminPermission,
   ScalingEntityFacts,
   scalingReplicasUpdatePermission,
 } from '@meschain/backstage-plugin-scaling-common';
@@ -13,12 +14,22 @@ import { createScalingWritePipeline } from './scalingWritePipeline';
 const facts = {
   entityRef: 'component:default/web',
   name: 'web',
+  owner: 'group:default/web-team',
   workload: { kubernetesId: 'web' },
   clusters: [],
   regions: [],
 } as unknown as ScalingEntityFacts;
 
-function setUp(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+type Decision = AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+
+/**
+ * `result` answers the write's own permissions and `admin` answers
+ * `scaling.admin`; the caller, ada, is in web-team unless `owner` is false.
+ */
+function setUp(
+  result: Decision,
+  { owner = true, admin = AuthorizeResult.DENY as Decision } = {},
+) {
   const steps: string[] = [];
   const auditStore: ScalingAuditStore = {
     recordAttempt: jest.fn(async () => {
@@ -53,7 +64,17 @@ function setUp(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
   };
   const pipeline = createScalingWritePipeline({
     permissions: mockServices.permissions.mock({
-      authorize: async () => [{ result }],
+      authorize: async requests =>
+        requests.map(({ permission }) => ({
+          result:
+            permission.name === scalingAdminPermission.name ? admin : result,
+        })),
+    }),
+    userInfo: mockServices.userInfo({
+      ownershipEntityRefs: [
+        'user:default/ada',
+        owner ? 'group:default/web-team' : 'group:default/platform-team',
+      ],
     }),
     auditor,
     auditStore,
@@ -110,6 +131,7 @@ describe('createScalingWritePipeline', () => {
         actorRef: 'user:default/ada',
         entityRef: 'component:default/web',
         before: { replicas: 2 },
+        asAdmin: false,
       }),
     );
     expect(stateCache.evict).toHaveBeenCalledWith(
@@ -161,6 +183,7 @@ describe('createScalingWritePipeline', () => {
       action: 'replicas.scale',
       cluster: 'eu-west-1',
       request: { replicas: 3 },
+      asAdmin: false,
     });
   });
   it('audits a write refused before any cluster call as a failed attempt', async () => {
@@ -190,5 +213,53 @@ describe('createScalingWritePipeline', () => {
       }),
     ).rejects.toThrow('refused');
     expect(steps).toEqual([]);
+  });
+  it('audits a write by an admin who does not own the entity as an admin action', async () => {
+    const { pipeline, auditStore, caller, write } = setUp(
+      AuthorizeResult.ALLOW,
+      { owner: false, admin: AuthorizeResult.ALLOW },
+    );
+    const seenAsAdmin = jest.fn();
+    const result = await pipeline.run(caller, write, authorized => {
+      seenAsAdmin(authorized.asAdmin);
+      return authorized.inCluster({ cluster: 'eu-west-1' }, async () => ({
+        result: 'done',
+      }));
+    });
+    expect(result).toBe('done');
+    expect(seenAsAdmin).toHaveBeenCalledWith(true);
+    expect(auditStore.recordAttempt).toHaveBeenCalledWith(
+      expect.objectContaining({ actorRef: 'user:default/ada', asAdmin: true }),
+    );
+  });
+
+  it('does not call an owner’s write an admin action, even when the owner is an admin', async () => {
+    const { pipeline, auditStore, caller, write } = setUp(
+      AuthorizeResult.ALLOW,
+      { owner: true, admin: AuthorizeResult.ALLOW },
+    );
+    await pipeline.run(caller, write, authorized =>
+      authorized.inCluster({ cluster: 'eu-west-1' }, async () => ({
+        result: 'done',
+      })),
+    );
+    expect(auditStore.recordAttempt).toHaveBeenCalledWith(
+      expect.objectContaining({ asAdmin: false }),
+    );
+  });
+
+  it('records an admin’s write refused before any cluster call as an admin action too', async () => {
+    const { pipeline, auditStore, caller, write } = setUp(
+      AuthorizeResult.ALLOW,
+      { owner: false, admin: AuthorizeResult.ALLOW },
+    );
+    await expect(
+      pipeline.run(caller, write, async () => {
+        throw new ConflictError('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(auditStore.recordAttempt).toHaveBeenCalledWith(
+      expect.objectContaining({ asAdmin: true }),
+    );
   });
 });

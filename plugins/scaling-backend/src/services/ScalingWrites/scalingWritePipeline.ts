@@ -2,15 +2,20 @@ import {
   AuditorService,
   LoggerService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotAllowedError, toError } from '@backstage/errors';
-import { ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import {
+  scalingAdminPermission,
   ScalingAction,
   ScalingEntityFacts,
   ScalingWorkloadRef,
@@ -49,6 +54,11 @@ export type ClusterWriteTarget = {
 /** A write the caller may make; the operation validates it, then calls clusters through it. */
 export interface AuthorizedWrite {
   facts: ScalingEntityFacts;
+  /**
+   * The caller does not own the entity and acts through `scaling.admin`; the
+   * write is audited as an admin action.
+   */
+  asAdmin: boolean;
   /**
    * Runs one cluster call between its audit attempt and its outcome (in the
    * audit store and the auditor service), then forgets the cluster's cached
@@ -104,14 +114,40 @@ function auditorEventId(action: ScalingAction): string {
 
 export function createScalingWritePipeline(options: {
   permissions: PermissionsService;
+  userInfo: UserInfoService;
   auditor: AuditorService;
   auditStore: ScalingAuditStore;
   entityFacts: EntityScalingFactsService;
   stateCache: ClusterStateCache;
   logger: LoggerService;
 }): ScalingWritePipeline {
-  const { permissions, auditor, auditStore, entityFacts, stateCache, logger } =
-    options;
+  const {
+    permissions,
+    userInfo,
+    auditor,
+    auditStore,
+    entityFacts,
+    stateCache,
+    logger,
+  } = options;
+
+  /**
+   * Whether an allowed write is an admin's: the caller owns nothing that owns
+   * the entity, and holds `scaling.admin`.
+   */
+  async function actsAsAdmin(caller: WriteCaller, facts: ScalingEntityFacts) {
+    const { ownershipEntityRefs } = await userInfo.getUserInfo(
+      caller.credentials,
+    );
+    if (facts.owner && ownershipEntityRefs.includes(facts.owner)) {
+      return false;
+    }
+    const [decision] = await permissions.authorize(
+      [{ permission: scalingAdminPermission }],
+      { credentials: caller.credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
+  }
 
   async function recordOutcome(
     id: string,
@@ -148,8 +184,14 @@ export function createScalingWritePipeline(options: {
     entityRef: string,
     error: Error,
     store: (attempt: AuditAttempt) => Promise<unknown>,
+    asAdmin = false,
   ) {
-    const meta = { entityRef, action: write.action, asked: write.asked };
+    const meta = {
+      entityRef,
+      action: write.action,
+      asked: write.asked,
+      ...(asAdmin && { asAdmin }),
+    };
     const event = await startAuditorEvent(caller, write, meta);
     await store({
       actorRef: caller.credentials.principal.userEntityRef,
@@ -157,6 +199,7 @@ export function createScalingWritePipeline(options: {
       action: write.action,
       cluster: write.cluster,
       request: write.asked,
+      asAdmin,
     });
     await event.fail({ error, meta });
   }
@@ -184,14 +227,20 @@ export function createScalingWritePipeline(options: {
   function recordRefusal(
     caller: WriteCaller,
     write: EntityWrite,
-    entityRef: string,
+    authorized: AuthorizedWrite,
     error: Error,
   ) {
-    return auditRejection(caller, write, entityRef, error, async attempt =>
-      recordOutcome(await auditStore.recordAttempt(attempt), {
-        outcome: 'failed',
-        error: error.message,
-      }),
+    return auditRejection(
+      caller,
+      write,
+      authorized.facts.entityRef,
+      error,
+      async attempt =>
+        recordOutcome(await auditStore.recordAttempt(attempt), {
+          outcome: 'failed',
+          error: error.message,
+        }),
+      authorized.asAdmin,
     );
   }
 
@@ -212,9 +261,11 @@ export function createScalingWritePipeline(options: {
       credentials: caller.credentials,
     });
     const query = workloadQueryFor(facts);
+    const asAdmin = await actsAsAdmin(caller, facts);
 
     return {
       facts,
+      asAdmin,
       async inCluster(target, call) {
         const meta: JsonObject = {
           entityRef: facts.entityRef,
@@ -222,6 +273,7 @@ export function createScalingWritePipeline(options: {
           cluster: target.cluster,
           ...(target.workload && { workload: target.workload }),
           asked: write.asked,
+          ...(asAdmin && { asAdmin }),
         };
         const event = await startAuditorEvent(caller, write, meta);
         const auditEventId = await auditStore.recordAttempt({
@@ -233,12 +285,14 @@ export function createScalingWritePipeline(options: {
           workload: workloadKey(target.workload),
           request: write.asked,
           before: target.before,
+          asAdmin,
         });
         const logged = {
           entityRef: facts.entityRef,
           action: write.action,
           cluster: target.cluster,
           workload: workloadKey(target.workload),
+          asAdmin,
         };
         try {
           const { result, after } = await call();
@@ -272,6 +326,7 @@ export function createScalingWritePipeline(options: {
       try {
         return await operation({
           facts: authorized.facts,
+          asAdmin: authorized.asAdmin,
           inCluster(target, call) {
             reachedCluster = true;
             return authorized.inCluster(target, call);
@@ -279,12 +334,7 @@ export function createScalingWritePipeline(options: {
         });
       } catch (error) {
         if (!reachedCluster && !write.dryRun) {
-          await recordRefusal(
-            caller,
-            write,
-            authorized.facts.entityRef,
-            toError(error),
-          );
+          await recordRefusal(caller, write, authorized, toError(error));
         }
         throw error;
       }

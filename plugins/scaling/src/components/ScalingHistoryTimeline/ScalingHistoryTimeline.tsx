@@ -73,7 +73,14 @@ const columns: TableColumn<ScalingHistoryEvent>[] = [
     title: 'Actor',
     render: event =>
       event.actor ? (
-        <EntityRefLink entityRef={event.actor} defaultKind="user" />
+        <>
+          <EntityRefLink entityRef={event.actor} defaultKind="user" />
+          {event.asAdmin && (
+            <Typography variant="caption" color="textSecondary" component="div">
+              as admin, not an owner
+            </Typography>
+          )}
+        </>
       ) : (
         'HPA controller'
       ),
