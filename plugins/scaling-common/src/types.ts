@@ -1,5 +1,14 @@
 import type { ParsedScalingPolicy } from './policy';
 
+/**
+ * A type's shape as an anonymous object type. The policy model is written as
+ * interfaces, which TypeScript counts neither as JSON nor as objects with an
+ * index signature (the OpenAPI router's response types); their copies are both.
+ */
+type AsPlainObject<T> = T extends object
+  ? { [K in keyof T]: AsPlainObject<T[K]> }
+  : T;
+
 /** @public The autoscaling presets of the MesChain platform. */
 export const SCALING_POLICY_KINDS = [
   'cpu',
@@ -212,7 +221,7 @@ export type AutoscalerState = {
    * The scaling policy this HPA expresses, read with `parseHorizontalPodAutoscaler`:
    * what the policy editor starts from. Absent when the HPA cannot be read as one.
    */
-  policy?: ParsedScalingPolicy;
+  policy?: AsPlainObject<ParsedScalingPolicy>;
 };
 
 /** @public The kinds of workload the suite scales. */
