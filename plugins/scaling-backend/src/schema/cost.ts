@@ -39,6 +39,10 @@ const badWindow = {
   content: errorContent,
 } as const;
 
+/**
+ * A cost answer. `dataStart` is the first day with cost data; `change` is left
+ * out when the window before starts earlier, as there is nothing to compare.
+ */
 function report(schema: string, required: readonly string[]) {
   return {
     description: `A ${schema}.`,
@@ -108,7 +112,6 @@ export const costPaths = {
           'currency',
           'window',
           'total',
-          'change',
           'daily',
           'byRegion',
           'byResource',
@@ -171,7 +174,6 @@ export const costPaths = {
           'currency',
           'window',
           'total',
-          'change',
           'daily',
           'byService',
           'byRegion',
@@ -194,7 +196,6 @@ export const costPaths = {
           'currency',
           'window',
           'total',
-          'change',
           'byTeam',
           'topServices',
           'byRegion',

@@ -45,7 +45,11 @@ export const UNALLOCATED_COST_ENTITY = 'unallocated';
 /** @public UTC days `[start, end)`, as `YYYY-MM-DD`. */
 export type CostWindow = { start: string; end: string };
 
-/** @public A total against the same-length window just before it. */
+/**
+ * @public
+ * A total against the same-length window just before it. Only given when that
+ * window lies wholly after the data's start, so like is compared with like.
+ */
 export type CostChange = {
   previousWindow: CostWindow;
   previousTotal: number;
@@ -82,7 +86,13 @@ export type EntityCost = {
   currency: string;
   window: CostWindow;
   total: number;
-  change: CostChange;
+  /**
+   * The first day with cost data (`YYYY-MM-DD`), from the first ingestion;
+   * absent before any. Days of the window before it hold no data, not no cost.
+   */
+  dataStart?: string;
+  /** Absent when the window before starts before `dataStart`: there is nothing like to compare with. */
+  change?: CostChange;
   daily: DailyCost[];
   byRegion: CostShare[];
   byResource: CostByResource;
@@ -105,7 +115,13 @@ export type TeamCost = {
   currency: string;
   window: CostWindow;
   total: number;
-  change: CostChange;
+  /**
+   * The first day with cost data (`YYYY-MM-DD`), from the first ingestion;
+   * absent before any. Days of the window before it hold no data, not no cost.
+   */
+  dataStart?: string;
+  /** Absent when the window before starts before `dataStart`: there is nothing like to compare with. */
+  change?: CostChange;
   daily: DailyCost[];
   /** Keys are entity refs. */
   byService: CostShare[];
@@ -128,7 +144,13 @@ export type OrgCost = {
   currency: string;
   window: CostWindow;
   total: number;
-  change: CostChange;
+  /**
+   * The first day with cost data (`YYYY-MM-DD`), from the first ingestion;
+   * absent before any. Days of the window before it hold no data, not no cost.
+   */
+  dataStart?: string;
+  /** Absent when the window before starts before `dataStart`: there is nothing like to compare with. */
+  change?: CostChange;
   /** Keys are owner refs, largest first; `unallocated` included. */
   byTeam: CostShare[];
   /** Keys are entity refs, largest first; at most 20. */

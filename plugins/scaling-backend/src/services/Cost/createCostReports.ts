@@ -91,6 +91,14 @@ function shares(entries: Array<{ key: string; total: number }>): CostShare[] {
     .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
 }
 
+/**
+ * Whether the window before can be compared: it must start on or after the
+ * data's first day, or its zeros would be missing data, not zero cost.
+ */
+function comparable(previous: CostWindow, dataStart: string | undefined) {
+  return dataStart !== undefined && previous.start >= dataStart;
+}
+
 function changeOf(
   total: number,
   previousTotal: number,
@@ -160,10 +168,11 @@ export function createCostReports(options: {
     async entityCost(ref, window, caller) {
       const { entityRef } = await entityFacts.getFacts(ref, caller);
       const previous = previousWindow(window);
-      const [days, previousTotal, gaps] = await Promise.all([
+      const [days, previousTotal, gaps, dataStart] = await Promise.all([
         store.entityDays(entityRef, window),
         store.total({ entityRef }, previous),
         incomplete(window),
+        store.firstDay(),
       ]);
       const total = sumOf(days);
       const byResource = zeroCost();
@@ -176,7 +185,10 @@ export function createCostReports(options: {
         currency,
         window,
         total,
-        change: changeOf(total, previousTotal, previous),
+        dataStart,
+        change: comparable(previous, dataStart)
+          ? changeOf(total, previousTotal, previous)
+          : undefined,
         daily: dailyOf(days, window),
         byRegion: shares(days.map(d => ({ key: d.region, total: d.total }))),
         byResource,
@@ -239,12 +251,14 @@ export function createCostReports(options: {
         throw new NotFoundError(`No group named ${teamRef} in the catalog`);
       }
       const previous = previousWindow(window);
-      const [days, services, previousTotal, gaps] = await Promise.all([
-        store.ownerDays(teamRef, window),
-        store.entityTotals(teamRef, window),
-        store.total({ ownerRef: teamRef }, previous),
-        incomplete(window),
-      ]);
+      const [days, services, previousTotal, gaps, dataStart] =
+        await Promise.all([
+          store.ownerDays(teamRef, window),
+          store.entityTotals(teamRef, window),
+          store.total({ ownerRef: teamRef }, previous),
+          incomplete(window),
+          store.firstDay(),
+        ]);
       const total = sumOf(days);
       const byService = shares(
         services.map(s => ({ key: s.entityRef, total: s.total })),
@@ -254,7 +268,10 @@ export function createCostReports(options: {
         currency,
         window,
         total,
-        change: changeOf(total, previousTotal, previous),
+        dataStart,
+        change: comparable(previous, dataStart)
+          ? changeOf(total, previousTotal, previous)
+          : undefined,
         daily: dailyOf(days, window),
         byService,
         byRegion: shares(days.map(d => ({ key: d.region, total: d.total }))),
@@ -265,12 +282,14 @@ export function createCostReports(options: {
 
     async orgCost(window) {
       const previous = previousWindow(window);
-      const [months, services, previousTotal, gaps] = await Promise.all([
-        store.ownerMonths(window),
-        store.entityTotals(undefined, window),
-        store.total('org', previous),
-        incomplete(window),
-      ]);
+      const [months, services, previousTotal, gaps, dataStart] =
+        await Promise.all([
+          store.ownerMonths(window),
+          store.entityTotals(undefined, window),
+          store.total('org', previous),
+          incomplete(window),
+          store.firstDay(),
+        ]);
       const total = round(months.reduce((s, m) => s + m.total, 0));
       const byMonth = [...new Set(months.map(m => m.month))]
         .sort()
@@ -284,9 +303,14 @@ export function createCostReports(options: {
             ),
           };
         });
+      // Whole months of the window, and of the data: a month the data
+      // starts in the middle of is not compared with a whole one.
       const lastWhole = byMonth.filter(
         m =>
-          `${m.month}-01` >= window.start && m.month < window.end.slice(0, 7),
+          `${m.month}-01` >= window.start &&
+          dataStart !== undefined &&
+          `${m.month}-01` >= dataStart &&
+          m.month < window.end.slice(0, 7),
       );
       const [before, last] = lastWhole.slice(-2);
       const byService = shares(
@@ -296,7 +320,10 @@ export function createCostReports(options: {
         currency,
         window,
         total,
-        change: changeOf(total, previousTotal, previous),
+        dataStart,
+        change: comparable(previous, dataStart)
+          ? changeOf(total, previousTotal, previous)
+          : undefined,
         byTeam: shares(months.map(m => ({ key: m.ownerRef, total: m.total }))),
         topServices: byService.slice(0, TOP_SERVICES),
         byRegion: shares(months.map(m => ({ key: m.region, total: m.total }))),

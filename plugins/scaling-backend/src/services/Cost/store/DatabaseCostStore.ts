@@ -146,6 +146,14 @@ export class DatabaseCostStore implements CostStore {
     return rows.map(toRun);
   }
 
+  async firstDay(): Promise<string | undefined> {
+    const row = await this.db(RUNS)
+      .whereNot('status', 'failed')
+      .min({ day: 'day' })
+      .first();
+    return row?.day ?? undefined;
+  }
+
   async entityDays(
     entityRef: string,
     window: CostWindow,

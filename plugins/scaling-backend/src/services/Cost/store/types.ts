@@ -88,6 +88,11 @@ export interface CostStore {
   }): Promise<CostIngestionRun>;
   refreshRollups(days: string[]): Promise<void>;
   listRuns(window: CostWindow): Promise<CostIngestionRun[]>;
+  /**
+   * The first day whose data any cluster reported (a run that did not fail),
+   * where every view's data starts; absent until something is ingested.
+   */
+  firstDay(): Promise<string | undefined>;
 
   entityDays(entityRef: string, window: CostWindow): Promise<RegionDayCost[]>;
   entityUsageDays(
