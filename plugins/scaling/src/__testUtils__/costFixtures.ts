@@ -10,6 +10,8 @@ const window = { start: '2026-10-28', end: '2026-11-27' };
 /** The hourly usage recommendations were worked out from. */
 const usageWindow = { start: '2026-11-13', end: '2026-11-28' };
 const previousWindow = { start: '2026-09-28', end: '2026-10-28' };
+/** Ingested since long before every window here, so every change compares like with like. */
+const dataStart = '2026-01-01';
 const zero = { cpu: 0, memory: 0, storage: 0, network: 0, shared: 0, idle: 0 };
 
 export const entityCost: EntityCost = {
@@ -17,6 +19,7 @@ export const entityCost: EntityCost = {
   currency: 'USD',
   window,
   total: 1520.4,
+  dataStart,
   change: {
     previousWindow,
     previousTotal: 1400,
@@ -92,6 +95,7 @@ export const teamCost: TeamCost = {
   currency: 'USD',
   window,
   total: 2840.9,
+  dataStart,
   change: {
     previousWindow,
     previousTotal: 3000,
@@ -112,6 +116,7 @@ export const orgCost: OrgCost = {
   currency: 'USD',
   window: { start: '2026-08-29', end: '2026-11-27' },
   total: 25400,
+  dataStart,
   change: {
     previousWindow: { start: '2026-05-31', end: '2026-08-29' },
     previousTotal: 24000,

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { entity, entityRef } from '../../__testUtils__/fixtures';
+import { entityCost } from '../../__testUtils__/costFixtures';
 import { fakeCostApi } from '../../__testUtils__/fakeCostApi';
 import { renderWithCostApi } from '../../__testUtils__/renderWithCostApi';
 import { EntityCostContent } from './EntityCostContent';
@@ -96,5 +97,25 @@ describe('EntityCostContent', () => {
     expect(
       screen.queryByRole('region', { name: 'Total cost' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('says the service’s data starts inside the window, and compares nothing', async () => {
+    const costApi = fakeCostApi({
+      getEntityCost: jest.fn().mockResolvedValue({
+        ...entityCost,
+        dataStart: '2026-11-05',
+        change: undefined,
+      }),
+    });
+    await renderWithCostApi(<EntityCostContent />, { costApi, entity });
+
+    const total = await screen.findByRole('region', { name: 'Total cost' });
+    expect(total).toHaveTextContent(
+      '28 Oct 2026 – 26 Nov 2026 (30 days), data since 5 Nov 2026',
+    );
+    expect(total).toHaveTextContent(
+      'Not compared with the window before: cost data starts on 5 Nov 2026',
+    );
+    expect(total).not.toHaveTextContent(/against/);
   });
 });

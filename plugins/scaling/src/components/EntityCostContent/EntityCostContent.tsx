@@ -53,7 +53,11 @@ export function EntityCostContent() {
             {value => (
               <>
                 <CostTotal label="Total cost" cost={value} />
-                <CostTrendChart daily={value.daily} currency={value.currency} />
+                <CostTrendChart
+                  daily={value.daily}
+                  currency={value.currency}
+                  since={value.dataStart}
+                />
               </>
             )}
           </CostCard>

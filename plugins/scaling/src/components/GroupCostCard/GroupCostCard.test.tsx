@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { screen, within } from '@testing-library/react';
+import { teamCost } from '../../__testUtils__/costFixtures';
 import { fakeCostApi } from '../../__testUtils__/fakeCostApi';
 import { renderWithCostApi } from '../../__testUtils__/renderWithCostApi';
 import { GroupCostCard } from './GroupCostCard';
@@ -35,5 +36,25 @@ describe('GroupCostCard', () => {
     expect(
       screen.getByText(/3 recommendations would save/).textContent,
     ).toMatch(/\$150\.25 a month \(\$1,803 a year\)/);
+  });
+
+  it('says where the team’s data starts when its window reaches before it, and compares nothing', async () => {
+    const costApi = fakeCostApi({
+      getTeamCost: jest.fn().mockResolvedValue({
+        ...teamCost,
+        dataStart: '2026-11-05',
+        change: undefined,
+      }),
+    });
+    await renderWithCostApi(<GroupCostCard />, { costApi, entity: group });
+
+    const total = await screen.findByRole('region', { name: 'Team cost' });
+    expect(total).toHaveTextContent(
+      '28 Oct 2026 – 26 Nov 2026 (30 days), data since 5 Nov 2026',
+    );
+    expect(total).toHaveTextContent(
+      'Not compared with the window before: cost data starts on 5 Nov 2026',
+    );
+    expect(total).not.toHaveTextContent(/against/);
   });
 });

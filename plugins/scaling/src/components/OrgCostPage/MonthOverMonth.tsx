@@ -8,7 +8,8 @@ export function MonthOverMonth(props: { cost: OrgCost }) {
   if (!monthOverMonth) {
     return (
       <Typography variant="body2">
-        Month over month: the window holds fewer than two complete months
+        Month over month: the window holds fewer than two complete months of
+        data
       </Typography>
     );
   }

@@ -1,4 +1,6 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { orgCost } from '../../__testUtils__/costFixtures';
 import { fakeCostApi } from '../../__testUtils__/fakeCostApi';
 import { renderWithCostApi } from '../../__testUtils__/renderWithCostApi';
 import { OrgCostPage } from './OrgCostPage';
@@ -40,5 +42,35 @@ describe('OrgCostPage', () => {
         { name: /eu-west/ },
       ),
     ).toHaveTextContent('eu-west$11,40044.9 %');
+  });
+
+  it('says where the data starts and compares with no window before it', async () => {
+    // Data from 5 Nov: 90 and 365 days hold the same days, and the windows
+    // before them hold none.
+    const costApi = fakeCostApi({
+      getOrgCost: jest.fn().mockImplementation(async window => ({
+        ...orgCost,
+        window,
+        total: 4156,
+        dataStart: '2026-11-05',
+        change: undefined,
+        monthOverMonth: undefined,
+      })),
+    });
+    await renderWithCostApi(<OrgCostPage />, { costApi });
+
+    for (const days of ['90', '365']) {
+      await userEvent.selectOptions(screen.getByLabelText('Window'), days);
+      const total = await screen.findByRole('region', { name: 'Total cost' });
+      expect(total).toHaveTextContent('$4,156');
+      expect(total).toHaveTextContent(`(${days} days), data since 5 Nov 2026`);
+      expect(total).toHaveTextContent(
+        'Not compared with the window before: cost data starts on 5 Nov 2026',
+      );
+      expect(total).not.toHaveTextContent('against');
+    }
+    expect(
+      screen.getAllByText(/\(365 days\), data since 5 Nov 2026$/).length,
+    ).toBeGreaterThan(1);
   });
 });

@@ -5,10 +5,12 @@ import {
 } from '@backstage/core-components';
 import { CostWindow } from '@meschain/backstage-plugin-scaling-common';
 import { ReactNode } from 'react';
-import { formatCostWindow } from './costFormat';
+import { describeCostWindow } from './costFormat';
 
 /** A card over one cost answer: its figures once read, with the window they cover in the subheader. */
-export function CostCard<T extends { window: CostWindow }>(props: {
+export function CostCard<
+  T extends { window: CostWindow; dataStart?: string },
+>(props: {
   title: string;
   state: { value?: T; error?: Error };
   children: (value: T) => ReactNode;
@@ -25,7 +27,7 @@ export function CostCard<T extends { window: CostWindow }>(props: {
   return (
     <InfoCard
       title={title}
-      subheader={state.value ? formatCostWindow(state.value.window) : undefined}
+      subheader={state.value ? describeCostWindow(state.value) : undefined}
     >
       {body}
     </InfoCard>

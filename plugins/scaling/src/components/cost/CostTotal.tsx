@@ -5,15 +5,18 @@ import {
   IncompleteCostDay,
 } from '@meschain/backstage-plugin-scaling-common';
 import {
+  describeCostWindow,
   formatCost,
   formatCostDifference,
   formatCostWindow,
+  formatDay,
 } from './costFormat';
 import { IncompleteCostDays } from './IncompleteCostDays';
 
 /**
- * A total with its window, its change against the window before, and the
- * days of the window that were not fully ingested.
+ * A total with its window, where its data starts when the window reaches
+ * before it, its change against the window before when that window holds
+ * data too, and the days of the window that were not fully ingested.
  */
 export function CostTotal(props: {
   label: string;
@@ -21,12 +24,13 @@ export function CostTotal(props: {
     total: number;
     currency: string;
     window: CostWindow;
-    change: CostChange;
+    dataStart?: string;
+    change?: CostChange;
     incomplete: IncompleteCostDay[];
   };
 }) {
   const { label, cost } = props;
-  const { total, currency, window, change } = cost;
+  const { total, currency, change, dataStart } = cost;
   return (
     <>
       <IncompleteCostDays days={cost.incomplete} />
@@ -36,14 +40,28 @@ export function CostTotal(props: {
           {formatCost(total, currency)}
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          {formatCostWindow(window)}
+          {describeCostWindow(cost)}
         </Typography>
         <Typography variant="body2">
-          {formatCostDifference(change.absolute, change.ratio, currency)}{' '}
-          against {formatCost(change.previousTotal, currency)} in{' '}
-          {formatCostWindow(change.previousWindow)}
+          {change ? (
+            <>
+              {formatCostDifference(change.absolute, change.ratio, currency)}{' '}
+              against {formatCost(change.previousTotal, currency)} in{' '}
+              {formatCostWindow(change.previousWindow)}
+            </>
+          ) : (
+            describeNoComparison(dataStart)
+          )}
         </Typography>
       </section>
     </>
   );
+}
+
+function describeNoComparison(dataStart: string | undefined): string {
+  return dataStart
+    ? `Not compared with the window before: cost data starts on ${formatDay(
+        dataStart,
+      )}`
+    : 'No cost data has been ingested yet';
 }

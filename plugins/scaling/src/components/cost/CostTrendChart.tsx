@@ -15,13 +15,16 @@ import {
 import { formatCost } from './costFormat';
 import { costResourceColors, costResourceLabels } from './costLabels';
 
-/** Daily cost, stacked by resource. */
+/** Daily cost, stacked by resource, from the day its data starts (`since`) when given. */
 export function CostTrendChart(props: {
   daily: DailyCost[];
   currency: string;
+  since?: string;
 }) {
-  const { daily, currency } = props;
-  const rows = daily.map(day => ({ date: day.date, ...day.byResource }));
+  const { daily, currency, since } = props;
+  const rows = daily
+    .filter(day => !since || day.date >= since)
+    .map(day => ({ date: day.date, ...day.byResource }));
   return (
     <ResponsiveContainer width="100%" height={280}>
       <AreaChart data={rows}>

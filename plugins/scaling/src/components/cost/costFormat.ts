@@ -43,8 +43,11 @@ const MONTHS = [
   'Dec',
 ];
 
-function formatDay(time: number): string {
-  const day = new Date(time);
+/** A day, as a time or `YYYY-MM-DD`, e.g. `5 Nov 2026`. */
+export function formatDay(time: number | string): string {
+  const day = new Date(
+    typeof time === 'string' ? Date.parse(`${time}T00:00:00Z`) : time,
+  );
   return `${day.getUTCDate()} ${
     MONTHS[day.getUTCMonth()]
   } ${day.getUTCFullYear()}`;
@@ -58,6 +61,20 @@ export function formatCostWindow({ start, end }: CostWindow): string {
   return `${formatDay(first)} – ${formatDay(last)} (${days} ${
     days === 1 ? 'day' : 'days'
   })`;
+}
+
+/**
+ * The window a cost answer covers, and where its data starts when the window
+ * reaches before it: `6 Sep 2026 – 4 Dec 2026 (90 days), data since 5 Nov 2026`.
+ */
+export function describeCostWindow(value: {
+  window: CostWindow;
+  dataStart?: string;
+}): string {
+  const { window, dataStart } = value;
+  return dataStart && dataStart > window.start
+    ? `${formatCostWindow(window)}, data since ${formatDay(dataStart)}`
+    : formatCostWindow(window);
 }
 
 /** A `YYYY-MM` month, e.g. `Oct 2026`. */
