@@ -110,8 +110,12 @@ function canaryState(
   const total = available(canaryRS) + available(byHash(status.stableRS));
   // Without traffic routing, the canary's share is its share of available pods.
   const podShare = total ? Math.round((available(canaryRS) * 100) / total) : 0;
-  const actualWeight =
-    status.canary?.weights?.canary?.weight ?? (updating ? podShare : 100);
+  // Once the rollout is complete the canary is the stable version: all the
+  // traffic runs it, whatever weight the canary service was last given (a
+  // traffic router reports the canary's weight back at 0).
+  const actualWeight = updating
+    ? status.canary?.weights?.canary?.weight ?? podShare
+    : 100;
   return {
     steps: steps.map((step, index) => stepOf(step, index, current)),
     currentStepIndex: status.currentStepIndex,

@@ -1,4 +1,5 @@
 import {
+  ContainerImage,
   RolloutActionName,
   RolloutPhase,
   WorkloadRolloutState,
@@ -23,6 +24,33 @@ export function currentReplicaSetOf(replicaSets: ReplicaSetObject[]) {
   )[0];
 }
 
+function sameImages(a: ContainerImage[], b: ContainerImage[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (image, i) =>
+        image.container === b[i].container && image.image === b[i].image,
+    )
+  );
+}
+
+/**
+ * The ReplicaSet that still serves while a rolling update replaces it: the
+ * newest older one that runs pods. Absent once the rollout has completed and
+ * the older ReplicaSets are scaled to zero; then the current one is stable.
+ */
+function replacedReplicaSetOf(
+  replicaSets: ReplicaSetObject[],
+  current: ReplicaSetObject | undefined,
+): ReplicaSetObject | undefined {
+  return replicaSets
+    .filter(rs => rs !== current && (rs.status?.replicas ?? 0) > 0)
+    .sort(
+      (a, b) =>
+        revisionOf(b, DEPLOYMENT_REVISION) - revisionOf(a, DEPLOYMENT_REVISION),
+    )[0];
+}
+
 /** A phase in Argo's terms, from the counts and conditions `kubectl rollout status` reads. */
 function phaseOf(deployment: DeploymentObject): RolloutPhase {
   const desired = deployment.spec.replicas ?? 1;
@@ -43,13 +71,25 @@ export function describeDeployment(
   replicaSets: ReplicaSetObject[],
 ): WorkloadRolloutState {
   const status = deployment.status ?? {};
-  const current = currentReplicaSetOf(replicaSets);
+  const templateImages = imagesOf(deployment.spec.template);
+  const newest = currentReplicaSetOf(replicaSets);
+  // Until the controller has made the new template's ReplicaSet, the newest
+  // one is the version being replaced, not the current one.
+  const templateHasReplicaSet =
+    !newest || sameImages(imagesOf(newest.spec?.template), templateImages);
+  const current = templateHasReplicaSet ? newest : undefined;
   const currentHash = current && podTemplateHashOf(current);
+  // During a rolling update the stable version is the one being replaced,
+  // until the older ReplicaSets have no pods left.
+  const stable = templateHasReplicaSet
+    ? replacedReplicaSetOf(replicaSets, current) ?? current
+    : newest;
+  const updating = stable !== current;
   const revisions = revisionsOf({
     replicaSets,
     revisionAnnotation: DEPLOYMENT_REVISION,
     currentHash,
-    stableHash: currentHash,
+    stableHash: stable && podTemplateHashOf(stable),
   });
   const paused = !!deployment.spec.paused;
   const progressing = status.conditions?.find(c => c.type === 'Progressing');
@@ -73,7 +113,8 @@ export function describeDeployment(
     paused,
     pauseConditions: [],
     aborted: false,
-    stableImages: imagesOf(deployment.spec.template),
+    stableImages: stable ? imagesOf(stable.spec?.template) : templateImages,
+    canaryImages: updating ? templateImages : undefined,
     currentRevision: revisions.find(r => r.current)?.revision,
     revisions,
     deployment: {
