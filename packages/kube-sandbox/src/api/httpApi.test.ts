@@ -188,6 +188,11 @@ describe('sandbox HTTP API', () => {
       },
     );
     expect(plain.status).toBe(201);
+    // The Go type's zero status: desiredReplicas and currentMetrics have no omitempty.
+    expect(plain.body.status).toEqual({
+      desiredReplicas: 0,
+      currentMetrics: null,
+    });
     expect(plain.body.spec).toEqual({
       scaleTargetRef: {
         apiVersion: 'apps/v1',

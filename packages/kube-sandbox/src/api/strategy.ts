@@ -1,6 +1,6 @@
 import { statusErrors } from '../status';
 import type { ResourceDefinition } from '../store/resources';
-import type { KubeObject } from '../store/types';
+import type { KubeObject, ResourceKey } from '../store/types';
 import { applyDefaults } from './defaults';
 import { validateObject } from './validation';
 
@@ -12,6 +12,18 @@ import { validateObject } from './validation';
 
 /** Placeholder used to validate a `generateName` before the store picks the suffix. */
 const GENERATED_SUFFIX = 'xxxxx';
+
+/**
+ * The status a new object is stored with where the Go type's zero value is not empty (fields
+ * without `omitempty`): an HPA reads `desiredReplicas: 0` and `currentMetrics: null` until the
+ * controller first evaluates it.
+ */
+const ZERO_STATUS: Partial<Record<ResourceKey, Record<string, unknown>>> = {
+  'horizontalpodautoscalers.autoscaling': {
+    desiredReplicas: 0,
+    currentMetrics: null,
+  },
+};
 
 export function prepareForCreate(
   def: ResourceDefinition,
@@ -28,8 +40,11 @@ export function prepareForCreate(
     ...metadata
   } = draft.metadata;
   draft.metadata = metadata as KubeObject['metadata'];
-  if (def.subresources.includes('status') && def.key !== 'namespaces')
+  if (def.subresources.includes('status') && def.key !== 'namespaces') {
     delete draft.status;
+    const zero = ZERO_STATUS[def.key];
+    if (zero) draft.status = structuredClone(zero);
+  }
   applyDefaults(def.key, draft);
   if (def.key === 'services') allocator.assign(draft);
   if (def.key === 'pods')

@@ -159,6 +159,23 @@ describe('HorizontalPodAutoscaler controller', () => {
     });
   });
 
+  it("writes the status kube-controller-manager writes: the scale's spec replicas, no observedGeneration", () => {
+    cluster.store.create('horizontalpodautoscalers.autoscaling', cpuHpa());
+    runFor(cluster, simulation, 29);
+    // Scaled by hand just before the first evaluation, while the Deployment still runs 2 pods.
+    cluster.store.modify('deployments.apps', 'meschain', 'order', draft => {
+      (draft as Deployment).spec.replicas = 3;
+    });
+    runFor(cluster, simulation, 1);
+
+    expect(replicas()).toBe(5);
+    expect(hpa().status).toMatchObject({
+      currentReplicas: 3,
+      desiredReplicas: 5,
+    });
+    expect(hpa().status).not.toHaveProperty('observedGeneration');
+  });
+
   it('waits for the scale-down stabilization window before shrinking', () => {
     cluster.store.create('horizontalpodautoscalers.autoscaling', cpuHpa());
     runFor(cluster, simulation, 60);

@@ -137,7 +137,9 @@ export class HorizontalPodAutoscalerController {
         resource ?? ref.kind
       } "${ref.name}" not found`;
       this.#events.warning(SOURCE, hpa, 'FailedGetScale', message);
+      // Upstream changes only the condition, and writes the status as it read it otherwise.
       this.#writeStatus(hpa, {
+        ...hpa.status,
         conditions: [
           {
             type: 'AbleToScale',
@@ -192,12 +194,14 @@ export class HorizontalPodAutoscalerController {
       );
     }
     const decided = !recommendation.error || recommendation.rescale;
+    // As upstream's `setStatus`: a new status, whose current replicas are the scale's
+    // `spec.replicas` as read before this evaluation (not the pods the target runs).
     this.#writeStatus(hpa, {
-      lastScaleTime,
-      currentReplicas: target.status?.replicas ?? currentReplicas,
+      ...(lastScaleTime && { lastScaleTime }),
+      ...(currentReplicas && { currentReplicas }),
       desiredReplicas: decided
         ? recommendation.desiredReplicas
-        : hpa.status?.desiredReplicas ?? currentReplicas,
+        : hpa.status?.desiredReplicas ?? 0,
       currentMetrics: recommendation.metricStatuses.length
         ? recommendation.metricStatuses
         : null,
@@ -280,6 +284,10 @@ export class HorizontalPodAutoscalerController {
     return observations;
   }
 
+  /**
+   * Replaces the HPA's status, as upstream's controller does (it never sets
+   * `observedGeneration`).
+   */
   #writeStatus(
     hpa: HorizontalPodAutoscaler,
     status: Omit<
@@ -292,11 +300,8 @@ export class HorizontalPodAutoscalerController {
       hpa.metadata.namespace,
       hpa.metadata.name,
       draft => {
-        const current = (draft as HorizontalPodAutoscaler).status ?? {};
         (draft as HorizontalPodAutoscaler).status = {
-          ...current,
           ...status,
-          observedGeneration: hpa.metadata.generation,
           conditions: status.conditions.map(fromHpaCondition),
         };
       },
