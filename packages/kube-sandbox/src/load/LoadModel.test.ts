@@ -161,4 +161,43 @@ describe('LoadModel', () => {
       standby.serviceLoad('order-service', at).requestsPerSecond,
     ).toBeCloseTo(6, 6);
   });
+
+  it('holds a service at a scripted rate, whatever the curve, noise or surges say, until released', () => {
+    const noisy = model({ trafficShare: 0.5 });
+    const at = MONDAY + 20 * HOUR;
+    noisy.addSurge({
+      service: 'order-service',
+      start: at - HOUR,
+      end: at + HOUR,
+      factor: 3,
+    });
+    const modelled = noisy.serviceLoad('order-service', at + 30_000);
+    noisy.holdRate({
+      service: 'order-service',
+      start: at,
+      requestsPerSecond: 90,
+    });
+    noisy.holdRate({
+      service: 'order-service',
+      start: at + 10_000,
+      requestsPerSecond: 0,
+    });
+    noisy.holdRate({ service: 'order-service', start: at + 20_000 });
+    const rate = (offset: number) =>
+      noisy.serviceLoad('order-service', at + offset).requestsPerSecond;
+
+    expect(rate(-1)).not.toBe(90);
+    expect([rate(0), rate(9_999), rate(10_000)]).toEqual([90, 90, 0]);
+    expect(rate(30_000)).toBe(modelled.requestsPerSecond);
+    // Each pod serves its share of the held rate (±5 % of load-balancer imbalance).
+    const share = noisy.podUsage({
+      service: 'order-service',
+      podName: 'order-1',
+      ready: true,
+      readyPods: 3,
+      at: at + 5_000,
+    }).requestsPerSecond;
+    expect(share).toBeGreaterThanOrEqual(28.5);
+    expect(share).toBeLessThanOrEqual(31.5);
+  });
 });

@@ -60,6 +60,20 @@ export interface LoadSurge {
   factor: number;
 }
 
+/**
+ * A scripted request rate for one service from `start` until the service's next hold: the same
+ * figure on two clusters whatever their clocks read, for tests that compare them.
+ */
+export interface LoadHold {
+  service: string;
+  start: number;
+  /**
+   * The whole service's request rate in this cluster, in place of the diurnal curve, noise,
+   * incidents' traffic, surges and traffic share; left out, the model's rate again.
+   */
+  requestsPerSecond?: number;
+}
+
 /** How unevenly a load balancer spreads requests over pods (±5 % by default). */
 const DEFAULT_POD_IMBALANCE = 0.1;
 /** Saturation beyond which latency is computed as if at this value, to keep it finite. */
@@ -75,6 +89,8 @@ export class LoadModel {
   readonly #profiles = new Map<string, ServiceLoadProfile>();
   readonly #podImbalance: number;
   readonly #surges: LoadSurge[] = [];
+  /** Each service's holds, in the order they start. */
+  readonly #holds = new Map<string, LoadHold[]>();
   /** Service loads of the last instant asked for: a snapshot asks once per pod, at one instant. */
   #loadCache: { at: number; byService: Map<string, ServiceLoad> } = {
     at: NaN,
@@ -110,6 +126,15 @@ export class LoadModel {
     this.#loadCache = { at: NaN, byService: new Map() };
   }
 
+  /** Holds a service's request rate at a scripted figure (see {@link LoadHold}). */
+  holdRate(hold: LoadHold): void {
+    const holds = [...(this.#holds.get(hold.service) ?? []), hold].sort(
+      (a, b) => a.start - b.start,
+    );
+    this.#holds.set(hold.service, holds);
+    this.#loadCache = { at: NaN, byService: new Map() };
+  }
+
   serviceLoad(service: string, at: number): ServiceLoad {
     if (this.#loadCache.at !== at)
       this.#loadCache = { at, byService: new Map() };
@@ -132,10 +157,11 @@ export class LoadModel {
       (incident?.trafficFactor ?? 1) * this.#surgeFactor(service, at);
     const share = this.#options.trafficShare ?? 1;
     const rps =
+      this.#heldRate(service, at) ??
       (profile.baseRps + (profile.peakRps - profile.baseRps) * daily) *
-      noise *
-      surge *
-      share;
+        noise *
+        surge *
+        share;
     const marketplaceApiLatencyMs =
       profile.marketplaceApiLatencyMs *
       (1 + 0.3 * daily) *
@@ -157,6 +183,17 @@ export class LoadModel {
       this.#imbalance.set(podName, draw);
     }
     return draw;
+  }
+
+  #heldRate(service: string, at: number): number | undefined {
+    const holds = this.#holds.get(service);
+    if (!holds) return undefined;
+    let held: number | undefined;
+    for (const hold of holds) {
+      if (hold.start > at) break;
+      held = hold.requestsPerSecond;
+    }
+    return held;
   }
 
   #surgeFactor(service: string, at: number): number {

@@ -1,5 +1,6 @@
 export { LoadModel } from './LoadModel';
 export type {
+  LoadHold,
   LoadModelOptions,
   LoadSurge,
   PodLoadQuery,
