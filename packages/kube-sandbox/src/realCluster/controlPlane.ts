@@ -9,10 +9,15 @@ import { registerMetricsApis } from './metricsApis';
 import { ensurePki, type ControlPlanePki } from './pki';
 import { grantPortalAccess, type PortalAccess } from './portalAccess';
 import { ProcessGroup, waitFor } from './processes';
-import { startApiServer, startControllers, startEtcd } from './programs';
+import {
+  startApiServer,
+  startControllers,
+  startEtcd,
+  type ControllerSettings,
+} from './programs';
 import { seedFleet, workloadsReady } from './seedFleet';
 
-export interface RealClustersOptions {
+export interface RealClustersOptions extends ControllerSettings {
   /** Where `tools/real-cluster/build.sh` put the programs. */
   binDir: string;
   /** Certificates (kept between runs), etcd's data and the programs' logs (both started anew). */
@@ -92,6 +97,7 @@ export async function startRealClusters(
           admin,
           spec.name,
           kubeconfigFile,
+          { hpaSyncPeriodMs: options.hpaSyncPeriodMs },
         );
         const portal = await grantPortalAccess(admin);
         const metricsAdapter = await startMetricsAdapter({

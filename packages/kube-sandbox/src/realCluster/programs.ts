@@ -95,6 +95,12 @@ export async function startApiServer(
   return admin;
 }
 
+/** Settings of a cluster's controllers that tests may change; left out, upstream's defaults. */
+export interface ControllerSettings {
+  /** `--horizontal-pod-autoscaler-sync-period` of kube-controller-manager (upstream: 15 s). */
+  hpaSyncPeriodMs?: number;
+}
+
 /**
  * Starts a cluster's controller manager, scheduler, kwok and, once its CRDs are served, the
  * Argo Rollouts controller, all as `admin` through `kubeconfigFile`.
@@ -105,6 +111,7 @@ export async function startControllers(
   admin: KubeClient,
   name: string,
   kubeconfigFile: string,
+  settings: ControllerSettings = {},
 ): Promise<void> {
   const certDir = join(processes.logDir, `${name}-certs`);
   const common = [
@@ -124,6 +131,11 @@ export async function startControllers(
       `--service-account-private-key-file=${pki.serviceAccountKeyFile}`,
       `--root-ca-file=${pki.ca.certFile}`,
       '--use-service-account-credentials=false',
+      ...(settings.hpaSyncPeriodMs
+        ? [
+            `--horizontal-pod-autoscaler-sync-period=${settings.hpaSyncPeriodMs}ms`,
+          ]
+        : []),
     ],
   );
   processes.start(

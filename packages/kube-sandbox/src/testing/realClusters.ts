@@ -22,7 +22,13 @@ export const TARGETS_REAL_CLUSTER =
 
 /** Real clusters for a test file: the first `clusters` of the fleet, in a fresh data folder. */
 export function startTestRealClusters(
-  options: { clusters?: number; fleet?: Fleet; seed?: number } = {},
+  options: {
+    clusters?: number;
+    fleet?: Fleet;
+    seed?: number;
+    /** See `RealClustersOptions`; the differential scenarios shorten it. */
+    hpaSyncPeriodMs?: number;
+  } = {},
 ): Promise<RealClusters> {
   return startRealClusters({
     binDir: REAL_CLUSTER_BIN_DIR,
@@ -30,5 +36,6 @@ export function startTestRealClusters(
     fleet: options.fleet ?? loadFleet(),
     clusters: options.clusters ?? 1,
     seed: options.seed ?? 1,
+    hpaSyncPeriodMs: options.hpaSyncPeriodMs,
   });
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadFleet } from '../../cluster/fleet';
-import { createSimulation } from '../../controllers';
+import { createSimulation, type SandboxSimulation } from '../../controllers';
 import { startSandbox, type Sandbox } from '../../server';
 import {
   startTestRealClusters,
@@ -8,6 +8,7 @@ import {
 } from '../../testing/realClusters';
 import type { RealClusters } from '../controlPlane';
 import { KubeClient } from '../kubeClient';
+import { DIFFERENTIAL_HPA_SYNC_PERIOD_MS } from './autoscaling';
 import { differingPaths } from './helpers';
 import {
   DIFFERENTIAL_SCENARIOS,
@@ -37,16 +38,23 @@ describeOnRealCluster('the sandbox against a real control plane', () => {
   beforeAll(async () => {
     // The sandbox's time is frozen and moved on by the scenarios (`elapse`), so that each
     // observation is taken after a known amount of simulated time. Its pods turn Ready at once,
-    // as kwok's do on the real cluster.
+    // as kwok's do on the real cluster. Both HPA controllers evaluate on the same, shorter period.
     [sandbox, real] = await Promise.all([
       startSandbox({
         port: 0,
         speed: 0,
         seed: 1,
         fleet,
-        attach: createSimulation({ podReadyDelayMs: 0 }),
+        attach: createSimulation({
+          podReadyDelayMs: 0,
+          hpaSyncPeriodMs: DIFFERENTIAL_HPA_SYNC_PERIOD_MS,
+        }),
       }),
-      startTestRealClusters({ clusters: 1, fleet }),
+      startTestRealClusters({
+        clusters: 1,
+        fleet,
+        hpaSyncPeriodMs: DIFFERENTIAL_HPA_SYNC_PERIOD_MS,
+      }),
     ]);
   });
 
@@ -61,8 +69,30 @@ describeOnRealCluster('the sandbox against a real control plane', () => {
       // Let the HTTP server answer what was queued meanwhile.
       await sleep(0);
     },
+    holdLoad(service, requestsPerSecond) {
+      const simulation = sandbox.simulations.get(
+        clusterName,
+      ) as SandboxSimulation;
+      simulation.load.holdRate({
+        service,
+        start: sandbox.clock.now(),
+        requestsPerSecond,
+      });
+    },
   };
-  const onReal: ScenarioContext = { namespace, elapse: ms => sleep(ms) };
+  const onReal: ScenarioContext = {
+    namespace,
+    elapse: ms => sleep(ms),
+    holdLoad(service, requestsPerSecond) {
+      // The metrics adapter's load model runs on its mirror's clock, which reads the wall clock.
+      const adapter = real.clusters[0].metricsAdapter;
+      adapter.load.holdRate({
+        service,
+        start: adapter.cluster.clock.now(),
+        requestsPerSecond,
+      });
+    },
+  };
 
   const sandboxClient = () =>
     new KubeClient({

@@ -32,6 +32,11 @@ export interface ScenarioContext {
    * once per simulated second), a real cluster is simply waited for.
    */
   elapse(ms: number): Promise<void>;
+  /**
+   * Holds a service's request rate at `requestsPerSecond` from now on in the cluster's load model
+   * (the sandbox's, or the metrics adapter's of a real cluster); `undefined` releases it.
+   */
+  holdLoad(service: string, requestsPerSecond: number | undefined): void;
 }
 
 export const HPAS = (namespace: string) =>
@@ -108,6 +113,35 @@ export async function settle<T>(
     if (quiet >= quietPolls) return next;
   }
   return { notSettledWithinMs: timeoutMs, last };
+}
+
+/**
+ * Observes a cluster as {@link settle} does, and answers every distinct observation on the way,
+ * in order (one repeated over several polls counts once): the states a controller went through,
+ * not how long each lasted.
+ */
+export async function recordChanges<T>(
+  context: ScenarioContext,
+  observe: () => Promise<T>,
+  options: {
+    until: (observation: T) => boolean;
+    timeoutMs: number;
+    pollMs: number;
+    quietPolls: number;
+  },
+): Promise<T[] | NotSettled<T[]>> {
+  const seen = [await observe()];
+  let quiet = 0;
+  for (let waited = 0; waited < options.timeoutMs; waited += options.pollMs) {
+    await context.elapse(options.pollMs);
+    const next = await observe();
+    const last = seen[seen.length - 1];
+    const unchanged = isDeepStrictEqual(next, last);
+    if (!unchanged) seen.push(next);
+    quiet = options.until(next) && unchanged ? quiet + 1 : 0;
+    if (quiet >= options.quietPolls) return seen;
+  }
+  return { notSettledWithinMs: options.timeoutMs, last: seen };
 }
 
 /** Sends a request and answers what a client learns from it: the code, and a failure's reason and message. */

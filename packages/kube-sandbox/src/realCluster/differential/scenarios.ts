@@ -1,3 +1,4 @@
+import { AUTOSCALING_SCENARIOS } from './autoscaling';
 import { BLUE_GREEN_SCENARIOS } from './blueGreen';
 import { CANARY_SCENARIOS } from './canary';
 import { DEPLOYMENT_SCENARIOS } from './deployments';
@@ -14,7 +15,8 @@ export type {
 
 /**
  * Every scenario on which the sandbox answers as the real control plane does: requests and
- * their immediate answers first, then what the controllers make of updates over time.
+ * their immediate answers first, then what the controllers make of updates over time, then
+ * what the HPA controller makes of a scripted load.
  */
 export const DIFFERENTIAL_SCENARIOS: DifferentialScenario[] = [
   ...REQUEST_SCENARIOS,
@@ -22,6 +24,7 @@ export const DIFFERENTIAL_SCENARIOS: DifferentialScenario[] = [
   ...CANARY_SCENARIOS,
   ...BLUE_GREEN_SCENARIOS,
   ...HEADER_ROUTING_SCENARIOS,
+  ...AUTOSCALING_SCENARIOS,
 ];
 
 /**
