@@ -1,4 +1,5 @@
 import {
+  formatCount,
   formatMetricQuantity,
   formatMoney,
   formatNumber,
@@ -67,5 +68,15 @@ describe('formatMoney', () => {
     expect(formatMoney(999.994, 'USD')).toBe('$999.99');
     expect(formatMoney(1000.4, 'USD')).toBe('$1,000');
     expect(formatMoney(-12.4, 'USD')).toBe('-$12.40');
+  });
+});
+
+describe('formatCount', () => {
+  it('names one in the singular and any other count in the plural', () => {
+    expect(formatCount(1, 'replica')).toBe('1 replica');
+    expect(formatCount(0, 'replica')).toBe('0 replicas');
+    expect(formatCount(3, 'replica')).toBe('3 replicas');
+    expect(formatCount(1200, 'pod')).toBe('1,200 pods');
+    expect(formatCount(2, 'day')).toBe('2 days');
   });
 });

@@ -20,6 +20,15 @@ export function formatNumber(value: number): string {
   }).format(value);
 }
 
+/** A count with its noun, singular for one: `1 replica`, `3 replicas`, `1,200 pods`. */
+export function formatCount(
+  count: number,
+  singular: string,
+  plural = `${singular}s`,
+): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+}
+
 /**
  * @public
  * An amount with its currency: cents below 1,000, whole units above, where

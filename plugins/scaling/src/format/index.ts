@@ -1,4 +1,5 @@
 export {
+  formatCount,
   formatMetricQuantity,
   formatMoney,
   formatNumber,

@@ -59,10 +59,13 @@ export function CanaryStepProgress(props: {
   canary: CanaryRolloutState;
   pauseConditions: RolloutPauseCondition[];
   aborted: boolean;
+  /** Whether a new version is being rolled out; without one there is no canary traffic to show. */
+  updating: boolean;
   label: string;
   observedAt?: string;
 }) {
-  const { canary, pauseConditions, aborted, label, observedAt } = props;
+  const { canary, pauseConditions, aborted, updating, label, observedAt } =
+    props;
   const canaryPause = pauseConditions.find(
     pause => pause.reason === 'CanaryPauseStep',
   );
@@ -76,7 +79,9 @@ export function CanaryStepProgress(props: {
         {currentStepSummary(canary, aborted)}
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        Canary weight: {canary.setWeight} % set, {canary.actualWeight} % actual
+        {updating
+          ? `Canary weight: ${canary.setWeight} % set, ${canary.actualWeight} % actual`
+          : 'No update in progress: all traffic goes to the stable version'}
         {canary.analysis &&
           ` · Analysis ${canary.analysis.name ?? ''}: ${canary.analysis.phase}`}
       </Typography>

@@ -401,4 +401,87 @@ describe('EntityDeploymentsContent', () => {
       }),
     ).toBeDisabled();
   });
+
+  it('shows a finished A/B rollout without canary weights, its steps in words and a promote’s history entry by what changed', async () => {
+    const images = pausedCanary.canaryImages!;
+    const finishedAb = {
+      ...pausedCanary,
+      strategy: 'ab' as const,
+      phase: 'Healthy' as const,
+      paused: false,
+      pauseConditions: [],
+      stableImages: images,
+      canaryImages: undefined,
+      canary: {
+        ...pausedCanary.canary!,
+        steps: [
+          {
+            index: 0,
+            kind: 'setCanaryScale' as const,
+            canaryScale: { replicas: 1 },
+            state: 'completed' as const,
+          },
+          { index: 1, kind: 'pause' as const, state: 'completed' as const },
+        ],
+        currentStepIndex: 2,
+        setWeight: 100,
+        actualWeight: 100,
+      },
+    };
+    const snapshot = {
+      phase: 'Paused',
+      paused: true,
+      aborted: false,
+      currentStepIndex: 1,
+      images,
+    };
+    const scalingApi = fakeScalingApi({
+      getHistory: jest.fn().mockResolvedValue({
+        events: [
+          {
+            id: 'audit-9',
+            source: 'suite',
+            time: '2026-11-26T12:05:00Z',
+            region: 'eu-west',
+            cluster: 'meschain-eu-west',
+            workload,
+            action: 'rollout.promote',
+            actor: 'user:default/guest',
+            outcome: 'succeeded',
+            before: snapshot,
+            after: { ...snapshot, paused: false },
+          },
+        ],
+      }),
+    });
+    await renderWithEntity(<EntityDeploymentsContent />, {
+      scalingApi,
+      rolloutsApi: fakeRolloutsApi({
+        getEntityRollouts: jest.fn().mockResolvedValue({
+          ...rolloutState,
+          clusters: [{ ...rolloutState.clusters[0], workloads: [finishedAb] }],
+        }),
+      }),
+    });
+
+    const steps = await screen.findByRole('region', {
+      name: 'Canary steps of order-service in eu-west',
+    });
+    expect(
+      within(steps).getByText(
+        'No update in progress: all traffic goes to the stable version',
+      ),
+    ).toBeInTheDocument();
+    expect(within(steps).queryByText(/Canary weight/)).not.toBeInTheDocument();
+    expect(
+      within(steps).getByText('Canary scale 1 replica'),
+    ).toBeInTheDocument();
+
+    const history = await screen.findByRole('region', { name: 'History' });
+    expect(
+      await within(history).findByText(
+        'Paused, 1 step done → Resuming, 1 step done · meschain/order-service:1.10.0',
+      ),
+    ).toBeInTheDocument();
+  });
 });

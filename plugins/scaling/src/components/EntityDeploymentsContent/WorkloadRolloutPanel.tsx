@@ -61,6 +61,7 @@ export function WorkloadRolloutPanel(props: {
           canary={workload.canary}
           pauseConditions={workload.pauseConditions}
           aborted={workload.aborted}
+          updating={workload.canaryImages !== undefined}
           observedAt={target.observedAt}
           label={`Canary steps of ${where}`}
         />

@@ -4,6 +4,7 @@ import {
   RolloutActionName,
   WorkloadRolloutState,
 } from '@meschain/backstage-plugin-scaling-common';
+import { formatCount } from '../../format';
 import { deploymentStrategyLabels } from '../labels';
 
 export const rolloutActionLabels: Record<RolloutActionName, string> = {
@@ -51,7 +52,7 @@ export function describeCanaryStep(step: CanaryStep): string {
         return 'Canary scale follows weight';
       }
       return step.canaryScale?.replicas !== undefined
-        ? `Canary scale ${step.canaryScale.replicas} replicas`
+        ? `Canary scale ${formatCount(step.canaryScale.replicas, 'replica')}`
         : `Canary scale ${step.canaryScale?.weight ?? 0} %`;
     case 'analysis':
       return 'Analysis';

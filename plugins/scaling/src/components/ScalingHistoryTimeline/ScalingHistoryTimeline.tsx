@@ -14,7 +14,7 @@ import {
   ScalingHistory,
   ScalingHistoryEvent,
 } from '@meschain/backstage-plugin-scaling-common';
-import { formatHistoryValue } from './formatHistoryValue';
+import { formatHistoryChange } from './formatHistoryValue';
 import { rolloutHistoryLabels } from '../EntityDeploymentsContent/rolloutLabels';
 
 const actionLabels: Record<string, string> = {
@@ -88,12 +88,7 @@ const columns: TableColumn<ScalingHistoryEvent>[] = [
   { title: 'Outcome', render: event => <Outcome event={event} /> },
   {
     title: 'Change',
-    render: event =>
-      event.before === undefined && event.after === undefined
-        ? '—'
-        : `${formatHistoryValue(event.before)} → ${formatHistoryValue(
-            event.after,
-          )}`,
+    render: event => formatHistoryChange(event.before, event.after),
   },
   { title: 'Message', render: event => event.message },
 ];

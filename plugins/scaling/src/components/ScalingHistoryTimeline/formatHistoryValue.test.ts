@@ -1,4 +1,4 @@
-import { formatHistoryValue } from './formatHistoryValue';
+import { formatHistoryChange, formatHistoryValue } from './formatHistoryValue';
 
 describe('formatHistoryValue', () => {
   it.each([
@@ -35,5 +35,61 @@ describe('formatHistoryValue', () => {
     ],
   ])('shows %j as %s', (value, text) => {
     expect(formatHistoryValue(value)).toBe(text);
+  });
+});
+
+describe('formatHistoryChange', () => {
+  const image = (tag: string) => [
+    { container: 'app', image: `meschain/app:${tag}` },
+  ];
+  const paused = {
+    phase: 'Paused',
+    paused: true,
+    aborted: false,
+    currentStepIndex: 1,
+    images: image('1.3.5'),
+  };
+
+  it('says a promote lifted the pause, not "Paused → Paused"', () => {
+    // The patch's answer: pause conditions cleared, the controller's phase not yet updated.
+    expect(formatHistoryChange(paused, { ...paused, paused: false })).toBe(
+      'Paused, 1 step done → Resuming, 1 step done · meschain/app:1.3.5',
+    );
+  });
+
+  it('sets a new image against the old one, keeping the unchanged state once', () => {
+    const healthy = {
+      phase: 'Healthy',
+      paused: false,
+      aborted: false,
+      images: image('1.3.4'),
+    };
+    expect(
+      formatHistoryChange(healthy, { ...healthy, images: image('1.3.5') }),
+    ).toBe('Healthy · meschain/app:1.3.4 → meschain/app:1.3.5');
+    expect(
+      formatHistoryChange(healthy, {
+        ...healthy,
+        phase: 'Progressing',
+        images: image('1.3.5'),
+      }),
+    ).toBe('Healthy · meschain/app:1.3.4 → Progressing · meschain/app:1.3.5');
+  });
+
+  it('says an abort aborted', () => {
+    expect(formatHistoryChange(paused, { ...paused, aborted: true })).toBe(
+      'Paused, 1 step done → Aborted, 1 step done · meschain/app:1.3.5',
+    );
+  });
+
+  it('says when the snapshot shows no change yet', () => {
+    expect(formatHistoryChange(paused, paused)).toBe(
+      'Paused, 1 step done · meschain/app:1.3.5, unchanged when sent',
+    );
+  });
+
+  it('sets other values against each other as they are', () => {
+    expect(formatHistoryChange({ replicas: 2 }, { replicas: 4 })).toBe('2 → 4');
+    expect(formatHistoryChange(undefined, undefined)).toBe('—');
   });
 });

@@ -36,17 +36,70 @@ export function formatHistoryValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A rollout action's snapshot: `Paused, 1 step done · meschain/x:1.2.3`. */
-function formatRolloutSnapshot(value: Record<string, unknown>): string {
-  const phase = typeof value.phase === 'string' ? value.phase : 'Unknown';
+function isRolloutSnapshot(value: unknown): value is Record<string, unknown> {
+  return isRecord(value) && Array.isArray(value.images);
+}
+
+/**
+ * A rollout snapshot's state: `Aborted`, `Paused` or the phase, with the
+ * steps done. A snapshot taken right after a promote still carries the
+ * controller's phase `Paused` though the pause was lifted: it reads `Resuming`.
+ */
+function rolloutState(value: Record<string, unknown>): string {
+  let state = typeof value.phase === 'string' ? value.phase : 'Unknown';
+  if (value.aborted) {
+    state = 'Aborted';
+  } else if (value.paused === true) {
+    state = 'Paused';
+  } else if (state === 'Paused') {
+    state = 'Resuming';
+  }
   // currentStepIndex counts the steps already done.
   const done = value.currentStepIndex;
-  const step =
-    typeof done === 'number'
-      ? `, ${done} ${done === 1 ? 'step' : 'steps'} done`
-      : '';
-  const images = (value.images as unknown[])
+  return typeof done === 'number'
+    ? `${state}, ${done} ${done === 1 ? 'step' : 'steps'} done`
+    : state;
+}
+
+function rolloutImages(value: Record<string, unknown>): string {
+  return (value.images as unknown[])
     .map(image => (isRecord(image) ? String(image.image) : String(image)))
     .join(', ');
-  return `${value.aborted ? 'Aborted' : phase}${step} · ${images}`;
+}
+
+/** A rollout action's snapshot: `Paused, 1 step done · meschain/x:1.2.3`. */
+function formatRolloutSnapshot(value: Record<string, unknown>): string {
+  return `${rolloutState(value)} · ${rolloutImages(value)}`;
+}
+
+/**
+ * What a history entry changed, from its before and after values. For a
+ * rollout action only the parts that changed are set against each other:
+ * `Paused, 1 step done → Resuming, 1 step done · meschain/x:1.3.5` for a
+ * promote, `Healthy · meschain/x:1.3.4 → meschain/x:1.3.5` for a new image.
+ */
+export function formatHistoryChange(before: unknown, after: unknown): string {
+  if (before === undefined && after === undefined) {
+    return '—';
+  }
+  if (!isRolloutSnapshot(before) || !isRolloutSnapshot(after)) {
+    return `${formatHistoryValue(before)} → ${formatHistoryValue(after)}`;
+  }
+  const [stateBefore, stateAfter] = [rolloutState(before), rolloutState(after)];
+  const [imagesBefore, imagesAfter] = [
+    rolloutImages(before),
+    rolloutImages(after),
+  ];
+  if (imagesBefore !== imagesAfter && stateBefore !== stateAfter) {
+    return `${stateBefore} · ${imagesBefore} → ${stateAfter} · ${imagesAfter}`;
+  }
+  if (imagesBefore !== imagesAfter) {
+    return `${stateBefore} · ${imagesBefore} → ${imagesAfter}`;
+  }
+  if (stateBefore !== stateAfter) {
+    return `${stateBefore} → ${stateAfter} · ${imagesBefore}`;
+  }
+  // Restart and promote-full change nothing the snapshot holds: the
+  // controller acts on them afterwards.
+  return `${stateBefore} · ${imagesBefore}, unchanged when sent`;
 }
