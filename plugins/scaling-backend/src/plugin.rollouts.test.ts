@@ -14,18 +14,18 @@ import {
   scalingRolloutManagePermission,
   WorkloadRolloutState,
 } from '@meschain/backstage-plugin-scaling-common';
-import { Sandbox } from '@meschain/kube-sandbox';
 import request from 'supertest';
 import {
-  readFromSandbox,
-  sandboxKubernetesConfig,
-  startFrozenSandbox,
-} from './__testUtils__/kubeSandbox';
+  auditDatabaseIds,
+  CLUSTER_TARGET,
+  ClusterTarget,
+  startClusterTarget,
+} from './__testUtils__/clusterTarget';
 import { loadUpstreamAuthStrategies } from './__testUtils__/upstreamAuthStrategies';
 import { scalingPlugin } from './plugin';
 import { clusterEntity, serviceEntity } from './__testUtils__/serviceEntity';
 
-jest.setTimeout(120_000);
+jest.setTimeout(CLUSTER_TARGET === 'sandbox' ? 120_000 : 300_000);
 
 const NAMESPACE = 'meschain-sync';
 const REGION = 'eu-west';
@@ -44,9 +44,10 @@ const AB = 'product-service';
 const NOT_OWNED = 'order-service';
 const OWNED = [CANARY, BLUE_GREEN, DEPLOYMENT, AB];
 
-type SandboxRollout = {
-  metadata: { resourceVersion: string };
+type ClusterRollout = {
+  metadata: { resourceVersion: string; generation: number };
   spec: {
+    replicas: number;
     paused?: boolean;
     restartAt?: string;
     template: { spec: { containers: Array<{ name: string; image: string }> } };
@@ -58,10 +59,12 @@ type SandboxRollout = {
     currentPodHash?: string;
     stableRS?: string;
     availableReplicas?: number;
+    updatedReplicas?: number;
+    observedGeneration?: number | string;
     blueGreen?: { activeSelector?: string };
   };
 };
-type SandboxReplicaSet = {
+type ClusterReplicaSet = {
   metadata: { name: string; labels: Record<string, string> };
   spec: {
     replicas: number;
@@ -69,7 +72,7 @@ type SandboxReplicaSet = {
   };
   status: { availableReplicas?: number };
 };
-type SandboxService = { spec: { selector: Record<string, string> } };
+type ClusterService = { spec: { selector: Record<string, string> } };
 
 function service(name: string, owner: string): Entity {
   return serviceEntity(name, { owner, regions: [REGION, OTHER_REGION] });
@@ -77,14 +80,14 @@ function service(name: string, owner: string): Entity {
 
 const databases = TestDatabases.create();
 
-describe.each(databases.eachSupportedId())(
-  'rollouts, driven against the kube-sandbox and audited in %p',
+describe.each(auditDatabaseIds(databases))(
+  `rollouts, driven against the ${CLUSTER_TARGET} and audited in %p`,
   databaseId => {
-    let sandbox: Sandbox;
+    let target: ClusterTarget;
     let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
 
     beforeAll(async () => {
-      sandbox = await startFrozenSandbox();
+      target = await startClusterTarget({ regions: [REGION, OTHER_REGION] });
       await loadUpstreamAuthStrategies();
       const permissions = mockServices.permissions.mock({
         authorize: async requests =>
@@ -104,11 +107,8 @@ describe.each(databases.eachSupportedId())(
           scalingPlugin,
           mockServices.rootConfig.factory({
             data: {
-              kubernetes: sandboxKubernetesConfig(sandbox, [
-                REGION,
-                OTHER_REGION,
-              ]),
-              scaling: { clusterTimeoutMs: 1_500 },
+              kubernetes: target.kubernetesConfig([REGION, OTHER_REGION]),
+              scaling: { clusterTimeoutMs: target.clusterTimeoutMs },
             },
           }),
           mockServices.httpAuth.factory({
@@ -131,8 +131,8 @@ describe.each(databases.eachSupportedId())(
       }));
     });
 
-    afterAll(() => sandbox.close());
-    afterEach(() => sandbox.faults.clear());
+    afterAll(() => target?.close());
+    afterEach(() => target.clearFaults());
 
     const entityPath = (name: string) =>
       `/api/scaling/entities/component/default/${name}`;
@@ -177,18 +177,16 @@ describe.each(databases.eachSupportedId())(
 
     const rolloutPath = (name: string) =>
       `/apis/argoproj.io/v1alpha1/namespaces/${NAMESPACE}/rollouts/${name}`;
-    const sandboxRollout = (name: string) =>
-      readFromSandbox<SandboxRollout>(sandbox, REGION, rolloutPath(name));
-    const sandboxDeployment = (name: string) =>
-      readFromSandbox<SandboxRollout>(
-        sandbox,
+    const clusterRollout = (name: string) =>
+      target.read<ClusterRollout>(REGION, rolloutPath(name));
+    const clusterDeployment = (name: string) =>
+      target.read<ClusterRollout>(
         REGION,
         `/apis/apps/v1/namespaces/${NAMESPACE}/deployments/${name}`,
       );
     /** The images of the ReplicaSets that run pods, with their available counts. */
     async function runningImages(name: string) {
-      const { items } = await readFromSandbox<{ items: SandboxReplicaSet[] }>(
-        sandbox,
+      const { items } = await target.read<{ items: ClusterReplicaSet[] }>(
         REGION,
         `/apis/apps/v1/namespaces/${NAMESPACE}/replicasets?labelSelector=backstage.io%2Fkubernetes-id%3D${name}`,
       );
@@ -201,11 +199,55 @@ describe.each(databases.eachSupportedId())(
           ]),
       );
     }
-    /** Lets the sandbox's controllers and kubelets run for a while of simulated time. */
-    const advance = (seconds: number) => sandbox.advance(seconds * 1000);
+    /**
+     * Lets the cluster's controllers (and kubelets) act until the workload and the images its
+     * ReplicaSets run satisfy `done`: simulated time on the sandbox, wall time on a real cluster.
+     */
+    function waitForWorkload(
+      what: string,
+      read: (name: string) => Promise<ClusterRollout>,
+      name: string,
+      done: (
+        workload: ClusterRollout,
+        images: Record<string, number>,
+      ) => boolean,
+      seconds?: number,
+    ) {
+      return target.waitUntil(
+        what,
+        async () => ({
+          workload: await read(name),
+          images: await runningImages(name),
+        }),
+        ({ workload, images }) => done(workload, images),
+        { seconds },
+      );
+    }
+    const waitForRollout = (
+      what: string,
+      name: string,
+      done: (
+        rollout: ClusterRollout,
+        images: Record<string, number>,
+      ) => boolean,
+      seconds?: number,
+    ) => waitForWorkload(what, clusterRollout, name, done, seconds);
+    /** What an action writes: the spec (counted by its generation), and the abort flag in the status. */
+    const actionState = (rollout: ClusterRollout) => ({
+      generation: rollout.metadata.generation,
+      abort: rollout.status.abort ?? false,
+    });
+    /** Every replica of the rollout available, and only on `image`. */
+    const runsOnly = (
+      image: string,
+      rollout: ClusterRollout,
+      images: Record<string, number>,
+    ) =>
+      Object.keys(images).length === 1 &&
+      images[image] === rollout.spec.replicas;
 
     it('shows a stable canary with its steps, images and the actions that apply, and names a failed region', async () => {
-      sandbox.faults.set(OTHER_REGION, { mode: 'down' });
+      await target.fault(OTHER_REGION, { mode: 'down' });
       const state = await tab(CANARY);
       const failed = state.clusters.find(c => c.region === OTHER_REGION)!;
       expect(failed.workloads).toBeUndefined();
@@ -237,7 +279,7 @@ describe.each(databases.eachSupportedId())(
       expect(canary.revisions).toHaveLength(1);
     });
 
-    it('takes a canary through its weights and pauses with promote, each step read back from the sandbox', async () => {
+    it('takes a canary through its weights and pauses with promote, each step read back from the cluster', async () => {
       const started = await act(CANARY, 'set-image', {
         image: {
           container: CANARY,
@@ -248,11 +290,16 @@ describe.each(databases.eachSupportedId())(
       expect(started.body.after.images).toEqual([
         { container: CANARY, image: 'meschain/monitoring-service:1.4.0' },
       ]);
-      advance(30);
 
       // Step 1: 20 % of the traffic, paused until promoted.
-      let live = await sandboxRollout(CANARY);
-      expect(live.status.currentStepIndex).toBe(1);
+      let { workload: live } = await waitForRollout(
+        'the canary paused at step 1 with its canary pod available',
+        CANARY,
+        (r, images) =>
+          r.status.currentStepIndex === 1 &&
+          (r.status.pauseConditions?.length ?? 0) > 0 &&
+          (images['meschain/monitoring-service:1.4.0'] ?? 0) > 0,
+      );
       expect(live.status.pauseConditions).toEqual([
         expect.objectContaining({ reason: 'CanaryPauseStep' }),
       ]);
@@ -280,9 +327,13 @@ describe.each(databases.eachSupportedId())(
 
       // Step 3: 50 %, a 60 s pause the tab counts down; promote skips it.
       expect((await act(CANARY, 'promote')).status).toBe(200);
-      advance(20);
-      live = await sandboxRollout(CANARY);
-      expect(live.status.currentStepIndex).toBe(3);
+      await waitForRollout(
+        'the canary in its 60 s pause at step 3',
+        CANARY,
+        r =>
+          r.status.currentStepIndex === 3 &&
+          (r.status.pauseConditions?.length ?? 0) > 0,
+      );
       view = await shown(CANARY);
       expect(view.canary!.setWeight).toBe(50);
       const pause = view.pauseConditions[0];
@@ -291,18 +342,23 @@ describe.each(databases.eachSupportedId())(
       );
 
       expect((await act(CANARY, 'promote')).status).toBe(200);
-      advance(20);
-      expect((await sandboxRollout(CANARY)).status.currentStepIndex).toBe(5);
+      await waitForRollout(
+        'the canary in its pause at step 5',
+        CANARY,
+        r => r.status.currentStepIndex === 5,
+      );
       expect((await shown(CANARY)).canary!.setWeight).toBe(80);
 
       expect((await act(CANARY, 'promote')).status).toBe(200);
-      advance(30);
-      live = await sandboxRollout(CANARY);
-      expect(live.status.currentStepIndex).toBe(6);
+      ({ workload: live } = await waitForRollout(
+        'the canary promoted to stable, the old pods gone',
+        CANARY,
+        (r, images) =>
+          r.status.currentStepIndex === 6 &&
+          r.status.stableRS === r.status.currentPodHash &&
+          runsOnly('meschain/monitoring-service:1.4.0', r, images),
+      ));
       expect(live.status.stableRS).toBe(live.status.currentPodHash);
-      expect(await runningImages(CANARY)).toEqual({
-        'meschain/monitoring-service:1.4.0': 2,
-      });
       view = await shown(CANARY);
       expect(view).toMatchObject({ phase: 'Healthy', currentRevision: 2 });
       expect(view.revisions.map(r => [r.revision, r.images[0].image])).toEqual([
@@ -328,16 +384,24 @@ describe.each(databases.eachSupportedId())(
           image: 'meschain/monitoring-service:1.5.0',
         },
       });
-      advance(30);
-      expect((await sandboxRollout(CANARY)).status.currentStepIndex).toBe(1);
+      await waitForRollout(
+        'the canary paused at step 1',
+        CANARY,
+        (r, images) =>
+          r.status.currentStepIndex === 1 &&
+          (r.status.pauseConditions?.length ?? 0) > 0 &&
+          (images['meschain/monitoring-service:1.5.0'] ?? 0) > 0,
+      );
 
       expect((await act(CANARY, 'abort')).status).toBe(200);
-      advance(30);
-      let live = await sandboxRollout(CANARY);
+      let { workload: live } = await waitForRollout(
+        'the canary aborted back to its stable pods',
+        CANARY,
+        (r, images) =>
+          r.status.abort === true &&
+          runsOnly('meschain/monitoring-service:1.4.0', r, images),
+      );
       expect(live.status.abort).toBe(true);
-      expect(await runningImages(CANARY)).toEqual({
-        'meschain/monitoring-service:1.4.0': 2,
-      });
       let view = await shown(CANARY);
       expect(view).toMatchObject({ aborted: true, phase: 'Degraded' });
       expect(view.canary!.setWeight).toBe(0);
@@ -347,28 +411,36 @@ describe.each(databases.eachSupportedId())(
       expect(view.availableActions).not.toContain('abort');
 
       expect((await act(CANARY, 'retry')).status).toBe(200);
-      advance(30);
-      live = await sandboxRollout(CANARY);
+      ({ workload: live } = await waitForRollout(
+        'the canary retried, paused at step 1 again',
+        CANARY,
+        (r, images) =>
+          !r.status.abort &&
+          r.status.currentStepIndex === 1 &&
+          (r.status.pauseConditions?.length ?? 0) > 0 &&
+          (images['meschain/monitoring-service:1.5.0'] ?? 0) > 0,
+      ));
       expect(live.status.abort).toBeFalsy();
-      expect(live.status.currentStepIndex).toBe(1);
       expect(Object.keys(await runningImages(CANARY)).sort()).toEqual([
         'meschain/monitoring-service:1.4.0',
         'meschain/monitoring-service:1.5.0',
       ]);
 
       expect((await act(CANARY, 'promote-full')).status).toBe(200);
-      advance(30);
-      live = await sandboxRollout(CANARY);
+      ({ workload: live } = await waitForRollout(
+        'the canary promoted fully, the old pods gone',
+        CANARY,
+        (r, images) =>
+          r.status.stableRS === r.status.currentPodHash &&
+          runsOnly('meschain/monitoring-service:1.5.0', r, images),
+      ));
       expect(live.status.stableRS).toBe(live.status.currentPodHash);
-      expect(await runningImages(CANARY)).toEqual({
-        'meschain/monitoring-service:1.5.0': 2,
-      });
       view = await shown(CANARY);
       expect(view).toMatchObject({ phase: 'Healthy', aborted: false });
     });
 
     it('refuses actions that do not apply now with 409 and why, and leaves the rollout unchanged', async () => {
-      const before = await sandboxRollout(CANARY);
+      const before = await clusterRollout(CANARY);
       const refusals = await Promise.all([
         act(CANARY, 'promote'),
         act(CANARY, 'retry'),
@@ -393,8 +465,8 @@ describe.each(databases.eachSupportedId())(
         .send({ cluster: CLUSTER, action: 'launch' });
       expect(badBody.status).toBe(400);
 
-      expect((await sandboxRollout(CANARY)).metadata.resourceVersion).toBe(
-        before.metadata.resourceVersion,
+      expect(actionState(await clusterRollout(CANARY))).toEqual(
+        actionState(before),
       );
       const failed = (await history(CANARY)).events.filter(
         e => e.outcome === 'failed',
@@ -405,12 +477,12 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('refuses a user who does not own the service, audits it, and changes nothing', async () => {
-      const before = await sandboxRollout(NOT_OWNED);
+      const before = await clusterRollout(NOT_OWNED);
       const response = await act(NOT_OWNED, 'restart');
       expect(response.status).toBe(403);
       expect(response.body.error.message).toMatch(/scaling\.rollout\.manage/);
-      expect((await sandboxRollout(NOT_OWNED)).metadata.resourceVersion).toBe(
-        before.metadata.resourceVersion,
+      expect(actionState(await clusterRollout(NOT_OWNED))).toEqual(
+        actionState(before),
       );
       expect((await history(NOT_OWNED)).events[0]).toMatchObject({
         action: 'rollout.restart',
@@ -425,13 +497,14 @@ describe.each(databases.eachSupportedId())(
         { container: CANARY, image: 'meschain/monitoring-service:1.3.4' },
       ]);
       // Revision 1 is within the fleet's rollbackWindow, so the controller skips the steps.
-      advance(30);
-      const live = await sandboxRollout(CANARY);
+      const { workload: live } = await waitForRollout(
+        'the rollout back on revision 1’s image',
+        CANARY,
+        (r, images) =>
+          r.status.stableRS === r.status.currentPodHash &&
+          runsOnly('meschain/monitoring-service:1.3.4', r, images),
+      );
       expect(live.status.pauseConditions).toBeUndefined();
-      expect(live.status.stableRS).toBe(live.status.currentPodHash);
-      expect(await runningImages(CANARY)).toEqual({
-        'meschain/monitoring-service:1.3.4': 2,
-      });
       const view = await shown(CANARY);
       expect(view).toMatchObject({ phase: 'Healthy', currentRevision: 4 });
       expect(view.revisions[0]).toMatchObject({
@@ -447,19 +520,16 @@ describe.each(databases.eachSupportedId())(
     it('restarts a Rollout through spec.restartAt, replacing its pods', async () => {
       const response = await act(CANARY, 'restart');
       expect(response.status).toBe(200);
-      const live = await sandboxRollout(CANARY);
+      const live = await clusterRollout(CANARY);
       expect(live.spec.restartAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     });
 
     it('promotes a blue-green rollout: the active service switches, the old ReplicaSet scales down after its delay', async () => {
-      const servicePath = (name: string) =>
-        `/api/v1/namespaces/${NAMESPACE}/services/${name}`;
       const activeHash = async () =>
         (
-          await readFromSandbox<SandboxService>(
-            sandbox,
+          await target.read<ClusterService>(
             REGION,
-            servicePath(BLUE_GREEN),
+            `/api/v1/namespaces/${NAMESPACE}/services/${BLUE_GREEN}`,
           )
         ).spec.selector['rollouts-pod-template-hash'];
       const oldHash = await activeHash();
@@ -467,7 +537,13 @@ describe.each(databases.eachSupportedId())(
       await act(BLUE_GREEN, 'set-image', {
         image: { container: BLUE_GREEN, image: 'meschain/user-service:2.5.0' },
       });
-      advance(30);
+      await waitForRollout(
+        'the new revision running behind the preview service, paused',
+        BLUE_GREEN,
+        (r, images) =>
+          (r.status.pauseConditions?.length ?? 0) > 0 &&
+          images['meschain/user-service:2.5.0'] === r.spec.replicas,
+      );
       let view = await shown(BLUE_GREEN);
       expect(view).toMatchObject({ strategy: 'blue-green', paused: true });
       expect(view.blueGreen!.active.images[0].image).toBe(
@@ -479,30 +555,47 @@ describe.each(databases.eachSupportedId())(
       expect(view.availableActions).toContain('promote');
 
       expect((await act(BLUE_GREEN, 'promote')).status).toBe(200);
-      advance(5);
-      const newHash = await activeHash();
+      const newHash = await target.waitUntil(
+        'the active service switched to the new pods',
+        activeHash,
+        hash => hash !== oldHash,
+        { seconds: 10 },
+      );
       expect(newHash).not.toBe(oldHash);
-      view = await shown(BLUE_GREEN);
+      view = await target.waitUntil(
+        'the tab showing the old ReplicaSet’s scale-down deadline',
+        () => shown(BLUE_GREEN),
+        shownView => shownView.blueGreen?.scaleDownDeadline !== undefined,
+        { seconds: 10 },
+      );
       expect(view.blueGreen!.active.images[0].image).toBe(
         'meschain/user-service:2.5.0',
       );
-      expect(view.blueGreen!.scaleDownDeadline).toBeDefined();
       expect(Object.keys(await runningImages(BLUE_GREEN)).sort()).toEqual([
         'meschain/user-service:2.4.1',
         'meschain/user-service:2.5.0',
       ]);
 
-      advance(view.blueGreen!.scaleDownDelaySeconds + 5);
-      expect(Object.keys(await runningImages(BLUE_GREEN))).toEqual([
-        'meschain/user-service:2.5.0',
-      ]);
+      await waitForRollout(
+        'the old ReplicaSet scaled down after its delay',
+        BLUE_GREEN,
+        (_r, images) =>
+          Object.keys(images).join() === 'meschain/user-service:2.5.0',
+        view.blueGreen!.scaleDownDelaySeconds + 5,
+      );
     });
 
     it('shows the header route an A/B rollout sends to its canary while it is held', async () => {
       await act(AB, 'set-image', {
         image: { container: AB, image: 'meschain/product-service:3.2.0' },
       });
-      advance(30);
+      await waitForRollout(
+        'the A/B rollout held at its pause, after its header route',
+        AB,
+        r =>
+          r.status.currentStepIndex === 2 &&
+          (r.status.pauseConditions?.length ?? 0) > 0,
+      );
       const view = await shown(AB);
       expect(view).toMatchObject({ strategy: 'ab', paused: true });
       expect(view.canary!.steps.map(s => s.state)).toEqual([
@@ -524,11 +617,27 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       expect((await act(AB, 'abort')).status).toBe(200);
-      advance(5);
-      expect((await shown(AB)).canary!.headerRoutes).toEqual([]);
+      const aborted = await target.waitUntil(
+        'the header route removed once aborted',
+        () => shown(AB),
+        shownView => shownView.canary?.headerRoutes?.length === 0,
+        { seconds: 10 },
+      );
+      expect(aborted.canary!.headerRoutes).toEqual([]);
     });
 
     it('pauses, resumes, restarts and rolls back a Deployment to an earlier revision', async () => {
+      const rolledOut = (image: string) =>
+        waitForWorkload(
+          `the Deployment rolled out to ${image}`,
+          clusterDeployment,
+          DEPLOYMENT,
+          (d, images) =>
+            d.status.observedGeneration === d.metadata.generation &&
+            d.status.updatedReplicas === d.spec.replicas &&
+            d.status.availableReplicas === d.spec.replicas &&
+            runsOnly(image, d, images),
+        );
       expect(
         (
           await act(DEPLOYMENT, 'set-image', {
@@ -539,7 +648,7 @@ describe.each(databases.eachSupportedId())(
           })
         ).status,
       ).toBe(200);
-      advance(60);
+      await rolledOut('meschain/logging-service:1.7.0');
       let view = await shown(DEPLOYMENT);
       expect(view).toMatchObject({
         strategy: 'rolling',
@@ -553,7 +662,7 @@ describe.each(databases.eachSupportedId())(
       expect(view.deployment!.updated).toBe(view.deployment!.desired);
 
       expect((await act(DEPLOYMENT, 'pause')).status).toBe(200);
-      expect((await sandboxDeployment(DEPLOYMENT)).spec.paused).toBe(true);
+      expect((await clusterDeployment(DEPLOYMENT)).spec.paused).toBe(true);
       const refused = await act(DEPLOYMENT, 'undo', { revision: 1 });
       expect(refused.status).toBe(409);
       expect(refused.body.error.message).toMatch(/is paused; resume it/);
@@ -562,25 +671,22 @@ describe.each(databases.eachSupportedId())(
 
       const undone = await act(DEPLOYMENT, 'undo', { revision: 1 });
       expect(undone.status).toBe(200);
-      advance(60);
-      const live = await sandboxDeployment(DEPLOYMENT);
+      const { workload: live } = await rolledOut(
+        'meschain/logging-service:1.6.0',
+      );
       expect(live.spec.template.spec.containers[0].image).toBe(
         'meschain/logging-service:1.6.0',
       );
-      expect(Object.keys(await runningImages(DEPLOYMENT))).toEqual([
-        'meschain/logging-service:1.6.0',
-      ]);
       view = await shown(DEPLOYMENT);
       expect(view).toMatchObject({ phase: 'Healthy', currentRevision: 3 });
       expect((await act(DEPLOYMENT, 'undo', { revision: 3 })).status).toBe(409);
 
       expect((await act(DEPLOYMENT, 'restart')).status).toBe(200);
-      const restarted = await readFromSandbox<{
+      const restarted = await target.read<{
         spec: {
           template: { metadata: { annotations: Record<string, string> } };
         };
       }>(
-        sandbox,
         REGION,
         `/apis/apps/v1/namespaces/${NAMESPACE}/deployments/${DEPLOYMENT}`,
       );

@@ -15,17 +15,14 @@ import {
   quantityToMilli,
 } from '@meschain/backstage-plugin-scaling-common';
 import { scalingClustersExtensionPoint } from '@meschain/backstage-plugin-scaling-node';
-import { Sandbox } from '@meschain/kube-sandbox';
 import request from 'supertest';
 import {
-  readFromSandbox,
-  sandboxClusterName,
-  sandboxCaData,
-  sandboxClusterConfig,
-  sandboxScalingCluster,
-  startFrozenSandbox,
-  startProxyWithoutMetricsApi,
-} from './__testUtils__/kubeSandbox';
+  approximately,
+  CLUSTER_TARGET,
+  ClusterTarget,
+  clusterName,
+  startClusterTarget,
+} from './__testUtils__/clusterTarget';
 import { loadUpstreamAuthStrategies } from './__testUtils__/upstreamAuthStrategies';
 import { scalingPlugin } from './plugin';
 import { clusterEntity } from './__testUtils__/serviceEntity';
@@ -37,7 +34,6 @@ const ALL_REGIONS = [...PRIMARY_REGIONS, ...DR_REGIONS];
 const CATALOG_LOCATED_REGION = 'ap-northeast';
 /** Reached through a proxy that hides its resource metrics API. */
 const REGION_WITHOUT_METRICS = 'ap-southeast';
-const CLUSTER_TIMEOUT_MS = 1_500;
 const NAMESPACE = 'meschain-sync';
 
 type SandboxWorkload = {
@@ -73,6 +69,49 @@ type PodMetrics = { containers: Array<{ usage: ResourceQuantities }> };
 
 function metricFields(metric: SandboxMetric | undefined) {
   return metric?.[metric.type.charAt(0).toLowerCase() + metric.type.slice(1)];
+}
+
+/** The fields of an HPA metric's `current`, each as it was read or within the target's tolerance of it. */
+function liveCurrent(current: unknown, tolerance: number) {
+  if (tolerance === 0 || !current || typeof current !== 'object') {
+    return current;
+  }
+  return Object.fromEntries(
+    Object.entries(current).map(([key, value]) => [
+      key,
+      typeof value === 'number'
+        ? approximately(value, tolerance)
+        : approximateQuantity(String(value), tolerance),
+    ]),
+  );
+}
+
+function approximateQuantity(expected: string, tolerance: number) {
+  const within = approximately(
+    parseQuantity(expected),
+    tolerance,
+  ) as unknown as {
+    asymmetricMatch(actual: unknown): boolean;
+  };
+  return {
+    $$typeof: Symbol.for('jest.asymmetricMatcher'),
+    asymmetricMatch: (actual: unknown) =>
+      typeof actual === 'string' &&
+      within.asymmetricMatch(parseQuantity(actual)),
+    toAsymmetricMatcher: () => `a quantity near ${expected}`,
+  };
+}
+
+function liveUsage(
+  pods: number,
+  usage: { cpuMillicores: number; memoryBytes: number },
+  tolerance: number,
+) {
+  return {
+    pods,
+    cpuMillicores: approximately(usage.cpuMillicores, tolerance),
+    memoryBytes: approximately(usage.memoryBytes, tolerance),
+  };
 }
 
 function sumQuantities(lists: ResourceQuantities[]) {
@@ -114,22 +153,20 @@ function service(name: string, annotations: Record<string, string>): Entity {
   };
 }
 
-describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sandbox', () => {
-  let sandbox: Sandbox;
-  let proxy: { url: string; close(): Promise<void> };
+// The real control plane takes a minute or two to start and settle.
+jest.setTimeout(CLUSTER_TARGET === 'sandbox' ? 5_000 : 300_000);
+
+describe(`GET /entities/{kind}/{namespace}/{name}/scaling, against the ${CLUSTER_TARGET}`, () => {
+  let target: ClusterTarget;
 
   beforeAll(async () => {
-    sandbox = await startFrozenSandbox();
+    target = await startClusterTarget({ regions: ALL_REGIONS });
     await loadUpstreamAuthStrategies();
-    proxy = await startProxyWithoutMetricsApi(sandbox);
   });
 
-  afterAll(async () => {
-    await proxy.close();
-    await sandbox.close();
-  });
+  afterAll(() => target?.close());
 
-  afterEach(() => sandbox.faults.clear());
+  afterEach(() => target.clearFaults());
 
   function catalogEntities(): Entity[] {
     return [
@@ -151,13 +188,12 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
         region => clusterResource(region),
       ),
       clusterResource(CATALOG_LOCATED_REGION, {
-        'kubernetes.io/api-server': sandbox.clusterUrl(CATALOG_LOCATED_REGION),
-        'kubernetes.io/api-server-certificate-authority':
-          sandboxCaData(sandbox),
+        'kubernetes.io/api-server': target.url(CATALOG_LOCATED_REGION),
+        'kubernetes.io/api-server-certificate-authority': target.caData(),
       }),
       // Located in the catalog, but no token is configured for it.
       clusterResource('me-south', {
-        'kubernetes.io/api-server': sandbox.clusterUrl('us-east'),
+        'kubernetes.io/api-server': target.url('us-east'),
       }),
       // In the catalog, but no cluster locator provides it.
       clusterResource('af-south'),
@@ -165,11 +201,10 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
   }
 
   function configuredCluster(region: string) {
-    return sandboxClusterConfig(
-      sandbox,
+    return target.clusterConfig(
       region,
       region === REGION_WITHOUT_METRICS
-        ? `${proxy.url}/clusters/${region}`
+        ? target.urlWithoutMetricsApi(region)
         : undefined,
     );
   }
@@ -201,12 +236,11 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
               ],
             },
             scaling: {
-              clusterTimeoutMs: CLUSTER_TIMEOUT_MS,
+              clusterTimeoutMs: target.clusterTimeoutMs,
               stateCacheTtlMs: options.stateCacheTtlMs ?? 0,
               clusters: {
-                [sandboxClusterName(CATALOG_LOCATED_REGION)]: {
-                  serviceAccountToken: sandbox.cluster(CATALOG_LOCATED_REGION)
-                    .token,
+                [clusterName(CATALOG_LOCATED_REGION)]: {
+                  serviceAccountToken: target.token(CATALOG_LOCATED_REGION),
                 },
               },
             },
@@ -238,7 +272,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
           deps: { clusters: scalingClustersExtensionPoint },
           async init({ clusters }) {
             clusters.addClusterSupplier({
-              getClusters: async () => [sandboxScalingCluster(sandbox, region)],
+              getClusters: async () => [target.scalingCluster(region)],
             });
           },
         });
@@ -255,8 +289,11 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
       .set('Authorization', mockCredentials.user.header());
   }
 
-  /** What the sandbox holds for a workload, read over HTTP, in the shape the endpoint answers. */
-  async function sandboxWorkload(
+  /**
+   * What the cluster holds for a workload, read over HTTP as the test's witness, in the shape the
+   * endpoint answers. Live figures (usage, HPA current metrics) match within the target's tolerance.
+   */
+  async function clusterWorkload(
     region: string,
     workload: {
       kind: string;
@@ -265,7 +302,8 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
       name: string;
     },
   ) {
-    const read = <T>(path: string) => readFromSandbox<T>(sandbox, region, path);
+    const read = <T>(path: string) => target.read<T>(region, path);
+    const tolerance = target.liveTolerance;
     const selector = `labelSelector=app.kubernetes.io%2Fname%3D${workload.name}`;
     const workloadObject = await read<SandboxWorkload>(
       `/apis/${workload.apiVersion}/namespaces/${NAMESPACE}/${workload.plural}/${workload.name}`,
@@ -304,13 +342,15 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
           currentReplicas: hpa.status.currentReplicas,
           desiredReplicas: hpa.status.desiredReplicas,
           lastScaleTime: hpa.status.lastScaleTime,
-          // The sandbox's HPA controller lists current metrics in spec order.
+          // Both HPA controllers list current metrics in spec order.
           metrics: hpa.spec.metrics.map((metric, index) =>
             expect.objectContaining({
               type: metric.type,
               target: metricFields(metric)?.target,
-              current: metricFields(hpa.status.currentMetrics?.[index])
-                ?.current,
+              current: liveCurrent(
+                metricFields(hpa.status.currentMetrics?.[index])?.current,
+                tolerance,
+              ),
             }),
           ),
         }),
@@ -324,14 +364,15 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
         usage:
           region === REGION_WITHOUT_METRICS
             ? undefined
-            : {
-                pods: podMetrics.length,
-                ...sumQuantities(
+            : liveUsage(
+                podMetrics.length,
+                sumQuantities(
                   podMetrics.flatMap(metrics =>
                     metrics.containers.map(container => container.usage),
                   ),
                 ),
-              },
+                tolerance,
+              ),
       }),
     };
   }
@@ -362,7 +403,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
         })),
       ).toEqual(
         ALL_REGIONS.map(region => ({
-          cluster: sandboxClusterName(region),
+          cluster: clusterName(region),
           region,
           role: DR_REGIONS.includes(region) ? 'dr' : 'primary',
         })),
@@ -370,7 +411,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
 
       for (const clusterState of state.clusters) {
         expect(clusterState.workloads).toEqual([
-          await sandboxWorkload(clusterState.region, {
+          await clusterWorkload(clusterState.region, {
             kind: 'Rollout',
             apiVersion: 'argoproj.io/v1alpha1',
             plural: 'rollouts',
@@ -400,7 +441,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
       expect(state.clusters.map(c => c.region)).toEqual(['us-east', 'eu-west']);
       for (const clusterState of state.clusters) {
         expect(clusterState.workloads).toEqual([
-          await sandboxWorkload(clusterState.region, {
+          await clusterWorkload(clusterState.region, {
             kind: 'Deployment',
             apiVersion: 'apps/v1',
             plural: 'deployments',
@@ -420,7 +461,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
       for (const response of responses) {
         expect(response.status).toBe(200);
         for (const region of ALL_REGIONS) {
-          expect(response.text).not.toContain(sandbox.cluster(region).token);
+          expect(response.text).not.toContain(target.token(region));
         }
       }
     });
@@ -470,13 +511,17 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
     });
 
     it("answers within the timeout with the errors of an unreachable and a slow region, and the others' workloads", async () => {
-      sandbox.faults.set('us-west', { mode: 'down' });
-      sandbox.faults.set('eu-central', { mode: 'slow', delayMs: 5_000 });
+      const timeoutMs = target.clusterTimeoutMs;
+      await target.fault('us-west', { mode: 'down' });
+      await target.fault('eu-central', {
+        mode: 'slow',
+        delayMs: timeoutMs * 3,
+      });
       const started = Date.now();
 
       const response = await getScaling(server, 'order-service');
 
-      expect(Date.now() - started).toBeLessThan(CLUSTER_TIMEOUT_MS + 1_000);
+      expect(Date.now() - started).toBeLessThan(timeoutMs + 1_000);
       expect(response.status).toBe(200);
       const byRegion = new Map<string, ClusterScalingState>(
         response.body.clusters.map((c: ClusterScalingState) => [c.region, c]),
@@ -500,7 +545,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
           name: 'ServiceUnavailableError',
           message: expect.stringMatching(
             new RegExp(
-              `^Cluster meschain-eu-central did not answer .*within ${CLUSTER_TIMEOUT_MS} ms$`,
+              `^Cluster meschain-eu-central did not answer .*within ${timeoutMs} ms$`,
             ),
           ),
         },
@@ -515,6 +560,33 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
           expect.objectContaining({ name: 'order-service' }),
         ]);
       }
+    });
+
+    it('reports a region that answers 500, and one that forbids the backend to read, with the reason', async () => {
+      await target.fault('us-west', { mode: 'error500' });
+      await target.fault('eu-central', { mode: 'forbidden' });
+
+      const response = await getScaling(server, 'order-service');
+
+      expect(response.status).toBe(200);
+      const byRegion = new Map<string, ClusterScalingState>(
+        response.body.clusters.map((c: ClusterScalingState) => [c.region, c]),
+      );
+      expect(byRegion.get('us-west')?.error).toEqual({
+        name: 'ServiceUnavailableError',
+        message: expect.stringMatching(
+          /^Cluster meschain-us-west answered GET \S+ with 500 InternalError: /,
+        ),
+      });
+      expect(byRegion.get('eu-central')?.error).toEqual({
+        name: 'NotAllowedError',
+        message: expect.stringMatching(
+          /^Cluster meschain-eu-central forbids the scaling backend's service account to GET \S+: .* is forbidden/,
+        ),
+      });
+      expect(byRegion.get('us-east')?.workloads).toEqual([
+        expect.objectContaining({ name: 'order-service' }),
+      ]);
     });
 
     it('answers 404 for an entity the catalog lacks', async () => {
@@ -565,7 +637,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/scaling, against the kube-sand
     const server = await startBackend({ stateCacheTtlMs: 60_000 });
     const first = await getScaling(server, 'order-service');
 
-    sandbox.faults.set('us-west', { mode: 'down' });
+    await target.fault('us-west', { mode: 'down' });
     const second = await getScaling(server, 'order-service');
 
     const usWest = (body: EntityScalingState) =>

@@ -4,7 +4,11 @@ import type { Fleet } from '../cluster/fleet';
 import type { ClusterSpec } from '../cluster/types';
 import type { KubeClient } from './kubeClient';
 import { adminKubeconfig, renderRealKubeconfig } from './kubeconfigs';
-import { startMetricsAdapter, type MetricsAdapter } from './metricsAdapter';
+import {
+  startMetricsAdapter,
+  type MetricsAdapter,
+  type MetricsAdapterOptions,
+} from './metricsAdapter';
 import { registerMetricsApis } from './metricsApis';
 import { ensurePki, type ControlPlanePki } from './pki';
 import { grantPortalAccess, type PortalAccess } from './portalAccess';
@@ -27,6 +31,8 @@ export interface RealClustersOptions extends ControllerSettings {
   clusters?: number;
   /** The load model's seed, as the sandbox's `--seed`. */
   seed?: number;
+  /** Applied over every service's load profile by the metrics adapters, e.g. `{ noise: 0 }`. */
+  load?: MetricsAdapterOptions['load'];
   /** How long to wait for the seeded workloads' pods to turn Ready. Default 180 s. */
   readyTimeoutMs?: number;
 }
@@ -108,6 +114,7 @@ export async function startRealClusters(
             token: portal.metricsAdapterToken,
           },
           seed: options.seed,
+          load: options.load,
         });
         adapters.push(metricsAdapter);
         await registerMetricsApis(admin, metricsAdapter.port);

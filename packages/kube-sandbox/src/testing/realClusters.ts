@@ -5,6 +5,7 @@ import { loadFleet, type Fleet } from '../cluster/fleet';
 import {
   startRealClusters,
   type RealClusters,
+  type RealClustersOptions,
 } from '../realCluster/controlPlane';
 
 /** Where `tools/real-cluster/build.sh` puts the control plane's programs. */
@@ -22,12 +23,11 @@ export const TARGETS_REAL_CLUSTER =
 
 /** Real clusters for a test file: the first `clusters` of the fleet, in a fresh data folder. */
 export function startTestRealClusters(
-  options: {
-    clusters?: number;
+  options: Pick<
+    RealClustersOptions,
+    'clusters' | 'seed' | 'load' | 'hpaSyncPeriodMs'
+  > & {
     fleet?: Fleet;
-    seed?: number;
-    /** See `RealClustersOptions`; the differential scenarios shorten it. */
-    hpaSyncPeriodMs?: number;
   } = {},
 ): Promise<RealClusters> {
   return startRealClusters({
@@ -36,6 +36,7 @@ export function startTestRealClusters(
     fleet: options.fleet ?? loadFleet(),
     clusters: options.clusters ?? 1,
     seed: options.seed ?? 1,
+    load: options.load,
     hpaSyncPeriodMs: options.hpaSyncPeriodMs,
   });
 }
