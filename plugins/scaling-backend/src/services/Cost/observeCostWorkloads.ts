@@ -1,3 +1,4 @@
+import { ServiceUnavailableError } from '@backstage/errors';
 import { DEFAULT_CPU_TARGET_UTILIZATION } from '@meschain/backstage-plugin-scaling-common';
 import { ClusterDirectory, KubernetesClients } from '../Clusters';
 import {
@@ -7,6 +8,7 @@ import {
   podRequests,
   prometheusLabelName,
   targetsWorkload,
+  withDeadline,
 } from '../ScalingState';
 import { CostEntityMapping } from './costEntityMapping';
 import { ObservedWorkload } from './store';
@@ -87,9 +89,20 @@ export function createCostWorkloadObserver(options: {
     const client = kubernetes.forCluster(
       await clusters.getCluster(cluster.name),
     );
-    const signal = AbortSignal.timeout(timeoutMs);
-    const { autoscalers, workloads } = await listScalableWorkloads(
-      async <T>(path: string) => (await client.list<T>(path, { signal })).items,
+    // A cluster that does not answer in time is named, as the other views name it.
+    const { autoscalers, workloads } = await withDeadline(
+      timeoutMs,
+      () =>
+        new ServiceUnavailableError(
+          `Cluster ${cluster.name} did not answer within ${timeoutMs} ms`,
+        ),
+      signal =>
+        listScalableWorkloads(
+          async <T>(path: string) =>
+            (
+              await client.list<T>(path, { signal })
+            ).items,
+        ),
     );
     return workloads.flatMap(
       workload => observe(workload, autoscalers, cluster, mapping) ?? [],
