@@ -176,6 +176,51 @@ describe('HorizontalPodAutoscaler controller', () => {
     expect(hpa().status).not.toHaveProperty('observedGeneration');
   });
 
+  it('gives up, as kube-controller-manager does, while every pod is within a metric window of turning Ready', () => {
+    cluster.store.create('horizontalpodautoscalers.autoscaling', cpuHpa());
+    runFor(cluster, simulation, 60);
+    expect(replicas()).toBe(5);
+    // Every pod replaced at once: the new ones turn Ready 5 s later, and their CPU samples count
+    // only once a 15 s metric window has passed since.
+    for (const pod of cluster.store.list('pods', { namespace: 'meschain' })
+      .items)
+      cluster.store.delete('pods', 'meschain', pod.metadata.name);
+    runFor(cluster, simulation, 16);
+
+    const cause =
+      'failed to get cpu utilization: did not receive metrics for targeted pods (pods might be unready)';
+    const warnings = cluster.store.list('events', {
+      namespace: 'meschain',
+      fieldSelector: 'type=Warning',
+    }).items as EventObject[];
+    // What the real controller records for the same case: the metric's failure, then that it
+    // could not compute a replica count.
+    expect(warnings.map(e => [e.reason, e.message])).toEqual([
+      ['FailedGetResourceMetric', cause],
+      [
+        'FailedComputeMetricsReplicas',
+        `invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: ${cause}`,
+      ],
+    ]);
+    expect(hpa().status).toMatchObject({
+      currentReplicas: 5,
+      desiredReplicas: 5,
+      currentMetrics: [{ type: '' }],
+    });
+    expect(
+      hpa().status?.conditions?.find(c => c.type === 'ScalingActive'),
+    ).toMatchObject({
+      status: 'False',
+      reason: 'FailedGetResourceMetric',
+      message: `the HPA was unable to compute the replica count: ${cause}`,
+    });
+
+    runFor(cluster, simulation, 15);
+    expect(
+      hpa().status?.conditions?.find(c => c.type === 'ScalingActive'),
+    ).toMatchObject({ status: 'True', reason: 'ValidMetricFound' });
+  });
+
   it('waits for the scale-down stabilization window before shrinking', () => {
     cluster.store.create('horizontalpodautoscalers.autoscaling', cpuHpa());
     runFor(cluster, simulation, 60);

@@ -35,6 +35,8 @@ import { objectKey, splitKey, WorkQueue } from './WorkQueue';
 
 const SOURCE = { component: 'horizontal-pod-autoscaler' };
 const HPA_RESOURCE = 'horizontalpodautoscalers.autoscaling';
+/** How a ScalingActive False condition's message begins; the cause follows. */
+const UNABLE_TO_COMPUTE = 'the HPA was unable to compute the replica count: ';
 
 /** The scale targets an HPA may name, by kind. */
 const SCALE_TARGETS: Record<string, string> = {
@@ -170,12 +172,28 @@ export class HorizontalPodAutoscalerController {
     });
     this.#history.set(uid, recommendation.nextHistory);
 
-    if (recommendation.error) {
+    // Upstream's `computeReplicasForMetrics` gives up when every metric failed, or when the
+    // valid ones would scale down: ScalingActive is then False, for the first failed metric.
+    const scalingActive = recommendation.conditions.find(
+      c => c.type === 'ScalingActive',
+    );
+    const gaveUp =
+      recommendation.error !== undefined && scalingActive?.status === 'False';
+    if (gaveUp) {
+      // Upstream records each failed metric under the condition's reason, then that it gave up.
+      // The algorithm reports the first failed metric only, so only its event is recorded here.
+      if (scalingActive.message.startsWith(UNABLE_TO_COMPUTE))
+        this.#events.warning(
+          SOURCE,
+          hpa,
+          scalingActive.reason,
+          scalingActive.message.slice(UNABLE_TO_COMPUTE.length),
+        );
       this.#events.warning(
         SOURCE,
         hpa,
         'FailedComputeMetricsReplicas',
-        recommendation.error,
+        recommendation.error!,
       );
     }
     let lastScaleTime = hpa.status?.lastScaleTime;
@@ -193,15 +211,15 @@ export class HorizontalPodAutoscalerController {
         }`,
       );
     }
-    const decided = !recommendation.error || recommendation.rescale;
     // As upstream's `setStatus`: a new status, whose current replicas are the scale's
-    // `spec.replicas` as read before this evaluation (not the pods the target runs).
+    // `spec.replicas` as read before this evaluation (not the pods the target runs), and whose
+    // desired replicas stay as they were when the controller gave up.
     this.#writeStatus(hpa, {
       ...(lastScaleTime && { lastScaleTime }),
       ...(currentReplicas && { currentReplicas }),
-      desiredReplicas: decided
-        ? recommendation.desiredReplicas
-        : hpa.status?.desiredReplicas ?? 0,
+      desiredReplicas: gaveUp
+        ? hpa.status?.desiredReplicas ?? 0
+        : recommendation.desiredReplicas,
       currentMetrics: recommendation.metricStatuses.length
         ? recommendation.metricStatuses
         : null,
