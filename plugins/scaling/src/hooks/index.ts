@@ -11,6 +11,10 @@ export { useRolloutPermission } from './useRolloutPermission';
 export { useSecondsUntil } from './useSecondsUntil';
 export { useRegionsOverview } from './useRegionsOverview';
 export { useEntityRegions } from './useEntityRegions';
+export { useEntityReload } from './useEntityReload';
+export { useLiveRead } from './useLiveRead';
+export type { LiveReadOptions, LiveReadState } from './useLiveRead';
+export { announceWrite } from './writeSignal';
 export {
   useEntityCost,
   useEntityCostEfficiency,

@@ -1,19 +1,30 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { CostWindow } from '@meschain/backstage-plugin-scaling-common';
-import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../api';
 import { useEntityRef } from './useEntityRef';
+import { LiveReadOptions, useLiveRead } from './useLiveRead';
+
+/** How often the cost views read again: the backend ingests cost every hour. */
+export const COST_REFRESH_INTERVAL_MS = 5 * 60_000;
+
+/** Cost comes from the hourly ingestion, which no write of the suite changes at once. */
+const costReads: LiveReadOptions = {
+  writes: 'none',
+  intervalMs: COST_REFRESH_INTERVAL_MS,
+};
 
 /**
  * The open entity's cost over the window, the backend's default without one.
- * The hooks read again when the window object changes, so keep it stable.
+ * The hooks read again every 5 minutes, and when the window object changes,
+ * so keep it stable.
  */
 export function useEntityCost(window?: CostWindow) {
   const costApi = useApi(costApiRef);
   const entityRef = useEntityRef();
-  return useAsync(
+  return useLiveRead(
     () => costApi.getEntityCost(entityRef, window),
     [costApi, entityRef, window],
+    costReads,
   );
 }
 
@@ -21,9 +32,10 @@ export function useEntityCost(window?: CostWindow) {
 export function useEntityCostEfficiency(window?: CostWindow) {
   const costApi = useApi(costApiRef);
   const entityRef = useEntityRef();
-  return useAsync(
+  return useLiveRead(
     () => costApi.getEntityEfficiency(entityRef, window),
     [costApi, entityRef, window],
+    costReads,
   );
 }
 
@@ -31,9 +43,10 @@ export function useEntityCostEfficiency(window?: CostWindow) {
 export function useEntityCostRecommendations() {
   const costApi = useApi(costApiRef);
   const entityRef = useEntityRef();
-  return useAsync(
+  return useLiveRead(
     () => costApi.getEntityRecommendations(entityRef),
     [costApi, entityRef],
+    costReads,
   );
 }
 
@@ -41,14 +54,19 @@ export function useEntityCostRecommendations() {
 export function useTeamCost(window?: CostWindow) {
   const costApi = useApi(costApiRef);
   const teamRef = useEntityRef();
-  return useAsync(
+  return useLiveRead(
     () => costApi.getTeamCost(teamRef, window),
     [costApi, teamRef, window],
+    costReads,
   );
 }
 
 /** The whole organisation's cost. */
 export function useOrgCost(window?: CostWindow) {
   const costApi = useApi(costApiRef);
-  return useAsync(() => costApi.getOrgCost(window), [costApi, window]);
+  return useLiveRead(
+    () => costApi.getOrgCost(window),
+    [costApi, window],
+    costReads,
+  );
 }

@@ -1,9 +1,14 @@
 import { useApi } from '@backstage/core-plugin-api';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { regionsApiRef } from '../api';
+import { useLiveRead } from './useLiveRead';
 
-/** Every region with its live facts, edge locations and DR readiness. */
+/**
+ * Every region with its live facts, edge locations and DR readiness, read
+ * again every 30 s and after a write to any service.
+ */
 export function useRegionsOverview() {
   const regionsApi = useApi(regionsApiRef);
-  return useAsyncRetry(() => regionsApi.getRegionsOverview(), [regionsApi]);
+  return useLiveRead(() => regionsApi.getRegionsOverview(), [regionsApi], {
+    writes: 'any',
+  });
 }

@@ -1,3 +1,4 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   AutoscalerBoundsRequest,
@@ -7,22 +8,29 @@ import {
 import { useMemo } from 'react';
 import { scalingApiRef } from '../api';
 import { useEntityRef } from './useEntityRef';
+import { announceWrite } from './writeSignal';
 
-/** The scaling writes, bound to the open entity. */
+/**
+ * The scaling writes, bound to the open entity. Once a write is answered,
+ * the entity's views read again; a dry run changes nothing, so it does not.
+ */
 export function useScalingActions() {
   const scalingApi = useApi(scalingApiRef);
   const entityRef = useEntityRef();
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const announced = <T>(write: Promise<T>): Promise<T> =>
+      write.finally(() => announceWrite(stringifyEntityRef(entityRef)));
+    return {
       scale: (request: ScaleRequest) =>
-        scalingApi.scaleWorkload(entityRef, request),
+        announced(scalingApi.scaleWorkload(entityRef, request)),
       setAutoscalerBounds: (request: AutoscalerBoundsRequest) =>
-        scalingApi.setAutoscalerBounds(entityRef, request),
+        announced(scalingApi.setAutoscalerBounds(entityRef, request)),
       applyPolicy: (request: PolicyApplyRequest) =>
-        scalingApi.applyPolicy(entityRef, request),
+        request.dryRun
+          ? scalingApi.applyPolicy(entityRef, request)
+          : announced(scalingApi.applyPolicy(entityRef, request)),
       deletePolicy: (regions: string[]) =>
-        scalingApi.deletePolicy(entityRef, regions),
-    }),
-    [scalingApi, entityRef],
-  );
+        announced(scalingApi.deletePolicy(entityRef, regions)),
+    };
+  }, [scalingApi, entityRef]);
 }

@@ -1,20 +1,21 @@
 import { useApi } from '@backstage/core-plugin-api';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scalingApiRef } from '../api';
 import { useEntityRef } from './useEntityRef';
-import { usePolling } from './usePolling';
+import { useLiveRead } from './useLiveRead';
 
 /** How many history entries the tab shows. */
 export const SCALING_HISTORY_LIMIT = 50;
 
-/** The open entity's scaling history, newest first, read again every 30 s. */
+/**
+ * The open entity's scaling history, newest first, read again every 30 s and
+ * after every write to the entity.
+ */
 export function useScalingHistory() {
   const scalingApi = useApi(scalingApiRef);
   const entityRef = useEntityRef();
-  const state = useAsyncRetry(
+  return useLiveRead(
     () => scalingApi.getHistory(entityRef, { limit: SCALING_HISTORY_LIMIT }),
     [scalingApi, entityRef],
+    { writes: entityRef },
   );
-  usePolling(state.retry);
-  return state;
 }

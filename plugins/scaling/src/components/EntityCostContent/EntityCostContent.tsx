@@ -22,6 +22,7 @@ import {
   costResourceLabels,
   lastCompleteDays,
 } from '../cost';
+import { DataAge, oldestRead } from '../DataAge';
 
 function resourceShares(cost: EntityCost) {
   return COST_RESOURCES.map(resource => ({
@@ -47,6 +48,13 @@ export function EntityCostContent() {
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <CostWindowPicker days={days} onChange={setDays} />
+          <DataAge
+            readAt={oldestRead(
+              cost.readAt,
+              efficiency.readAt,
+              recommendations.readAt,
+            )}
+          />
         </Grid>
         <Grid item xs={12}>
           <CostCard title="Daily cost by resource" state={cost}>

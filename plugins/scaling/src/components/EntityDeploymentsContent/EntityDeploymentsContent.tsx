@@ -7,12 +7,14 @@ import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import {
+  useEntityReload,
   useEntityRollouts,
   useRolloutPermission,
   useScalingHistory,
 } from '../../hooks';
+import { DataAge } from '../DataAge';
 import { ScalingHistoryTimeline } from '../ScalingHistoryTimeline';
 import { ClusterRolloutsCard } from './ClusterRolloutsCard';
 import { RolloutActionConfirmation } from './RolloutActionConfirmation';
@@ -30,12 +32,7 @@ export function EntityDeploymentsContent() {
   const access = useRolloutPermission();
   const [pending, setPending] = useState<PendingRolloutAction>();
 
-  const { retry: retryRollouts } = rollouts;
-  const { retry: retryHistory } = history;
-  const refresh = useCallback(() => {
-    retryRollouts();
-    retryHistory();
-  }, [retryRollouts, retryHistory]);
+  const refresh = useEntityReload();
 
   let body;
   if (rollouts.error) {
@@ -60,6 +57,7 @@ export function EntityDeploymentsContent() {
     <Content noPadding>
       <Grid container spacing={3}>
         <Grid item xs={12}>
+          <DataAge readAt={rollouts.readAt} />
           {!access.allowed && !access.loading && (
             <Alert severity="info">{access.reason}</Alert>
           )}

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { fakeRegionsApi } from '../../__testUtils__/fakeRegionsApi';
 import { entity } from '../../__testUtils__/fixtures';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -17,6 +17,23 @@ function renderCard(regionsApi: RegionsApi) {
 }
 
 describe('EntityRegionsCard', () => {
+  it('reads the replicas again every 30 s and says when they were read', async () => {
+    jest.useFakeTimers();
+    try {
+      const regionsApi = fakeRegionsApi();
+      await renderCard(regionsApi);
+      expect(await screen.findByText('Updated just now')).toBeInTheDocument();
+
+      await act(async () => {
+        jest.advanceTimersByTime(30_000);
+      });
+      expect(regionsApi.getEntityRegions).toHaveBeenCalledTimes(2);
+      expect(await screen.findByText('Updated just now')).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('shows the entity’s regions on a map, its replicas per region and its DR verdict', async () => {
     const regionsApi = fakeRegionsApi();
     await renderCard(regionsApi);

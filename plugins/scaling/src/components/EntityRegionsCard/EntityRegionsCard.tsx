@@ -18,6 +18,7 @@ import {
 } from '@meschain/backstage-plugin-scaling-common';
 import { useMemo } from 'react';
 import { useEntityRegions } from '../../hooks';
+import { DataAge } from '../DataAge';
 import { DrChecksList, DrVerdictStatus } from '../DrReadiness';
 import { MapRegion, RegionsMap } from '../RegionsMap';
 
@@ -76,7 +77,7 @@ function PlacementsTable({ entityRegions }: { entityRegions: EntityRegions }) {
 
 /** @public The regions a service runs in, on a small map, with replicas per region and its DR verdict. */
 export function EntityRegionsCard() {
-  const { value: entityRegions, loading, error } = useEntityRegions();
+  const { value: entityRegions, loading, error, readAt } = useEntityRegions();
   const mapRegions = useMemo(
     () => (entityRegions ? toMapRegions(entityRegions) : []),
     [entityRegions],
@@ -112,5 +113,9 @@ export function EntityRegionsCard() {
       </>
     );
   }
-  return <InfoCard title="Regions">{body}</InfoCard>;
+  return (
+    <InfoCard title="Regions" subheader={<DataAge readAt={readAt} />}>
+      {body}
+    </InfoCard>
+  );
 }

@@ -198,11 +198,15 @@ describe('EntityScalingContent', () => {
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent(message);
+    // A refused write may mean the view is stale: it is read again at once.
+    await waitFor(() =>
+      expect(scalingApi.getEntityScaling).toHaveBeenCalledTimes(2),
+    );
     await userEvent.click(
       within(alert).getByRole('button', { name: 'Reload' }),
     );
     await waitFor(() =>
-      expect(scalingApi.getEntityScaling).toHaveBeenCalledTimes(2),
+      expect(scalingApi.getEntityScaling).toHaveBeenCalledTimes(3),
     );
   });
 

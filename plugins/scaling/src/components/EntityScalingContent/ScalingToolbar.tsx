@@ -3,6 +3,7 @@ import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
 import Alert from '@material-ui/lab/Alert';
 import { ScalingControlAccess } from '../../hooks';
+import { DataAge } from '../DataAge';
 
 /** Says which controls the user may not use and why, and opens the policy editor. */
 export function ScalingToolbar(props: {
@@ -10,9 +11,11 @@ export function ScalingToolbar(props: {
   policy: ScalingControlAccess;
   /** Why the editor cannot open yet, e.g. while the options load. */
   editorUnavailable?: string;
+  /** When the replicas and HPAs shown were read. */
+  readAt?: number;
   onEditPolicy: () => void;
 }) {
-  const { replicas, policy, editorUnavailable, onEditPolicy } = props;
+  const { replicas, policy, editorUnavailable, readAt, onEditPolicy } = props;
   const denied = [replicas, policy].filter(
     access => !access.allowed && !access.loading,
   );
@@ -36,7 +39,13 @@ export function ScalingToolbar(props: {
           ))}
         </Alert>
       )}
-      <Box display="flex" justifyContent="flex-end">
+      <Box
+        display="flex"
+        justifyContent="flex-end"
+        alignItems="center"
+        style={{ gap: 16 }}
+      >
+        <DataAge readAt={readAt} />
         {editReason ? (
           <Tooltip title={editReason}>
             <span>{editButton}</span>

@@ -8,6 +8,7 @@ import {
   StructuredMetadataTable,
 } from '@backstage/core-components';
 import { useEntityScalingState } from '../../hooks';
+import { DataAge } from '../DataAge';
 import { DeploymentStrategyBadge } from './DeploymentStrategyBadge';
 import { ScalingSummary, summarizeScaling } from './summarizeScaling';
 
@@ -33,7 +34,7 @@ function describeAutoscaling(summary: ScalingSummary): string {
 
 /** @public Replicas and autoscaling of the entity, summed over its regions. */
 export function EntityScalingOverviewCard() {
-  const { value: state, loading, error } = useEntityScalingState();
+  const { value: state, loading, error, readAt } = useEntityScalingState();
 
   let body;
   if (error) {
@@ -59,5 +60,9 @@ export function EntityScalingOverviewCard() {
       />
     );
   }
-  return <InfoCard title="Scaling">{body}</InfoCard>;
+  return (
+    <InfoCard title="Scaling" subheader={<DataAge readAt={readAt} />}>
+      {body}
+    </InfoCard>
+  );
 }

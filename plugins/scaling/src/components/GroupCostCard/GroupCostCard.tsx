@@ -1,5 +1,6 @@
 import { useTeamCost } from '../../hooks';
 import { CostCard, CostSavings, CostShareTable, CostTotal } from '../cost';
+import { DataAge } from '../DataAge';
 
 /** How many of the team's services the card lists. */
 const TOP_SERVICES = 5;
@@ -25,6 +26,7 @@ export function GroupCostCard() {
             entities
           />
           <CostSavings savings={value.savings} currency={value.currency} />
+          <DataAge readAt={cost.readAt} />
         </>
       )}
     </CostCard>

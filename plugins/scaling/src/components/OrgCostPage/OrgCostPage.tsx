@@ -11,6 +11,7 @@ import {
   MonthlyCostChart,
   lastCompleteDays,
 } from '../cost';
+import { DataAge } from '../DataAge';
 import { MonthOverMonth } from './MonthOverMonth';
 
 /**
@@ -28,6 +29,7 @@ export function OrgCostPage() {
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <CostWindowPicker days={days} onChange={setDays} />
+          <DataAge readAt={cost.readAt} />
         </Grid>
         <Grid item xs={12} md={5}>
           <CostCard title="Organisation cost" state={cost}>

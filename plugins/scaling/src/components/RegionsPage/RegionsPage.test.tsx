@@ -1,6 +1,6 @@
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RegionsApi, regionsApiRef } from '../../api';
 import { fakeRegionsApi } from '../../__testUtils__/fakeRegionsApi';
@@ -24,6 +24,29 @@ const tableRow = (regionId: string) =>
     .querySelector(`tr[data-region-id="${regionId}"]`) as HTMLElement;
 
 describe('RegionsPage', () => {
+  it('reads the regions again every 30 s and says when they were read', async () => {
+    jest.useFakeTimers();
+    try {
+      const regionsApi = fakeRegionsApi();
+      await renderPage(regionsApi);
+      expect(await screen.findByText('Updated just now')).toBeInTheDocument();
+
+      await act(async () => {
+        jest.advanceTimersByTime(29_000);
+      });
+      expect(screen.getByText('Updated 29 s ago')).toBeInTheDocument();
+      expect(regionsApi.getRegionsOverview).toHaveBeenCalledTimes(1);
+
+      await act(async () => {
+        jest.advanceTimersByTime(1_000);
+      });
+      expect(regionsApi.getRegionsOverview).toHaveBeenCalledTimes(2);
+      expect(await screen.findByText('Updated just now')).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('maps each region by health with its DR arcs, and tables capacity, latency and cost', async () => {
     await renderPage(fakeRegionsApi());
 

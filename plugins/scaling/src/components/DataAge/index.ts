@@ -1,0 +1,1 @@
+export { DataAge, describeAge, oldestRead } from './DataAge';
