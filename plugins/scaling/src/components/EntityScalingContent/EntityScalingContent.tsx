@@ -4,16 +4,17 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
-import { useCallback, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { EntityScalingState } from '@meschain/backstage-plugin-scaling-common';
 import {
   ScalingControlAccess,
+  useEntityReload,
   useEntityScalingState,
   useScalingHistory,
   useScalingOptions,
   useScalingPermissions,
 } from '../../hooks';
-import { PolicyEditorDialog } from '../PolicyEditor';
+import { livePoliciesOf, PolicyEditorDialog } from '../PolicyEditor';
 import { ScaleDialog, ScaleTarget } from '../ScaleDialog';
 import { ScalingHistoryTimeline } from '../ScalingHistoryTimeline';
 import { ScalingStateTable } from '../ScalingStateTable';
@@ -50,16 +51,15 @@ export function EntityScalingContent() {
   const [scaleTarget, setScaleTarget] = useState<ScaleTarget>();
   const [editingPolicy, setEditingPolicy] = useState(false);
 
-  const { retry: retryScaling } = scaling;
-  const { retry: retryHistory } = history;
-  const refresh = useCallback(() => {
-    retryScaling();
-    retryHistory();
-  }, [retryScaling, retryHistory]);
+  const refresh = useEntityReload();
 
   const regions = [
     ...new Set(scaling.value?.clusters.map(cluster => cluster.region) ?? []),
   ];
+  const live = useMemo(
+    () => (scaling.value ? livePoliciesOf(scaling.value) : []),
+    [scaling.value],
+  );
   let editorUnavailable: string | undefined;
   if (options.error) {
     editorUnavailable = `The scaling options could not be read: ${options.error.message}`;
@@ -75,6 +75,7 @@ export function EntityScalingContent() {
             replicas={access.replicas}
             policy={access.policy}
             editorUnavailable={editorUnavailable}
+            readAt={scaling.readAt}
             onEditPolicy={() => setEditingPolicy(true)}
           />
           <ScalingState
@@ -107,6 +108,7 @@ export function EntityScalingContent() {
           open
           options={options.value}
           regions={regions}
+          live={live}
           deniedReason={access.policy.reason}
           onClose={() => setEditingPolicy(false)}
           onChanged={refresh}

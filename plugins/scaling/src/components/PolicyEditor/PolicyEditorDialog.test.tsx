@@ -3,6 +3,7 @@ import {
   DEFAULT_SCALING_PRESETS,
   PolicyApplyResult,
   renderHorizontalPodAutoscaler,
+  ScalingPolicy,
 } from '@meschain/backstage-plugin-scaling-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -10,7 +11,11 @@ import { entityRef, scalingOptions } from '../../__testUtils__/fixtures';
 import { fakeScalingApi } from '../../__testUtils__/fakeScalingApi';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { responseError } from '../../__testUtils__/responseError';
+import { LiveRegionPolicy } from './livePolicies';
 import { PolicyEditorDialog } from './PolicyEditorDialog';
+
+// Typing into many fields takes a few seconds on a busy machine.
+jest.setTimeout(30_000);
 
 const cpuPreset = DEFAULT_SCALING_PRESETS.find(
   preset => preset.name === 'cpu',
@@ -45,15 +50,48 @@ const dryRun: PolicyApplyResult = {
   ],
 };
 
+/** logging-service's HPA as it runs in us-east: not one of the presets. */
+const usEastLive: ScalingPolicy = {
+  minReplicas: 2,
+  maxReplicas: 15,
+  targets: [{ kind: 'memory', averageUtilization: 80 }],
+  behavior: {
+    scaleDown: {
+      stabilizationWindowSeconds: 600,
+      policies: [{ type: 'Percent', value: 40, periodSeconds: 120 }],
+    },
+  },
+};
+
+/** The same in eu-west, but with a shorter window and a higher maximum. */
+const euWestLive: ScalingPolicy = {
+  ...usEastLive,
+  maxReplicas: 20,
+  behavior: {
+    scaleDown: {
+      stabilizationWindowSeconds: 300,
+      policies: [{ type: 'Percent', value: 40, periodSeconds: 120 }],
+    },
+  },
+};
+
+const liveHpas: LiveRegionPolicy[] = [
+  { region: 'eu-west', live: { policy: euWestLive, unsupported: [] } },
+  { region: 'us-east', live: { policy: usEastLive, unsupported: [] } },
+  { region: 'ap-southeast' },
+];
+
 function renderEditor(
   scalingApi = fakeScalingApi(),
   onChanged: () => void = jest.fn(),
+  live: LiveRegionPolicy[] = [],
 ) {
   return renderWithEntity(
     <PolicyEditorDialog
       open
       options={scalingOptions}
       regions={['eu-west', 'us-east', 'ap-southeast']}
+      live={live}
       onClose={jest.fn()}
       onChanged={onChanged}
     />,
@@ -69,7 +107,106 @@ async function replaceValue(field: HTMLElement, value: string) {
 }
 
 describe('PolicyEditorDialog', () => {
-  it('starts from a preset and switches to another', async () => {
+  it('starts from the live HPA of the region ticked, and previews it unchanged', async () => {
+    const scalingApi = fakeScalingApi({
+      applyPolicy: jest.fn().mockResolvedValue({
+        dryRun: true,
+        results: [
+          {
+            region: 'us-east',
+            cluster: 'meschain-us-east',
+            outcome: 'unchanged',
+            hpa: renderedHpa,
+            diff: [],
+          },
+        ],
+      }),
+    });
+    await renderEditor(scalingApi, jest.fn(), liveHpas);
+
+    // Before any region is ticked, the form shows what runs in the first one.
+    expect(screen.getByLabelText('Preset')).toHaveValue('live-hpa');
+    expect(screen.getByLabelText('Maximum replicas')).toHaveValue(20);
+
+    await userEvent.click(screen.getByLabelText('us-east'));
+
+    expect(screen.getByLabelText('Preset')).toHaveDisplayValue(
+      'Live HPA (us-east)',
+    );
+    expect(screen.getByLabelText('Memory target (%)')).toHaveValue(80);
+    expect(screen.getByLabelText('Maximum replicas')).toHaveValue(15);
+    expect(
+      screen.getByLabelText('Scale down stabilization window (s)'),
+    ).toHaveValue(600);
+    expect(screen.queryByLabelText('CPU target (%)')).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+
+    expect(scalingApi.applyPolicy).toHaveBeenCalledWith(entityRef, {
+      regions: ['us-east'],
+      policy: usEastLive,
+      dryRun: true,
+    });
+    const preview = await screen.findByRole('region', {
+      name: 'Preview for us-east',
+    });
+    expect(preview).toHaveTextContent(
+      'The live HPA already matches this policy.',
+    );
+  });
+
+  it('says which fields of the selected regions’ HPAs differ, and where, before a preview', async () => {
+    await renderEditor(fakeScalingApi(), jest.fn(), liveHpas);
+
+    await userEvent.click(screen.getByLabelText('us-east'));
+    expect(
+      screen.queryByRole('table', { name: 'Where the live HPAs differ' }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByLabelText('eu-west'));
+
+    const notice = screen.getByRole('alert', {
+      name: 'The selected regions’ HPAs differ',
+    });
+    // eu-west comes first among the entity's regions: the form starts from it.
+    expect(notice).toHaveTextContent('The form starts from the HPA in eu-west');
+    expect(screen.getByLabelText('Maximum replicas')).toHaveValue(20);
+    const rows = within(
+      within(notice).getByRole('table', { name: 'Where the live HPAs differ' }),
+    ).getAllByRole('row');
+    expect(rows.slice(1).map(row => row.textContent)).toEqual([
+      'Maximum replicasspec.maxReplicas20 in eu-west15 in us-east',
+      'Scale-down stabilisation windowspec.behavior.scaleDown.stabilizationWindowSeconds300 s in eu-west600 s in us-east',
+    ]);
+
+    await userEvent.click(screen.getByLabelText('ap-southeast'));
+    expect(
+      screen.getByText(
+        'No HPA scales the service in ap-southeast yet: applying creates one from the form.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('applies a preset only when it is chosen, and goes back to the live HPA', async () => {
+    await renderEditor(fakeScalingApi(), jest.fn(), liveHpas);
+    await userEvent.click(screen.getByLabelText('us-east'));
+
+    await userEvent.selectOptions(screen.getByLabelText('Preset'), 'cpu');
+    expect(screen.getByLabelText('CPU target (%)')).toHaveValue(70);
+    expect(screen.getByLabelText('Maximum replicas')).toHaveValue(20);
+    // A region ticked later no longer replaces what the user chose.
+    await userEvent.click(screen.getByLabelText('eu-west'));
+    expect(screen.getByLabelText('CPU target (%)')).toHaveValue(70);
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Preset'),
+      'Live HPA (eu-west)',
+    );
+    expect(screen.getByLabelText('Memory target (%)')).toHaveValue(80);
+    expect(screen.getByLabelText('Maximum replicas')).toHaveValue(20);
+  });
+
+  it('starts from a preset when no region runs an HPA, and switches to another', async () => {
     await renderEditor();
 
     expect(screen.getByLabelText('Preset')).toHaveValue('cpu');

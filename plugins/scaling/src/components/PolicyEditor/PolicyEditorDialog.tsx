@@ -25,7 +25,14 @@ import { BehaviorFields } from './BehaviorFields';
 import { PolicyApplyResults } from './PolicyApplyResults';
 import { PolicyDeleteSection } from './PolicyDeleteSection';
 import { PolicyPreview } from './PolicyPreview';
-import { CUSTOM_PRESET, PresetSelect } from './PresetSelect';
+import {
+  LiveRegionPolicy,
+  liveDifferencesOf,
+  liveStartOf,
+  selectedRegionsOf,
+} from './livePolicies';
+import { LiveDifferencesNotice } from './LiveDifferencesNotice';
+import { CUSTOM_PRESET, LIVE_PRESET, PresetSelect } from './PresetSelect';
 import { problemAt } from './policyProblems';
 import { RegionPicker } from './RegionPicker';
 import { ReplicaBoundsFields } from './ReplicaBoundsFields';
@@ -37,6 +44,8 @@ export interface PolicyEditorDialogProps {
   options: ScalingOptions;
   /** The entity's regions, in order. */
   regions: string[];
+  /** What runs in each region now: the form starts from it. */
+  live: LiveRegionPolicy[];
   /** Whether the user may apply; the reason is shown when not. */
   deniedReason?: string;
   onClose: () => void;
@@ -50,26 +59,56 @@ const fallbackPolicy: ScalingPolicy = {
   targets: [{ kind: 'cpu', averageUtilization: 70 }],
 };
 
+/** Whether two policies say the same; the live one is read again every 30 s. */
+function samePolicy(a: ScalingPolicy, b: ScalingPolicy): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
- * Builds an autoscaling policy from a preset or by hand, checks it as it is
- * typed, previews the HPA per region with a server-side dry run, and applies it.
+ * Builds an autoscaling policy from the live HPA, a preset or by hand, checks
+ * it as it is typed, previews the HPA per region with a server-side dry run,
+ * and applies it.
+ *
+ * Until the user edits the form or chooses a preset, the form shows the live
+ * HPA of the first selected region (of the first region that has one while
+ * none is selected), and says where the selected regions' HPAs differ.
  */
 export function PolicyEditorDialog(props: PolicyEditorDialogProps) {
-  const { open, options, regions, deniedReason, onClose, onChanged } = props;
+  const { open, options, regions, live, deniedReason, onClose, onChanged } =
+    props;
   const { presets, guardRails } = options;
   const actions = useScalingActions();
   const { entity } = useEntity();
-  // Start from the preset the entity's annotation names, else the first one.
+  // Without any live HPA, start from the preset the entity's annotation names, else the first one.
   const annotated = entity.metadata.annotations?.[ANNOTATION_SCALING_POLICY];
   const initialPreset =
     presets.find(preset => preset.name === annotated) ?? presets[0];
-  const [presetName, setPresetName] = useState(
-    initialPreset?.name ?? CUSTOM_PRESET,
-  );
-  const [policy, setPolicy] = useState<ScalingPolicy>(
-    initialPreset?.policy ?? fallbackPolicy,
-  );
+  // What the user chose or typed; while unset, the form follows the live HPA.
+  const [draft, setDraft] = useState<{
+    presetName: string;
+    policy: ScalingPolicy;
+  }>();
   const [selectedRegions, setSelectedRegions] = useState<string[]>([]);
+  const targetRegions = useMemo(
+    () => selectedRegionsOf(regions, selectedRegions),
+    [regions, selectedRegions],
+  );
+  const liveStart = useMemo(
+    () => liveStartOf(live, targetRegions),
+    [live, targetRegions],
+  );
+  const differences = useMemo(
+    () => liveDifferencesOf(live, targetRegions),
+    [live, targetRegions],
+  );
+  let presetName = initialPreset?.name ?? CUSTOM_PRESET;
+  let policy = initialPreset?.policy ?? fallbackPolicy;
+  if (draft) {
+    ({ presetName, policy } = draft);
+  } else if (liveStart) {
+    presetName = LIVE_PRESET;
+    policy = liveStart.policy;
+  }
   // What the last request sent, so that its answer is hidden once the form changes.
   const [requested, setRequested] = useState<{
     policy: ScalingPolicy;
@@ -108,7 +147,9 @@ export function PolicyEditorDialog(props: PolicyEditorDialogProps) {
 
   // The answer, and the problems the server found, hold until the form changes.
   const current =
-    requested?.policy === policy && requested.regions === selectedRegions;
+    requested !== undefined &&
+    samePolicy(requested.policy, policy) &&
+    requested.regions === selectedRegions;
   const serverProblems =
     request.error && current ? policyProblemsOf(request.error) : [];
   const problems: PolicyProblem[] = [
@@ -116,14 +157,18 @@ export function PolicyEditorDialog(props: PolicyEditorDialogProps) {
     ...serverProblems,
   ];
 
-  const edit = (next: ScalingPolicy) => {
-    setPolicy(next);
-    setPresetName(CUSTOM_PRESET);
-  };
-  const choosePreset = (preset: ScalingPreset | undefined) => {
-    setPresetName(preset?.name ?? CUSTOM_PRESET);
-    if (preset) {
-      setPolicy(preset.policy);
+  const edit = (next: ScalingPolicy) =>
+    setDraft({ presetName: CUSTOM_PRESET, policy: next });
+  const choosePreset = (
+    choice: ScalingPreset | typeof LIVE_PRESET | undefined,
+  ) => {
+    if (choice === LIVE_PRESET) {
+      setDraft(undefined);
+    } else {
+      setDraft({
+        presetName: choice?.name ?? CUSTOM_PRESET,
+        policy: choice?.policy ?? policy,
+      });
     }
   };
 
@@ -156,6 +201,7 @@ export function PolicyEditorDialog(props: PolicyEditorDialogProps) {
           <PresetSelect
             presets={presets}
             value={presetName}
+            liveRegion={liveStart?.region}
             onChange={choosePreset}
           />
         </Box>
@@ -193,6 +239,7 @@ export function PolicyEditorDialog(props: PolicyEditorDialogProps) {
             value={selectedRegions}
             onChange={setSelectedRegions}
           />
+          <LiveDifferencesNotice differences={differences} />
           <PolicyDeleteSection
             regions={selectedRegions}
             disabled={Boolean(deniedReason)}
