@@ -256,6 +256,67 @@ describe('EntityScalingContent', () => {
     expect(scalingApi.scaleWorkload).not.toHaveBeenCalled();
   });
 
+  it('scales with the keyboard alone and gives focus back to the Scale button', async () => {
+    const scalingApi = fakeScalingApi({
+      scaleWorkload: jest.fn().mockResolvedValue({
+        cluster: 'meschain-eu-west',
+        region: 'eu-west',
+        workload: {
+          kind: 'Deployment',
+          namespace: 'meschain-sync',
+          name: 'order-service',
+        },
+        before: 3,
+        after: 4,
+      }),
+    });
+    await renderWithEntity(<EntityScalingContent />, { scalingApi });
+    const scale = await screen.findByRole('button', {
+      name: 'Scale order-service in eu-west',
+    });
+
+    // Escape closes the dialog and puts focus back where it was.
+    scale.focus();
+    await userEvent.keyboard('{Enter}');
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(scale).toHaveFocus();
+
+    // So does a confirmed change, after the tab reads the state again.
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog');
+    const replicas = within(dialog).getByLabelText('Replicas');
+    while (document.activeElement !== replicas) {
+      await userEvent.tab();
+    }
+    await userEvent.keyboard('{Control>}a{/Control}4');
+    while (
+      document.activeElement !==
+      within(dialog).getByRole('button', { name: 'Confirm' })
+    ) {
+      await userEvent.tab();
+    }
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(scalingApi.scaleWorkload).toHaveBeenCalledWith(
+        entityRef,
+        expect.objectContaining({ replicas: 4 }),
+      ),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    await waitFor(() =>
+      expect(scalingApi.getEntityScaling).toHaveBeenCalledTimes(2),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Scale order-service in eu-west' }),
+    ).toHaveFocus();
+  });
+
   it('disables the controls and says why when the user may not change scaling', async () => {
     const scalingApi = fakeScalingApi();
     await renderWithEntity(<EntityScalingContent />, {

@@ -37,6 +37,13 @@ const columns: TableColumn<RegionRow>[] = [
   { title: 'DR partner', render: row => row.cluster?.drRegion ?? '—' },
 ];
 
+/** Outside the component, so the table keeps its body (see ScalingStateTable). */
+const noRegions = (
+  <div style={{ padding: 16 }}>
+    The entity names no regions. Add the meschain.io/regions annotation.
+  </div>
+);
+
 export function RegionClustersTable(props: {
   clusters: EntityCluster[];
   regionsWithoutCluster: string[];
@@ -53,14 +60,15 @@ export function RegionClustersTable(props: {
   return (
     <Table<RegionRow>
       title="Where it runs"
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        paging: false,
+        search: false,
+        padding: 'dense',
+        draggable: false,
+      }}
       columns={columns}
       data={rows}
-      emptyContent={
-        <div style={{ padding: 16 }}>
-          The entity names no regions. Add the meschain.io/regions annotation.
-        </div>
-      }
+      emptyContent={noRegions}
     />
   );
 }

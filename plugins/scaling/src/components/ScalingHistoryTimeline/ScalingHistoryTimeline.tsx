@@ -93,6 +93,11 @@ const columns: TableColumn<ScalingHistoryEvent>[] = [
   { title: 'Message', render: event => event.message },
 ];
 
+/** Outside the component, so the table keeps its body (see ScalingStateTable). */
+const noHistory = (
+  <Typography style={{ padding: 16 }}>Nothing has been scaled yet.</Typography>
+);
+
 /** The entity's scaling history: our audited actions and the clusters' rescale events. */
 export function ScalingHistoryTimeline(props: {
   history?: ScalingHistory;
@@ -108,14 +113,15 @@ export function ScalingHistoryTimeline(props: {
       <Table<ScalingHistoryEvent>
         title="History"
         isLoading={loading && !history}
-        options={{ paging: false, search: false, padding: 'dense' }}
+        options={{
+          paging: false,
+          search: false,
+          padding: 'dense',
+          draggable: false,
+        }}
         columns={columns}
         data={history?.events ?? []}
-        emptyContent={
-          <Typography style={{ padding: 16 }}>
-            Nothing has been scaled yet.
-          </Typography>
-        }
+        emptyContent={noHistory}
       />
     </section>
   );

@@ -89,6 +89,17 @@ function WorkloadCell({ row }: { row: ScalingRow }) {
 }
 
 /**
+ * Shown when the entity names no regions. Kept outside the component: Backstage's
+ * Table makes a new body whenever `emptyContent` changes, which would replace
+ * every row's buttons, and the focus on them, at each render.
+ */
+const noRegions = (
+  <Typography style={{ padding: 16 }}>
+    The entity names no regions, so there is nothing to scale.
+  </Typography>
+);
+
+/**
  * The entity's workloads per region: replicas, the HPA's metrics against
  * their targets, and a scale button. A region that failed keeps its row, with
  * its error.
@@ -138,14 +149,15 @@ export function ScalingStateTable(props: ScalingStateTableProps) {
           ? ` in ${state.workloadQuery.namespace}`
           : ''
       }`}
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        paging: false,
+        search: false,
+        padding: 'dense',
+        draggable: false,
+      }}
       columns={columns}
       data={rows}
-      emptyContent={
-        <Typography style={{ padding: 16 }}>
-          The entity names no regions, so there is nothing to scale.
-        </Typography>
-      }
+      emptyContent={noRegions}
     />
   );
 }
