@@ -47,7 +47,8 @@ export function RevisionHistoryTable(props: {
     },
     { title: 'ReplicaSet', field: 'replicaSet' },
     {
-      title: '',
+      title: 'Actions',
+      sorting: false,
       render: revision => {
         let unavailableReason: string | undefined;
         if (revision.current) {
@@ -83,6 +84,7 @@ export function RevisionHistoryTable(props: {
         search: false,
         padding: 'dense',
         toolbar: true,
+        draggable: false,
       }}
       columns={columns}
       data={target.workload.revisions}
