@@ -65,7 +65,7 @@ export function RegionsOverviewView(props: { overview: RegionsOverview }) {
           }
           label={`Edge locations (${overview.edgeLocations.length})`}
         />
-        <Typography component="div" aria-label="Overall DR readiness">
+        <Typography component="div">
           <DrVerdictStatus verdict={summary.verdict}>
             {`DR readiness: ${summary.pass} pass, ${summary.fail} fail, ${summary.unknown} unknown`}
           </DrVerdictStatus>
