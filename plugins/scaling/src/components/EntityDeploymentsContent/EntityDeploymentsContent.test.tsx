@@ -76,12 +76,12 @@ describe('EntityDeploymentsContent', () => {
     // Retry applies only to an aborted rollout; the backend's list decides.
     expect(
       screen.getByRole('button', { name: 'Retry order-service in eu-west' }),
-    ).toBeDisabled();
+    ).toHaveAttribute('aria-disabled', 'true');
     expect(
       screen.getByRole('button', {
         name: 'Roll back order-service in eu-west to revision 2',
       }),
-    ).toBeDisabled();
+    ).toHaveAttribute('aria-disabled', 'true');
     // Each enabled button says on hover what it will do.
     await userEvent.hover(
       screen.getByRole('button', { name: 'Abort order-service in eu-west' }),
@@ -130,6 +130,68 @@ describe('EntityDeploymentsContent', () => {
     await waitFor(() =>
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
     );
+  });
+
+  it('promotes with the keyboard alone and keeps the focus on Promote once it no longer applies', async () => {
+    const progressing = {
+      ...rolloutState,
+      clusters: rolloutState.clusters.map(cluster => ({
+        ...cluster,
+        workloads: cluster.workloads?.map(state => ({
+          ...state,
+          phase: 'Progressing' as const,
+          paused: false,
+          pauseConditions: [],
+          availableActions: state.availableActions.filter(
+            action => action !== 'promote',
+          ),
+        })),
+      })),
+    };
+    const rolloutsApi = await renderTab(
+      fakeRolloutsApi({
+        getEntityRollouts: jest
+          .fn()
+          .mockResolvedValueOnce(rolloutState)
+          .mockResolvedValue(progressing),
+        runRolloutAction: jest.fn().mockResolvedValue(actionResult('promote')),
+      }),
+    );
+    const promote = await screen.findByRole('button', {
+      name: 'Promote order-service in eu-west',
+    });
+    while (document.activeElement !== promote) {
+      await userEvent.tab();
+    }
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog');
+    const confirm = within(dialog).getByRole('button', { name: 'Promote' });
+    while (document.activeElement !== confirm) {
+      await userEvent.tab();
+    }
+    await userEvent.keyboard('{Enter}');
+
+    await waitFor(() =>
+      expect(rolloutsApi.runRolloutAction).toHaveBeenCalledWith(entityRef, {
+        cluster: 'meschain-eu-west',
+        workload,
+        action: 'promote',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    await waitFor(() =>
+      expect(promote).toHaveAttribute('aria-disabled', 'true'),
+    );
+    expect(promote).toHaveFocus();
+    // It says why, and Enter no longer opens anything.
+    expect(promote).toHaveAccessibleDescription(
+      /Does not apply while the rollout is progressing/,
+    );
+    await userEvent.keyboard('{Enter}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(rolloutsApi.runRolloutAction).toHaveBeenCalledTimes(1);
   });
 
   it('rolls back to a chosen revision', async () => {
@@ -253,7 +315,7 @@ describe('EntityDeploymentsContent', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Promote order-service in eu-west' }),
-    ).toBeEnabled();
+    ).not.toHaveAttribute('aria-disabled');
   });
 
   it('counts a timed pause down from when the backend read it, whatever the browser’s clock', async () => {
@@ -329,7 +391,7 @@ describe('EntityDeploymentsContent', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Resume order-service in eu-west' }),
-    ).toBeDisabled();
+    ).toHaveAttribute('aria-disabled', 'true');
     expect(
       screen.queryByRole('button', {
         name: 'Promote order-service in eu-west',
@@ -394,12 +456,12 @@ describe('EntityDeploymentsContent', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Promote order-service in eu-west' }),
-    ).toBeDisabled();
+    ).toHaveAttribute('aria-disabled', 'true');
     expect(
       screen.getByRole('button', {
         name: 'Roll back order-service in eu-west to revision 1',
       }),
-    ).toBeDisabled();
+    ).toHaveAttribute('aria-disabled', 'true');
   });
 
   it('shows a finished A/B rollout without canary weights, its steps in words and a promote’s history entry by what changed', async () => {
