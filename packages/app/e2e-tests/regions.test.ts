@@ -1,9 +1,6 @@
 import { expect, Locator, Page, test } from '@playwright/test';
-import { resolve } from 'node:path';
-import { services, signInAsGuest } from './portal';
+import { screenshotDir, services, signInAsGuest } from './portal';
 import { regionsOverviewAtScale } from './regionsAtScale';
-
-const docsDir = resolve(__dirname, '../../../docs');
 
 function worldMap(page: Page): Locator {
   return page.getByRole('group', { name: 'World map of regions' });
@@ -89,7 +86,7 @@ test('the Regions page maps the seven regions, their DR arcs and tr-central’s 
   await expect(map.getByTestId('edge-locations').locator('circle')).toHaveCount(
     75,
   );
-  await page.screenshot({ path: `${docsDir}/regions-map.png` });
+  await page.screenshot({ path: `${screenshotDir}/regions-map.png` });
   await edgeSwitch.uncheck();
   await expect(map.getByTestId('edge-locations')).toHaveCount(0);
 
@@ -112,7 +109,7 @@ test('the Regions page maps the seven regions, their DR arcs and tr-central’s 
     marketplaceDr.locator('[data-check-id="same-image"]'),
   ).toContainText(/1\.11\.4/);
   await page.screenshot({
-    path: `${docsDir}/regions-tr-central.png`,
+    path: `${screenshotDir}/regions-tr-central.png`,
     fullPage: true,
   });
 });
