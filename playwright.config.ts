@@ -67,8 +67,29 @@ export default defineConfig({
 
   outputDir: 'node_modules/.cache/e2e-test-results',
 
-  projects: generateProjects().map(project => ({
-    ...project,
-    use: { ...project.use, channel: undefined },
-  })),
+  // Every test runs at 1440×900. The walk through every page (its layout,
+  // screenshots and console) runs at 1024×768 as well; the other tests act on
+  // the shared clusters, and running them twice would double the run's time
+  // without checking more of the layout.
+  projects: generateProjects().flatMap(project => [
+    {
+      ...project,
+      name: `${project.name} 1440`,
+      use: {
+        ...project.use,
+        channel: undefined,
+        viewport: { width: 1440, height: 900 },
+      },
+    },
+    {
+      ...project,
+      name: `${project.name} 1024`,
+      testMatch: 'pages.test.ts',
+      use: {
+        ...project.use,
+        channel: undefined,
+        viewport: { width: 1024, height: 768 },
+      },
+    },
+  ]),
 });

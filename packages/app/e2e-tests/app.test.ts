@@ -1,5 +1,11 @@
-import { expect, Page, test } from '@playwright/test';
-import { screenshotDir, services, signInAsGuest } from './portal';
+import { Page } from '@playwright/test';
+import {
+  expect,
+  screenshotDir,
+  services,
+  signInAsGuest,
+  test,
+} from './portal';
 
 async function showAllOfKind(page: Page, kind: string) {
   await page.goto(`/?filters%5Bkind%5D=${kind}&filters%5Buser%5D=all`);

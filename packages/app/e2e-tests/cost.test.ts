@@ -1,9 +1,9 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { APIRequestContext } from '@playwright/test';
 import {
   formatCost,
   lastCompleteDays,
 } from '@meschain/backstage-plugin-scaling';
-import { signInAsGuest } from './portal';
+import { expect, signInAsGuest, test } from './portal';
 
 /** Reads a cost route as the signed-in guest, the way the app's fetchApi does. */
 async function readCost(request: APIRequestContext, path: string) {

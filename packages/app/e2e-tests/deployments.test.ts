@@ -1,5 +1,5 @@
-import { expect, Locator, Page, test } from '@playwright/test';
-import { screenshotDir, signInAsGuest } from './portal';
+import { Locator, Page } from '@playwright/test';
+import { expect, screenshotDir, signInAsGuest, test } from './portal';
 
 const service = 'monitoring-service';
 const region = 'eu-west';

@@ -1,5 +1,5 @@
-import { expect, Locator, Page, test } from '@playwright/test';
-import { screenshotDir, services, signInAsGuest } from './portal';
+import { Locator, Page } from '@playwright/test';
+import { expect, screenshotDir, services, signInAsGuest, test } from './portal';
 import { regionsOverviewAtScale } from './regionsAtScale';
 
 function worldMap(page: Page): Locator {

@@ -1,0 +1,136 @@
+import { Page } from '@playwright/test';
+import { findLayoutDefects, screenshotAtWidth } from './layout';
+import { expect, signInAsGuest, test } from './portal';
+
+// A walk through every page of the portal, run at each width the browser
+// tests use (see playwright.config.ts). On each page it checks that no word is
+// broken over two lines and no text is cut off, writes a screenshot named by
+// the page and the width, and, through the console check every test has,
+// fails on console errors and React warnings. It reads and never writes, so
+// the two widths may walk at the same time.
+
+/** Checks the page's layout as it is now and writes its screenshot. */
+async function checkPage(page: Page, name: string) {
+  // Fonts and lazy chunks settle before measuring.
+  await page.evaluate(() => document.fonts.ready);
+  expect.soft(await findLayoutDefects(page), `layout of ${name}`).toEqual([]);
+  await screenshotAtWidth(page, name);
+}
+
+/** The catalog's path (the root, or /catalog) with the given filters. */
+async function openCatalog(page: Page, filters: Record<string, string>) {
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Catalog', exact: true })
+    .click();
+  const path = new URL(page.url()).pathname;
+  const query = new URLSearchParams(
+    Object.entries(filters).map(([key, value]) => [`filters[${key}]`, value]),
+  );
+  await page.goto(`${path}?${query}`);
+}
+
+test('the catalog’s lists', async ({ page }) => {
+  await signInAsGuest(page);
+
+  await openCatalog(page, { kind: 'component', user: 'all' });
+  await expect(
+    page.getByRole('link', { name: /logging service/i }),
+  ).toBeVisible();
+  await checkPage(page, 'catalog-services');
+
+  await openCatalog(page, { kind: 'group', user: 'all' });
+  await expect(
+    page.getByRole('link', { name: /platform/i }).first(),
+  ).toBeVisible();
+  await checkPage(page, 'catalog-groups');
+
+  await openCatalog(page, {
+    kind: 'resource',
+    user: 'all',
+    type: 'kubernetes-cluster',
+  });
+  await expect(page.getByText(/\(7\)/)).toBeVisible();
+  await checkPage(page, 'catalog-clusters');
+});
+
+test('the Regions page, with a region’s details', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/regions');
+  const table = page.getByRole('table', { name: 'Regions' });
+  await expect(table.getByRole('row')).toHaveCount(8);
+  await checkPage(page, 'regions');
+
+  await table.getByRole('row', { name: /tr-central/ }).click();
+  const details = page.getByRole('table', { name: 'Services in tr-central' });
+  await expect(details).toBeVisible();
+  await expect(details).toBeInViewport();
+  await checkPage(page, 'regions-tr-central');
+});
+
+test('a service’s overview, Scaling, Deployments and Cost pages', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  const service = 'marketplace-service';
+  await page.goto(`/catalog/default/component/${service}`);
+  await expect(
+    page.getByRole('table', { name: 'Replicas per region' }),
+  ).toBeVisible();
+  await expect(page.getByLabel('DR verdict')).toBeVisible();
+  await checkPage(page, `${service}-overview`);
+
+  await page.getByRole('link', { name: 'Scaling', exact: true }).click();
+  await expect(
+    page.getByRole('row', { name: /^us-east/ }).first(),
+  ).toContainText(/\d+ desired/);
+  await checkPage(page, `${service}-scaling`);
+
+  await page.getByRole('link', { name: 'Deployments', exact: true }).click();
+  await expect(
+    page.getByRole('region', { name: `Rollout of ${service} in us-east` }),
+  ).toBeVisible();
+  await checkPage(page, `${service}-deployments`);
+
+  await page.getByRole('link', { name: 'Cost', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Total cost' })).toBeVisible();
+  await checkPage(page, `${service}-cost`);
+});
+
+test('a service’s dialogs: scale and edit the policy, up to the preview', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  const service = 'logging-service';
+  await page.goto(`/catalog/default/component/${service}/scaling`);
+
+  await page
+    .getByRole('button', { name: `Scale ${service} in eu-west` })
+    .click();
+  const scale = page.getByRole('dialog');
+  await expect(scale.getByRole('button', { name: 'Confirm' })).toBeVisible();
+  await checkPage(page, `${service}-scale-dialog`);
+  await scale.getByRole('button', { name: 'Cancel' }).click();
+  await expect(scale).toBeHidden();
+
+  await page.getByRole('button', { name: 'Edit policy' }).click();
+  const editor = page.getByRole('dialog');
+  await editor.getByLabel('All regions').check();
+  await checkPage(page, `${service}-policy-editor`);
+  await editor.getByRole('button', { name: 'Preview' }).click();
+  await expect(
+    editor.getByRole('region', { name: 'Preview for eu-west' }),
+  ).toBeVisible();
+  await checkPage(page, `${service}-policy-preview`);
+});
+
+test('the Cost page and a team’s page', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/cost');
+  await expect(page.getByRole('region', { name: 'Total cost' })).toBeVisible();
+  await checkPage(page, 'cost');
+
+  await page.goto('/catalog/default/group/platform-team');
+  await expect(page.getByRole('region', { name: 'Team cost' })).toBeVisible();
+  await checkPage(page, 'platform-team');
+});
