@@ -28,9 +28,12 @@ passed_in() {
 step "type check" yarn tsc
 step "lint" yarn lint
 step "unit and database tests" yarn test 2>&1 | tee "$logs/unit.log"
-# The files that target the real control plane as well; in the run above they were skipped.
+# The backend's cluster tests again, their target now a real control plane per region (the run
+# above ran them against the sandbox), with the real-only checks and the differential scenarios.
+# Each file starts its real clusters once.
 SCALING_TEST_TARGET=real-cluster step "cluster tests against the real control plane" \
-  yarn backstage-cli repo test --runInBand 'plugin\.realCluster|differential\.test' 2>&1 | tee "$logs/real.log"
+  yarn backstage-cli repo test --runInBand \
+  'plugin\.(scaling|writes|rollouts|regions|cost|realCluster)\.test|differential\.test' 2>&1 | tee "$logs/real.log"
 step "build the app" yarn workspace app build
 step "browser tests" yarn test:e2e 2>&1 | tee "$logs/e2e.log"
 

@@ -19,6 +19,7 @@ import {
   parseQuantity,
 } from '@meschain/backstage-plugin-scaling-common';
 import { Sandbox, startSandbox } from '@meschain/kube-sandbox';
+import { isDeepStrictEqual } from 'node:util';
 import request from 'supertest';
 import {
   CLUSTER_TARGET,
@@ -74,7 +75,7 @@ describe(`the cost refresh's cluster reads, against the ${CLUSTER_TARGET}`, () =
   const kubernetes = createKubernetesClients({ requestTimeoutMs: 10_000 });
 
   beforeAll(async () => {
-    target = await startClusterTarget({ regions: [REGION] });
+    target = await startClusterTarget({ regions: [REGION], settle: false });
   });
 
   afterAll(async () => {
@@ -138,15 +139,24 @@ describe(`the cost refresh's cluster reads, against the ${CLUSTER_TARGET}`, () =
   }
 
   it('observes the replicas, requests and HPA of Rollouts and Deployments as the cluster holds them', async () => {
-    const observed = await observe();
-    expect(observed).toHaveLength(2);
-    expect(observed).toEqual(
-      expect.arrayContaining([
-        await held('Rollout', 'monitoring-service'),
-        // A memory HPA: its CPU target is taken at the default.
-        await held('Deployment', 'logging-service'),
-      ]),
+    const heldBoth = async () => [
+      await held('Rollout', 'monitoring-service'),
+      // A memory HPA: its CPU target is taken at the default.
+      await held('Deployment', 'logging-service'),
+    ];
+    // Between two equal reads of the cluster, in case a real HPA controller is still sizing them.
+    const { before, observed } = await target.waitUntil(
+      'an observation between two equal reads of the cluster',
+      async () => ({
+        before: await heldBoth(),
+        observed: await observe(),
+        after: await heldBoth(),
+      }),
+      read => isDeepStrictEqual(read.before, read.after),
+      { seconds: 60 },
     );
+    expect(observed).toHaveLength(2);
+    expect(observed).toEqual(expect.arrayContaining(before));
   });
 
   it('fails, naming the cluster, when it is down or too slow, so that the last observation is kept', async () => {

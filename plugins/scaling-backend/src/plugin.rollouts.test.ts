@@ -58,6 +58,7 @@ type ClusterRollout = {
     pauseConditions?: Array<{ reason: string }>;
     currentPodHash?: string;
     stableRS?: string;
+    replicas?: number;
     availableReplicas?: number;
     updatedReplicas?: number;
     observedGeneration?: number | string;
@@ -636,6 +637,8 @@ describe.each(auditDatabaseIds(databases))(
             d.status.observedGeneration === d.metadata.generation &&
             d.status.updatedReplicas === d.spec.replicas &&
             d.status.availableReplicas === d.spec.replicas &&
+            // The old pods gone too, not only scaled down: what `kubectl rollout status` waits for.
+            d.status.replicas === d.spec.replicas &&
             runsOnly(image, d, images),
         );
       expect(
