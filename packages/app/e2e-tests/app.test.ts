@@ -1,14 +1,8 @@
 import { Page } from '@playwright/test';
-import {
-  expect,
-  screenshotDir,
-  services,
-  signInAsGuest,
-  test,
-} from './portal';
+import { expect, screenshotDir, services, signInAsGuest, test } from './portal';
 
 async function showAllOfKind(page: Page, kind: string) {
-  await page.goto(`/?filters%5Bkind%5D=${kind}&filters%5Buser%5D=all`);
+  await page.goto(`/catalog?filters%5Bkind%5D=${kind}&filters%5Buser%5D=all`);
 }
 
 test('the catalog lists the MesChain-Sync services, teams and clusters', async ({
@@ -38,7 +32,7 @@ test('the catalog lists the MesChain-Sync services, teams and clusters', async (
   ).toBeVisible();
 
   await page.goto(
-    '/?filters%5Bkind%5D=resource&filters%5Buser%5D=all&filters%5Btype%5D=kubernetes-cluster',
+    '/catalog?filters%5Bkind%5D=resource&filters%5Buser%5D=all&filters%5Btype%5D=kubernetes-cluster',
   );
   await expect(page.getByText(/\(7\)/)).toBeVisible();
   await page.screenshot({

@@ -10,6 +10,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import MoneyIcon from '@material-ui/icons/MonetizationOn';
 import PublicIcon from '@material-ui/icons/Public';
 import {
@@ -168,6 +169,34 @@ const costPage = PageBlueprint.make({
   },
 });
 
+const fleetSummaryWidget = HomePageWidgetBlueprint.make({
+  name: 'fleet-summary',
+  params: {
+    name: 'ScalingFleetSummary',
+    title: 'MesChain-Sync at a glance',
+    description:
+      'Services, replicas, regions, DR readiness and spend across the fleet',
+    components: () =>
+      import('../components/FleetSummaryCard').then(m => ({
+        Content: () => compatWrapper(<m.FleetSummaryCard />),
+      })),
+  },
+});
+
+const ownedServicesWidget = HomePageWidgetBlueprint.make({
+  name: 'owned-services',
+  params: {
+    name: 'ScalingOwnedServices',
+    title: 'Your services',
+    description:
+      'The services your groups own, with their regions and replicas ready',
+    components: () =>
+      import('../components/OwnedServicesCard').then(m => ({
+        Content: () => compatWrapper(<m.OwnedServicesCard />),
+      })),
+  },
+});
+
 /**
  * The scaling suite for apps on the new frontend system.
  *
@@ -190,6 +219,8 @@ export default createFrontendPlugin({
     groupCostCard,
     regionsPage,
     costPage,
+    fleetSummaryWidget,
+    ownedServicesWidget,
   ],
   routes: { root: rootRouteRef, regions: regionsRouteRef, cost: costRouteRef },
 });

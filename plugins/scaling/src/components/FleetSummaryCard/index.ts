@@ -1,0 +1,1 @@
+export { FleetSummaryCard } from './FleetSummaryCard';

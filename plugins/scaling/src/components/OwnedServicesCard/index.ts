@@ -1,0 +1,1 @@
+export { OwnedServicesCard } from './OwnedServicesCard';
