@@ -44,6 +44,7 @@ describe('FleetSummaryCard', () => {
       await screen.findByText('$25,400', { selector: 'dd' }),
     ).toBeInTheDocument();
     expect(figure('Run rate').getByText('$730.00 / month')).toBeInTheDocument();
+    expect(screen.getByText('Updated just now')).toBeInTheDocument();
   });
 
   it('counts a service with a region short of ready replicas', async () => {

@@ -7,6 +7,7 @@ import { formatMoney, formatNumber } from '../../format';
 import { useOrgCost, useRegionsOverview } from '../../hooks';
 import { costRouteRef, regionsRouteRef } from '../../routes';
 import { formatCostWindow } from '../cost';
+import { DataAge, oldestRead } from '../DataAge';
 import { summarizeFleet } from './summarizeFleet';
 
 const useStyles = makeStyles(theme => ({
@@ -137,13 +138,7 @@ export function FleetSummaryCard() {
         )}
         {costPath && <Link to={costPath}>Cost by team and service</Link>}
       </div>
-      {regions.value && (
-        <Typography variant="caption" color="textSecondary" component="p">
-          {`Clusters read at ${new Date(
-            regions.value.generatedAt,
-          ).toLocaleTimeString()}`}
-        </Typography>
-      )}
+      <DataAge readAt={oldestRead(regions.readAt, cost.readAt)} />
     </section>
   );
 }

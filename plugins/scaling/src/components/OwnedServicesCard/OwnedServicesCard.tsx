@@ -12,6 +12,7 @@ import {
 import { useMemo } from 'react';
 import { useRegionsOverview } from '../../hooks';
 import { useOwnedServices } from '../../hooks/useOwnedServices';
+import { DataAge } from '../DataAge';
 import { replicasByService } from '../FleetSummaryCard/summarizeFleet';
 
 /**
@@ -44,31 +45,34 @@ export function OwnedServicesCard() {
     );
   }
   return (
-    <Table size="small" aria-label="Your services">
-      <TableHead>
-        <TableRow>
-          <TableCell>Service</TableCell>
-          <TableCell>Regions</TableCell>
-          <TableCell align="right">Replicas ready</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {services.map(entity => {
-          const ref = stringifyEntityRef(entity);
-          const running = replicas?.get(ref);
-          return (
-            <TableRow key={ref}>
-              <TableCell>
-                <EntityRefLink entityRef={entity} defaultKind="component" />
-              </TableCell>
-              <TableCell>{running ? running.regions.length : '—'}</TableCell>
-              <TableCell align="right">
-                {running ? `${running.ready} of ${running.desired}` : '—'}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <>
+      <Table size="small" aria-label="Your services">
+        <TableHead>
+          <TableRow>
+            <TableCell>Service</TableCell>
+            <TableCell>Regions</TableCell>
+            <TableCell align="right">Replicas ready</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {services.map(entity => {
+            const ref = stringifyEntityRef(entity);
+            const running = replicas?.get(ref);
+            return (
+              <TableRow key={ref}>
+                <TableCell>
+                  <EntityRefLink entityRef={entity} defaultKind="component" />
+                </TableCell>
+                <TableCell>{running ? running.regions.length : '—'}</TableCell>
+                <TableCell align="right">
+                  {running ? `${running.ready} of ${running.desired}` : '—'}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      <DataAge readAt={regions.readAt} />
+    </>
   );
 }
