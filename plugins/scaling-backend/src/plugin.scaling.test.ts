@@ -18,6 +18,7 @@ import { scalingClustersExtensionPoint } from '@meschain/backstage-plugin-scalin
 import request from 'supertest';
 import {
   approximately,
+  isWithin,
   CLUSTER_TARGET,
   ClusterTarget,
   clusterName,
@@ -87,18 +88,13 @@ function liveCurrent(current: unknown, tolerance: number) {
 }
 
 function approximateQuantity(expected: string, tolerance: number) {
-  const within = approximately(
-    parseQuantity(expected),
-    tolerance,
-  ) as unknown as {
-    asymmetricMatch(actual: unknown): boolean;
-  };
   return {
     $$typeof: Symbol.for('jest.asymmetricMatcher'),
     asymmetricMatch: (actual: unknown) =>
       typeof actual === 'string' &&
-      within.asymmetricMatch(parseQuantity(actual)),
-    toAsymmetricMatcher: () => `a quantity near ${expected}`,
+      isWithin(parseQuantity(actual), parseQuantity(expected), tolerance),
+    toAsymmetricMatcher: () =>
+      `a quantity within ${tolerance * 100} % of ${expected}`,
   };
 }
 

@@ -122,14 +122,22 @@ export interface ClusterTarget {
 /** The name the portal's config gives a region's cluster. */
 export const clusterName = sandboxClusterName;
 
+/** Whether `actual` is within `tolerance` (relative) of `expected`. */
+export function isWithin(
+  actual: number,
+  expected: number,
+  tolerance: number,
+): boolean {
+  return Math.abs(actual - expected) <= Math.abs(expected) * tolerance;
+}
+
 /** Matches a number within `tolerance` (relative) of `expected`; exactly `expected` at 0. */
 export function approximately(expected: number, tolerance: number): number {
   if (tolerance === 0) return expected;
   return {
     $$typeof: Symbol.for('jest.asymmetricMatcher'),
     asymmetricMatch: (actual: unknown) =>
-      typeof actual === 'number' &&
-      Math.abs(actual - expected) <= Math.abs(expected) * tolerance,
+      typeof actual === 'number' && isWithin(actual, expected, tolerance),
     toAsymmetricMatcher: () =>
       `approximately ${expected} (± ${tolerance * 100} %)`,
   } as unknown as number;
