@@ -21,10 +21,12 @@ export function DrVerdictStatus(props: {
   children?: ReactNode;
 }) {
   const Dot = statusDots[props.verdict];
+  // Backstage's status is a flex box of its own line; kept inline, the dot
+  // sits beside the first line of the text, which wraps under itself.
   return (
-    <span>
+    <span style={{ display: 'inline-flex', alignItems: 'baseline' }}>
       <Dot />
-      {props.children ?? props.verdict}
+      <span>{props.children ?? props.verdict}</span>
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { fakeRegionsApi } from '../../__testUtils__/fakeRegionsApi';
 import { entity } from '../../__testUtils__/fixtures';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -63,11 +64,18 @@ describe('EntityRegionsCard', () => {
       'tr-centralmeschain-tr-central3 of 3',
       'eu-centralmeschain-eu-central1 of 3',
     ]);
+    const dr = screen.getByRole('region', {
+      name: 'DR readiness of component:default/order-service in tr-central',
+    });
+    expect(dr).toHaveTextContent('same-image: eu-central runs another image');
+    // Only what fails is listed at first; the checks that pass on request.
+    expect(dr.querySelector('[data-check-id="scale-up-time"]')).toBeNull();
+    await userEvent.click(
+      within(dr).getByRole('button', { name: /^Show all \d+ checks/ }),
+    );
     expect(
-      screen.getByRole('region', {
-        name: 'DR readiness of component:default/order-service in tr-central',
-      }),
-    ).toHaveTextContent('same-image: eu-central runs another image');
+      dr.querySelector('[data-check-id="scale-up-time"]'),
+    ).toBeInTheDocument();
   });
 
   it('shows the backend’s error', async () => {

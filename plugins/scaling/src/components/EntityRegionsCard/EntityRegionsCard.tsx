@@ -108,7 +108,11 @@ export function EntityRegionsCard() {
         />
         <PlacementsTable entityRegions={entityRegions} />
         {entityRegions.dr.map(readiness => (
-          <DrChecksList key={readiness.primaryRegion} readiness={readiness} />
+          <DrChecksList
+            key={readiness.primaryRegion}
+            readiness={readiness}
+            failingOnly
+          />
         ))}
       </>
     );

@@ -9,6 +9,7 @@ import {
   placeRegions,
 } from './mapLayout';
 import { createWorldProjection, drawWorld } from './worldGeometry';
+import { MapLegend, edgeColors } from './MapLegend';
 
 const useStyles = makeStyles(theme => ({
   svg: { width: '100%', height: 'auto', display: 'block' },
@@ -28,11 +29,6 @@ const useStyles = makeStyles(theme => ({
   selected: { stroke: theme.palette.text.primary, strokeWidth: 3 },
   edge: { stroke: 'none' },
 }));
-
-const edgeColors: Record<EdgeLocation['kind'], string> = {
-  'cdn-pop': '#1976d2',
-  'edge-compute': '#8e24aa',
-};
 
 type Projection = ReturnType<typeof createWorldProjection>;
 
@@ -129,42 +125,45 @@ export function RegionsMap(props: {
   const arcs = useMemo(() => drArcs(placed), [placed]);
 
   return (
-    <svg
-      className={classes.svg}
-      viewBox={`0 0 ${width} ${height}`}
-      role="group"
-      aria-label={props.title ?? 'World map of regions'}
-    >
-      <path className={classes.sphere} d={world.sphere} />
-      <path className={classes.land} d={world.land} />
-      {props.edgeLocations && (
-        <EdgeLayer
-          edgeLocations={props.edgeLocations}
-          projection={projection}
-          className={classes.edge}
-        />
-      )}
-      <g data-testid="dr-arcs">
-        {arcs.map(arc => (
-          <path
-            key={`${arc.from.id}-${arc.to.id}`}
-            className={classes.arc}
-            d={arc.path}
-            data-from={arc.from.id}
-            data-to={arc.to.id}
-          >
-            <title>{`${arc.from.displayName} fails over to ${arc.to.displayName}`}</title>
-          </path>
+    <>
+      <svg
+        className={classes.svg}
+        viewBox={`0 0 ${width} ${height}`}
+        role="group"
+        aria-label={props.title ?? 'World map of regions'}
+      >
+        <path className={classes.sphere} d={world.sphere} />
+        <path className={classes.land} d={world.land} />
+        {props.edgeLocations && (
+          <EdgeLayer
+            edgeLocations={props.edgeLocations}
+            projection={projection}
+            className={classes.edge}
+          />
+        )}
+        <g data-testid="dr-arcs">
+          {arcs.map(arc => (
+            <path
+              key={`${arc.from.id}-${arc.to.id}`}
+              className={classes.arc}
+              d={arc.path}
+              data-from={arc.from.id}
+              data-to={arc.to.id}
+            >
+              <title>{`${arc.from.displayName} fails over to ${arc.to.displayName}`}</title>
+            </path>
+          ))}
+        </g>
+        {placed.map(region => (
+          <RegionMarker
+            key={region.id}
+            region={region}
+            selected={region.id === props.selectedRegionId}
+            onSelect={props.onSelectRegion}
+          />
         ))}
-      </g>
-      {placed.map(region => (
-        <RegionMarker
-          key={region.id}
-          region={region}
-          selected={region.id === props.selectedRegionId}
-          onSelect={props.onSelectRegion}
-        />
-      ))}
-    </svg>
+      </svg>
+      <MapLegend showEdgeLocations={Boolean(props.edgeLocations)} />
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
+  Box,
   Grid,
   Table,
   TableBody,
@@ -118,23 +119,28 @@ export function RegionDetails(props: {
         </Alert>
       ))}
       <Grid container spacing={2}>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12} lg={7}>
           <Typography variant="h6">Clusters</Typography>
-          <ClustersTable facts={facts} />
+          <Box overflow="auto">
+            <ClustersTable facts={facts} />
+          </Box>
           <Typography variant="h6">Services</Typography>
           {facts.services.length > 0 ? (
-            <ServicesTable facts={facts} />
+            <Box overflow="auto">
+              <ServicesTable facts={facts} />
+            </Box>
           ) : (
             <Typography>No services run here.</Typography>
           )}
         </Grid>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12} lg={5}>
           <Typography variant="h6">DR readiness</Typography>
           {drHere.length > 0 ? (
             drHere.map(readiness => (
               <DrChecksList
                 key={`${readiness.kubernetesId}-${readiness.primaryRegion}`}
                 readiness={readiness}
+                failingOnly
               />
             ))
           ) : (

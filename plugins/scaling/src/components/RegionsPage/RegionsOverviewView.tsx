@@ -1,4 +1,6 @@
 import {
+  Box,
+  Button,
   FormControlLabel,
   Grid,
   Paper,
@@ -7,8 +9,8 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import { RegionsOverview } from '@meschain/backstage-plugin-scaling-common';
-import { useMemo, useState } from 'react';
-import { DrVerdictStatus } from '../DrReadiness';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { DrChecksList, DrVerdictStatus } from '../DrReadiness';
 import { RegionsMap } from '../RegionsMap';
 import { RegionDetails } from './RegionDetails';
 import { RegionsFilter, filterChoices, filterOverview } from './filterOverview';
@@ -25,7 +27,26 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(2),
   },
   tablePaper: { overflowX: 'auto', maxHeight: 640 },
+  drSummary: { textTransform: 'none', fontWeight: 'normal' },
+  // Below the page's sticky header when scrolled into view.
+  scrollTarget: { scrollMarginTop: theme.spacing(2) },
 }));
+
+/** Brings a panel that just opened into view, unless the user prefers no motion. */
+function useScrollIntoViewWhen(shown: unknown) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!shown) return;
+    const reduced = window.matchMedia?.(
+      '(prefers-reduced-motion: reduce)',
+    ).matches;
+    ref.current?.scrollIntoView?.({
+      block: 'start',
+      behavior: reduced ? 'auto' : 'smooth',
+    });
+  }, [shown]);
+  return ref;
+}
 
 /** The map, side table and selected region's details of a regions overview. */
 export function RegionsOverviewView(props: { overview: RegionsOverview }) {
@@ -34,6 +55,7 @@ export function RegionsOverviewView(props: { overview: RegionsOverview }) {
   const [filter, setFilter] = useState<RegionsFilter>({});
   const [showEdge, setShowEdge] = useState(false);
   const [selectedId, setSelectedId] = useState<string>();
+  const [showFailing, setShowFailing] = useState(false);
 
   const choices = useMemo(() => filterChoices(overview), [overview]);
   const filtered = useMemo(
@@ -46,6 +68,9 @@ export function RegionsOverviewView(props: { overview: RegionsOverview }) {
   );
   const selected = filtered.regions.find(r => r.region.id === selectedId);
   const { summary } = overview.dr;
+  const failing = filtered.dr.filter(d => d.verdict !== 'pass');
+  const detailsRef = useScrollIntoViewWhen(selectedId);
+  const failingRef = useScrollIntoViewWhen(showFailing);
 
   return (
     <>
@@ -65,11 +90,23 @@ export function RegionsOverviewView(props: { overview: RegionsOverview }) {
           }
           label={`Edge locations (${overview.edgeLocations.length})`}
         />
-        <Typography component="div">
+        <Button
+          className={classes.drSummary}
+          aria-expanded={showFailing}
+          aria-controls="regions-failing-dr-checks"
+          onClick={() => setShowFailing(shown => !shown)}
+          disabled={summary.fail + summary.unknown === 0}
+        >
           <DrVerdictStatus verdict={summary.verdict}>
-            {`DR readiness: ${summary.pass} pass, ${summary.fail} fail, ${summary.unknown} unknown`}
+            {`DR readiness: ${summary.pass} pass, ${summary.fail} fail, ${
+              summary.unknown
+            } unknown${
+              summary.fail + summary.unknown > 0
+                ? ` · ${showFailing ? 'hide' : 'show'} what fails`
+                : ''
+            }`}
           </DrVerdictStatus>
-        </Typography>
+        </Button>
       </div>
       <Grid container spacing={2}>
         <Grid item xs={12} xl={7}>
@@ -92,8 +129,32 @@ export function RegionsOverviewView(props: { overview: RegionsOverview }) {
           </Paper>
         </Grid>
         {selected && (
-          <Grid item xs={12}>
+          <Grid item xs={12} ref={detailsRef} className={classes.scrollTarget}>
             <RegionDetails facts={selected} dr={filtered.dr} />
+          </Grid>
+        )}
+        {showFailing && (
+          <Grid
+            item
+            xs={12}
+            ref={failingRef}
+            id="regions-failing-dr-checks"
+            className={classes.scrollTarget}
+          >
+            <Paper component="section" aria-label="Failing DR checks">
+              <Box p={2}>
+                <Typography variant="h6" component="h2">
+                  What fails DR readiness
+                </Typography>
+                {failing.map(readiness => (
+                  <DrChecksList
+                    key={`${readiness.kubernetesId}-${readiness.primaryRegion}`}
+                    readiness={readiness}
+                    failingOnly
+                  />
+                ))}
+              </Box>
+            </Paper>
           </Grid>
         )}
       </Grid>

@@ -76,7 +76,35 @@ describe('RegionsPage', () => {
     expect(row.getByText('$365.00')).toBeInTheDocument();
     expect(row.getByText('2')).toBeInTheDocument();
     expect(
-      screen.getByText('DR readiness: 0 pass, 1 fail, 0 unknown'),
+      screen.getByRole('button', {
+        name: 'DR readiness: 0 pass, 1 fail, 0 unknown · show what fails',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('opens the failing DR checks from the summary, failing checks first', async () => {
+    await renderPage(fakeRegionsApi());
+    const summary = await screen.findByRole('button', {
+      name: /^DR readiness: 0 pass, 1 fail/,
+    });
+    expect(summary).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(summary);
+
+    expect(summary).toHaveAttribute('aria-expanded', 'true');
+    const failing = screen.getByRole('region', { name: 'Failing DR checks' });
+    const dr = within(failing).getByRole('region', {
+      name: 'DR readiness of component:default/order-service in tr-central',
+    });
+    expect(
+      dr.querySelector('[data-check-id="same-image"]'),
+    ).toBeInTheDocument();
+    // The checks that pass are summed up, and shown on request.
+    expect(dr.querySelector('[data-check-id="scale-up-time"]')).toBeNull();
+    await userEvent.click(
+      within(dr).getByRole('button', { name: /^Show all \d+ checks/ }),
+    );
+    expect(
+      dr.querySelector('[data-check-id="scale-up-time"]'),
     ).toBeInTheDocument();
   });
 
@@ -105,6 +133,9 @@ describe('RegionsPage', () => {
     expect(dr).toHaveTextContent('tr-central → eu-central, fail');
     expect(dr.querySelector('[data-check-id="same-image"]')).toHaveTextContent(
       'primary: meschain/order-service:2.0.0; partner: meschain/order-service:1.9.0',
+    );
+    await userEvent.click(
+      within(dr).getByRole('button', { name: /^Show all \d+ checks/ }),
     );
     expect(
       dr.querySelector('[data-check-id="scale-up-time"]'),
