@@ -87,7 +87,11 @@ export function RevisionHistoryTable(props: {
         draggable: false,
       }}
       columns={columns}
-      data={target.workload.revisions}
+      // material-table keeps each row's state by its id.
+      data={target.workload.revisions.map(revision => ({
+        ...revision,
+        id: revision.replicaSet,
+      }))}
     />
   );
 }

@@ -77,7 +77,7 @@ function DirectionFields(props: {
         {title}
       </Typography>
       <Grid container spacing={2}>
-        <Grid item xs={12} sm={3}>
+        <Grid item xs={12} sm={6}>
           <OptionalNumberField
             label={`${title} stabilization window`}
             unit="s"
@@ -89,7 +89,7 @@ function DirectionFields(props: {
             hint="Default when empty"
           />
         </Grid>
-        <Grid item xs={12} sm={3}>
+        <Grid item xs={12} sm={6}>
           <TextField
             id={`${id}-select-policy`}
             select
@@ -120,7 +120,7 @@ function DirectionFields(props: {
             <option value="Disabled">Disabled</option>
           </TextField>
         </Grid>
-        <Grid item xs={6} sm={2}>
+        <Grid item xs={6} sm={4}>
           <OptionalNumberField
             label={`${title} rate`}
             value={rate?.value}
@@ -129,7 +129,7 @@ function DirectionFields(props: {
             hint="No limit when empty"
           />
         </Grid>
-        <Grid item xs={6} sm={2}>
+        <Grid item xs={6} sm={4}>
           <TextField
             id={`${id}-rate-unit`}
             select
@@ -147,7 +147,7 @@ function DirectionFields(props: {
             <option value="Percent">%</option>
           </TextField>
         </Grid>
-        <Grid item xs={12} sm={2}>
+        <Grid item xs={12} sm={4}>
           <NumberField
             label={`${title} rate period`}
             unit="s"

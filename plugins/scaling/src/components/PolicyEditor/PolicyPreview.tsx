@@ -1,6 +1,5 @@
 import { CodeSnippet } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { PolicyApplyResult } from '@meschain/backstage-plugin-scaling-common';
 import { dump } from 'js-yaml';
@@ -23,21 +22,19 @@ export function PolicyPreview({ result }: { result: PolicyApplyResult }) {
         >
           <RegionOutcome result={regionResult} dryRun />
           {regionResult.hpa && (
-            <Grid container spacing={2}>
-              <Grid item xs={12} md={6}>
-                <CodeSnippet
-                  language="yaml"
-                  text={dump(regionResult.hpa, { noRefs: true })}
-                  showCopyCodeButton
-                />
-              </Grid>
-              <Grid item xs={12} md={6}>
-                <HpaDiffTable
-                  diff={regionResult.diff ?? []}
-                  region={regionResult.region}
-                />
-              </Grid>
-            </Grid>
+            <>
+              <HpaDiffTable
+                diff={regionResult.diff ?? []}
+                region={regionResult.region}
+              />
+              {/* The whole dialog's width, long lines wrapped rather than cut. */}
+              <CodeSnippet
+                language="yaml"
+                text={dump(regionResult.hpa, { noRefs: true })}
+                wrapLongLines
+                showCopyCodeButton
+              />
+            </>
           )}
         </Box>
       ))}
