@@ -244,7 +244,13 @@ describe('EntityDeploymentsContent', () => {
     const confirm = within(dialog).getByRole('button', { name: 'Set image' });
     expect(confirm).toBeDisabled();
     const image = within(dialog).getByLabelText('New image');
+    // The running image it opens with is not flagged as a mistake; an empty one is.
+    expect(image).not.toHaveAttribute('aria-invalid', 'true');
     await userEvent.clear(image);
+    expect(image).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      within(dialog).getByText('Type the image to run, e.g. registry/name:tag'),
+    ).toBeInTheDocument();
     await userEvent.type(image, 'meschain/order-service:1.11.0');
     await userEvent.click(confirm);
 

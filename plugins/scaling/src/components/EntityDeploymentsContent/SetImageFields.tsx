@@ -1,5 +1,6 @@
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
 import { ContainerImage } from '@meschain/backstage-plugin-scaling-common';
 
 /** Why the image cannot be sent: missing, or what the container already runs. */
@@ -19,6 +20,11 @@ export function imageChangeProblem(
     : undefined;
 }
 
+const useStyles = makeStyles(theme => ({
+  // The theme's error red is 3.4:1 on the dialog; its dark shade meets AA.
+  problem: { '&&': { color: theme.palette.error.dark } },
+}));
+
 /** Picks the container to change and types its new image. */
 export function SetImageFields(props: {
   containers: ContainerImage[];
@@ -29,7 +35,11 @@ export function SetImageFields(props: {
   const current = containers.find(
     ({ container }) => container === value.container,
   );
-  const problem = imageChangeProblem(containers, value);
+  const classes = useStyles();
+  // The image it opens with is the running one: not yet a mistake to flag.
+  const untouched = value.image === current?.image;
+  const problem = untouched ? undefined : imageChangeProblem(containers, value);
+  const problemClass = problem ? { className: classes.problem } : undefined;
   return (
     <>
       {containers.length > 1 && (
@@ -62,6 +72,8 @@ export function SetImageFields(props: {
         value={value.image}
         onChange={event => onChange({ ...value, image: event.target.value })}
         error={Boolean(problem)}
+        InputLabelProps={problemClass}
+        FormHelperTextProps={problemClass}
         helperText={
           problem ??
           `Container ${value.container} runs ${current?.image ?? 'nothing yet'}`
