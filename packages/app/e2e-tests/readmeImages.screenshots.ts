@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { resolve } from 'node:path';
-import { signInAsGuest } from './portal';
+import { expect, signInAsGuest, test } from './portal';
 
 /**
  * The images the README shows. Only `yarn docs:screenshots` runs this file
