@@ -1,9 +1,9 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, Page } from '@playwright/test';
 import type {
   EntityScalingState,
   WorkloadScalingState,
 } from '@meschain/backstage-plugin-scaling-common';
-import { signInAsGuest } from './portal';
+import { expect, signInAsGuest, test } from './portal';
 
 /** The backend, on the same port whether the app is served by it (CI) or by the dev server. */
 const backend = 'http://localhost:7007';
