@@ -25,7 +25,12 @@ export function WorkloadSelectorCard({
       </Typography>
       <StructuredMetadataTable
         metadata={{
-          'label selector': <code>{describeSelector(workload)}</code>,
+          // A selector is one long word; it breaks anywhere rather than overflow the card.
+          'label selector': (
+            <code style={{ overflowWrap: 'anywhere' }}>
+              {describeSelector(workload)}
+            </code>
+          ),
           namespace: workload.namespace ?? 'All namespaces',
           clusters: workload.cluster ?? 'Every cluster of its regions',
         }}
