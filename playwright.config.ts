@@ -2,11 +2,15 @@ import { defineConfig } from '@playwright/test';
 import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 
 // In CI the app is built beforehand and the backend serves it on port 7007;
-// locally the frontend dev server on port 3000 is used.
+// locally the frontend dev server on port 3000 is used. The walk through
+// every page (pages.test.ts) uses the dev server in CI too: only React's
+// development build prints the warnings it fails on (missing keys, invalid
+// DOM nesting, rows without ids).
 const ci = Boolean(process.env.CI);
+const devServerURL = 'http://localhost:3000';
 const baseURL =
-  process.env.PLAYWRIGHT_URL ??
-  (ci ? 'http://localhost:7007' : 'http://localhost:3000');
+  process.env.PLAYWRIGHT_URL ?? (ci ? 'http://localhost:7007' : devServerURL);
+const walkURL = process.env.PLAYWRIGHT_URL ?? devServerURL;
 
 export default defineConfig({
   timeout: 90_000,
@@ -22,16 +26,12 @@ export default defineConfig({
       reuseExistingServer: !ci,
       timeout: 60_000,
     },
-    ...(ci
-      ? []
-      : [
-          {
-            command: 'yarn start app',
-            url: 'http://localhost:3000',
-            reuseExistingServer: true,
-            timeout: 180_000,
-          },
-        ]),
+    {
+      command: 'yarn start app',
+      url: devServerURL,
+      reuseExistingServer: true,
+      timeout: 180_000,
+    },
     {
       command: 'yarn start backend',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
@@ -75,21 +75,23 @@ export default defineConfig({
     {
       ...project,
       name: `${project.name} 1440`,
+      testIgnore: 'pages.test.ts',
       use: {
         ...project.use,
         channel: undefined,
         viewport: { width: 1440, height: 900 },
       },
     },
-    {
+    ...[1440, 1024].map(width => ({
       ...project,
-      name: `${project.name} 1024`,
+      name: `${project.name} walk ${width}`,
       testMatch: 'pages.test.ts',
       use: {
         ...project.use,
         channel: undefined,
-        viewport: { width: 1024, height: 768 },
+        baseURL: walkURL,
+        viewport: { width, height: width === 1440 ? 900 : 768 },
       },
-    },
+    })),
   ]),
 });

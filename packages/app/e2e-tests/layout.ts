@@ -9,11 +9,14 @@ export type LayoutDefect = {
 };
 
 /**
- * Finds, in what the page shows now, every word the browser broke over two
- * lines ("Loggin g Servic e") and every element whose text is cut off by its
- * box ("19.08 GiB fr"). A word is a run of text without spaces; a break right
- * after a hyphen or a slash counts as a break between words. Text cut off
- * with an ellipsis is not reported when the element's title shows it whole.
+ * Finds, in the page's content and its open dialogs, every word the browser
+ * broke over two lines ("Loggin g Servic e") and every element whose text is
+ * cut off by its box ("19.08 GiB fr"). A word is a run of text without
+ * spaces; a break right after a hyphen or a slash counts as a break between
+ * words. Text cut off with an ellipsis is not reported when the element's
+ * title shows it whole, nor is text hidden on purpose for screen readers.
+ * A table wider than its card that scrolls sideways is not clipped: all of
+ * it can be reached.
  */
 export function findLayoutDefects(page: Page): Promise<LayoutDefect[]> {
   return page.evaluate(() => {
@@ -45,19 +48,52 @@ export function findLayoutDefects(page: Page): Promise<LayoutDefect[]> {
         (element as HTMLElement).offsetParent !== null
       );
     };
+    // Text for screen readers only: a box of a pixel, clipped away.
+    const isForScreenReaders = (element: Element) => {
+      for (
+        let node: Element | null = element;
+        node;
+        node = node.parentElement
+      ) {
+        const box = node.getBoundingClientRect();
+        const style = getComputedStyle(node);
+        if (
+          box.width <= 1 ||
+          box.height <= 1 ||
+          style.clip.startsWith('rect') ||
+          (style.clipPath !== 'none' && style.clipPath !== '')
+        ) {
+          return true;
+        }
+      }
+      return false;
+    };
+    // The page's content and any open dialog: everything but the sidebar.
+    const inSidebar = (element: Element) =>
+      Boolean(element.closest('nav[aria-label="sidebar nav"]'));
+    const roots = [document.body];
 
-    const walker = document.createTreeWalker(
-      document.body,
-      NodeFilter.SHOW_TEXT,
-    );
     const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const texts = roots.flatMap(root => {
+      const found: Node[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        found.push(node);
+      }
+      return found;
+    });
+    for (const node of texts) {
       const text = node.textContent ?? '';
       const parent = node.parentElement;
-      if (!parent || !text.trim() || parent.closest('svg, pre, code')) {
+      if (
+        !parent ||
+        !text.trim() ||
+        parent.closest('svg, pre, code') ||
+        inSidebar(parent)
+      ) {
         continue;
       }
-      if (!isShown(parent)) continue;
+      if (!isShown(parent) || isForScreenReaders(parent)) continue;
       const words = /[^\s\-/]+[-/]?/g;
       for (let match = words.exec(text); match; match = words.exec(text)) {
         if (match[0].length < 2) continue;
@@ -78,23 +114,29 @@ export function findLayoutDefects(page: Page): Promise<LayoutDefect[]> {
       }
     }
 
-    for (const element of Array.from(document.body.querySelectorAll('*'))) {
-      if (element.closest('svg, pre, code') || !isShown(element)) continue;
+    const elements = Array.from(document.body.querySelectorAll('*'));
+    for (const element of elements) {
+      if (
+        element.closest('svg, pre, code') ||
+        inSidebar(element) ||
+        !isShown(element)
+      ) {
+        continue;
+      }
       const html = element as HTMLElement;
-      if (!html.innerText?.trim()) continue;
+      if (!html.innerText?.trim() || isForScreenReaders(html)) continue;
       const style = getComputedStyle(html);
       const cutsOff = (overflow: string) =>
         overflow === 'hidden' || overflow === 'clip';
-      const scrolls = (overflow: string) =>
-        overflow === 'auto' || overflow === 'scroll';
+      // A glyph's descender reaching below a tight line box is not clipped text.
       const tooWide = html.scrollWidth > html.clientWidth + 1;
-      const tooTall = html.scrollHeight > html.clientHeight + 1;
+      const tooTall = html.scrollHeight > html.clientHeight + 4;
       const explained =
         style.textOverflow === 'ellipsis' &&
         html.title.trim() === html.innerText.trim();
       if (
         !explained &&
-        ((tooWide && (cutsOff(style.overflowX) || scrolls(style.overflowX))) ||
+        ((tooWide && cutsOff(style.overflowX)) ||
           (tooTall && cutsOff(style.overflowY)))
       ) {
         defects.push({

@@ -92,7 +92,7 @@ test('a service’s overview, Scaling, Deployments and Cost pages', async ({
   ).toBeVisible();
   await checkPage(page, `${service}-deployments`);
 
-  await page.getByRole('link', { name: 'Cost', exact: true }).click();
+  await page.goto(`/catalog/default/component/${service}/cost`);
   await expect(page.getByRole('region', { name: 'Total cost' })).toBeVisible();
   await checkPage(page, `${service}-cost`);
 });
