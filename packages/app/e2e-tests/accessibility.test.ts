@@ -41,6 +41,15 @@ test('the suite’s pages and tabs have no serious or critical axe violations', 
 }) => {
   await signInAsGuest(page);
 
+  await expect(
+    page.getByRole('region', { name: 'MesChain-Sync at a glance' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Your services' }),
+  ).toBeVisible();
+  await settle(page);
+  await expectAccessible(page, 'home page (fleet summary and your services)');
+
   await page.goto('/regions');
   await expect(page.getByRole('table', { name: 'Regions' })).toBeVisible();
   await expect(
@@ -49,6 +58,11 @@ test('the suite’s pages and tabs have no serious or critical axe violations', 
       .locator('[data-region-id]'),
   ).toHaveCount(7);
   await expectAccessible(page, 'Regions page');
+  await page.getByRole('button', { name: /^DR readiness: / }).click();
+  await expect(
+    page.getByRole('region', { name: 'Failing DR checks' }),
+  ).toBeVisible();
+  await expectAccessible(page, 'Regions page, failing DR checks shown');
   await page.getByRole('checkbox', { name: /Edge locations/ }).check();
   await page
     .getByRole('group', { name: 'World map of regions' })
