@@ -42,6 +42,8 @@ export function DrChecksList(props: {
         {shown.map(check => (
           <ListItem key={check.id} data-check-id={check.id}>
             <ListItemText
+              // Backstage cuts a dense list's lines off with an ellipsis; these wrap.
+              style={{ whiteSpace: 'normal' }}
               primary={
                 <DrVerdictStatus verdict={check.verdict}>
                   {`${check.id}: ${check.summary}`}

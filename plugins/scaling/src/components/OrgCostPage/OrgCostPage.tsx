@@ -55,7 +55,7 @@ export function OrgCostPage() {
             )}
           </CostCard>
         </Grid>
-        <Grid item xs={12} md={4}>
+        <Grid item xs={12} md={6} lg={4}>
           <CostShareCard
             title="Teams"
             state={cost}
@@ -65,7 +65,7 @@ export function OrgCostPage() {
             entities
           />
         </Grid>
-        <Grid item xs={12} md={4}>
+        <Grid item xs={12} md={6} lg={4}>
           <CostShareCard
             title="Top services"
             state={cost}
@@ -75,7 +75,7 @@ export function OrgCostPage() {
             entities
           />
         </Grid>
-        <Grid item xs={12} md={4}>
+        <Grid item xs={12} md={6} lg={4}>
           <CostShareCard
             title="Regions"
             state={cost}
