@@ -18,8 +18,12 @@ export type LayoutDefect = {
  * A table wider than its card that scrolls sideways is not clipped: all of
  * it can be reached.
  */
-export function findLayoutDefects(page: Page): Promise<LayoutDefect[]> {
-  return page.evaluate(() => {
+export function findLayoutDefects(
+  page: Page,
+  /** A CSS selector for the part of the page to check; all of it by default. */
+  scope = 'body',
+): Promise<LayoutDefect[]> {
+  return page.evaluate(selector => {
     const defects: LayoutDefect[] = [];
     const describe = (element: Element) => {
       const parts: string[] = [];
@@ -71,7 +75,10 @@ export function findLayoutDefects(page: Page): Promise<LayoutDefect[]> {
     // The page's content and any open dialog: everything but the sidebar.
     const inSidebar = (element: Element) =>
       Boolean(element.closest('nav[aria-label="sidebar nav"]'));
-    const roots = [document.body];
+    const roots = Array.from(document.querySelectorAll(selector));
+    if (roots.length === 0) {
+      throw new Error(`Nothing on the page matches ${selector}`);
+    }
 
     const range = document.createRange();
     const texts = roots.flatMap(root => {
@@ -114,7 +121,10 @@ export function findLayoutDefects(page: Page): Promise<LayoutDefect[]> {
       }
     }
 
-    const elements = Array.from(document.body.querySelectorAll('*'));
+    const elements = roots.flatMap(root => [
+      root,
+      ...Array.from(root.querySelectorAll('*')),
+    ]);
     for (const element of elements) {
       if (
         element.closest('svg, pre, code') ||
@@ -147,7 +157,7 @@ export function findLayoutDefects(page: Page): Promise<LayoutDefect[]> {
       }
     }
     return defects;
-  });
+  }, scope);
 }
 
 /** Writes a full-page screenshot of what the page shows now, named by page and width. */
