@@ -43,7 +43,7 @@ describe('FleetSummaryCard', () => {
     expect(
       await screen.findByText('$25,400', { selector: 'dd' }),
     ).toBeInTheDocument();
-    expect(figure('Run rate').getByText('$730.00 / month')).toBeInTheDocument();
+    expect(figure('Run rate').getByText('$730.00')).toBeInTheDocument();
     expect(screen.getByText('Updated just now')).toBeInTheDocument();
   });
 

@@ -117,11 +117,11 @@ export function FleetSummaryCard() {
           {summary.monthlyRunRate.currency && (
             <Figure
               label="Run rate"
-              value={`${formatMoney(
+              value={formatMoney(
                 summary.monthlyRunRate.amount,
                 summary.monthlyRunRate.currency,
-              )} / month`}
-              detail="at today's requests"
+              )}
+              detail="a month, at today's requests"
             />
           )}
         </dl>
