@@ -5,14 +5,17 @@ import {
 } from '@meschain/backstage-plugin-scaling';
 import { expect, signInAsGuest, test } from './portal';
 
+/** The backend, which the dev server on port 3000 does not proxy. */
+const backend = 'http://localhost:7007';
+
 /** Reads a cost route as the signed-in guest, the way the app's fetchApi does. */
 async function readCost(request: APIRequestContext, path: string) {
-  const refresh = await request.get('/api/auth/guest/refresh', {
+  const refresh = await request.get(`${backend}/api/auth/guest/refresh`, {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
   expect(refresh.ok()).toBeTruthy();
   const token = (await refresh.json()).backstageIdentity.token;
-  const response = await request.get(`/api/scaling/cost${path}`, {
+  const response = await request.get(`${backend}/api/scaling/cost${path}`, {
     headers: { Authorization: `Bearer ${token}` },
   });
   expect(response.ok()).toBeTruthy();
