@@ -67,10 +67,10 @@ export default defineConfig({
 
   outputDir: 'node_modules/.cache/e2e-test-results',
 
-  // Every test runs at 1440×900. The walk through every page (its layout,
-  // screenshots and console) runs at 1024×768 as well; the other tests act on
-  // the shared clusters, and running them twice would double the run's time
-  // without checking more of the layout.
+  // Every test runs at 1440×900. At 1024×768 run the walk through every page
+  // (its layout, screenshots and console) and the Scaling tab's policy preload
+  // and scale; the other tests act on the shared clusters, and running them
+  // twice would double the run's time without checking more of the layout.
   projects: generateProjects().flatMap(project => [
     {
       ...project,
@@ -80,6 +80,16 @@ export default defineConfig({
         ...project.use,
         channel: undefined,
         viewport: { width: 1440, height: 900 },
+      },
+    },
+    {
+      ...project,
+      name: `${project.name} 1024`,
+      testMatch: 'scaling.test.ts',
+      use: {
+        ...project.use,
+        channel: undefined,
+        viewport: { width: 1024, height: 768 },
       },
     },
     ...[1440, 1024].map(width => ({
