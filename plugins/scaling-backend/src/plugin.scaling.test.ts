@@ -10,10 +10,6 @@ import {
   ClusterScalingState,
   EntityScalingState,
 } from '@meschain/backstage-plugin-scaling-common';
-import {
-  parseQuantity,
-  quantityToMilli,
-} from '@meschain/backstage-plugin-scaling-common';
 import { scalingClustersExtensionPoint } from '@meschain/backstage-plugin-scaling-node';
 import request from 'supertest';
 import {
@@ -37,12 +33,75 @@ const CATALOG_LOCATED_REGION = 'ap-northeast';
 const REGION_WITHOUT_METRICS = 'ap-southeast';
 const NAMESPACE = 'meschain-sync';
 
+/**
+ * A workload as the fleet (the sandbox's `fleet/default.yaml`, which the real control plane is
+ * seeded from too) defines it, written out: its HPA's bounds per region role, its metrics and
+ * targets, and what each of its pods requests.
+ */
+type FleetWorkload = {
+  kind: string;
+  apiVersion: string;
+  plural: string;
+  name: string;
+  bounds: Partial<
+    Record<'primary' | 'dr', { minReplicas: number; maxReplicas: number }>
+  >;
+  metrics: Array<Record<string, unknown>>;
+  requestsPerPod: { cpuMillicores: number; memoryBytes: number };
+};
+
+const MIB = 2 ** 20;
+
+/** A canary Rollout with the `requests` preset; the DR regions run a warm standby. */
+const ORDER_SERVICE: FleetWorkload = {
+  kind: 'Rollout',
+  apiVersion: 'argoproj.io/v1alpha1',
+  plural: 'rollouts',
+  name: 'order-service',
+  bounds: {
+    primary: { minReplicas: 3, maxReplicas: 25 },
+    dr: { minReplicas: 1, maxReplicas: 10 },
+  },
+  metrics: [
+    {
+      type: 'Pods',
+      name: 'http_requests_per_minute',
+      target: { type: 'AverageValue', averageValue: '1k' },
+    },
+    {
+      type: 'Object',
+      name: 'http_request_duration_p95_seconds',
+      describedObject: {
+        apiVersion: 'v1',
+        kind: 'Service',
+        name: 'order-service',
+      },
+      target: { type: 'Value', value: '500m' },
+    },
+  ],
+  requestsPerPod: { cpuMillicores: 400, memoryBytes: 512 * MIB },
+};
+
+/** A rolling Deployment with the `memory` preset, in the primary regions only. */
+const ANALYTICS_SERVICE: FleetWorkload = {
+  kind: 'Deployment',
+  apiVersion: 'apps/v1',
+  plural: 'deployments',
+  name: 'analytics-service',
+  bounds: { primary: { minReplicas: 2, maxReplicas: 15 } },
+  metrics: [
+    {
+      type: 'Resource',
+      name: 'memory',
+      target: { type: 'Utilization', averageUtilization: 80 },
+    },
+  ],
+  requestsPerPod: { cpuMillicores: 500, memoryBytes: 1024 * MIB },
+};
+
 type SandboxWorkload = {
   metadata: { resourceVersion: string };
-  spec: {
-    replicas: number;
-    template: { spec: { containers: Array<{ resources: Resources }> } };
-  };
+  spec: { replicas: number };
   status: {
     replicas?: number;
     readyReplicas?: number;
@@ -56,7 +115,6 @@ type SandboxMetric = { type: string } & Record<
   { target?: unknown; current?: unknown }
 >;
 type SandboxAutoscaler = {
-  spec: { minReplicas?: number; maxReplicas: number; metrics: SandboxMetric[] };
   status: {
     currentReplicas?: number;
     desiredReplicas?: number;
@@ -65,7 +123,6 @@ type SandboxAutoscaler = {
   };
 };
 type ResourceQuantities = { cpu: string; memory: string };
-type Resources = { requests: ResourceQuantities };
 type PodMetrics = { containers: Array<{ usage: ResourceQuantities }> };
 
 function metricFields(metric: SandboxMetric | undefined) {
@@ -92,7 +149,7 @@ function approximateQuantity(expected: string, tolerance: number) {
     $$typeof: Symbol.for('jest.asymmetricMatcher'),
     asymmetricMatch: (actual: unknown) =>
       typeof actual === 'string' &&
-      isWithin(parseQuantity(actual), parseQuantity(expected), tolerance),
+      isWithin(quantityValue(actual), quantityValue(expected), tolerance),
     toAsymmetricMatcher: () =>
       `a quantity within ${tolerance * 100} % of ${expected}`,
   };
@@ -110,14 +167,47 @@ function liveUsage(
   };
 }
 
+// Quantities are read here rather than with the suite's own parser, which the endpoint uses.
+const QUANTITY = /^(\d+(?:\.\d+)?)(n|u|m|k|M|G|Ki|Mi|Gi)?$/;
+const SUFFIX_SCALE: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+};
+
+function quantityParts(quantity: string): [string, string] {
+  const match = QUANTITY.exec(quantity);
+  if (!match) throw new Error(`unexpected quantity ${quantity}`);
+  return [match[1], match[2] ?? ''];
+}
+
+/** A quantity in its base unit: 1000.185 for `1000185m`, 249262080 for `243420Ki`. */
+function quantityValue(quantity: string): number {
+  const [number, suffix] = quantityParts(quantity);
+  return Number(number) * (SUFFIX_SCALE[suffix] ?? 1);
+}
+
+/** A CPU figure in millicores, anything finer rounded up as the API server's `MilliValue()` does: `123456789n` is 124. */
+function milliCores(cpu: string): number {
+  const [number, suffix] = quantityParts(cpu);
+  const perMilli: Record<string, number> = { n: 1e6, u: 1e3, m: 1 };
+  // The API server prints whole cores without a suffix, finer ones with one.
+  return suffix === ''
+    ? Number(number) * 1000
+    : Math.ceil(Number(number) / perMilli[suffix]);
+}
+
 function sumQuantities(lists: ResourceQuantities[]) {
   return {
-    cpuMillicores: lists.reduce(
-      (sum, list) => sum + quantityToMilli(list.cpu),
-      0,
-    ),
+    cpuMillicores: lists.reduce((sum, list) => sum + milliCores(list.cpu), 0),
     memoryBytes: lists.reduce(
-      (sum, list) => sum + parseQuantity(list.memory),
+      (sum, list) => sum + quantityValue(list.memory),
       0,
     ),
   };
@@ -286,18 +376,11 @@ describe(`GET /entities/{kind}/{namespace}/{name}/scaling, against the ${CLUSTER
   }
 
   /**
-   * What the cluster holds for a workload, read over HTTP as the test's witness, in the shape the
-   * endpoint answers. Live figures (usage, HPA current metrics) match within the target's tolerance.
+   * What the endpoint should answer for a workload: what the fleet defines, written out, and its
+   * live state (replicas, the HPA's current figures, pod usage) read from the cluster over HTTP as
+   * the test's witness. Live figures match within the target's tolerance.
    */
-  async function clusterWorkload(
-    region: string,
-    workload: {
-      kind: string;
-      apiVersion: string;
-      plural: string;
-      name: string;
-    },
-  ) {
+  async function expectedWorkload(region: string, workload: FleetWorkload) {
     const read = <T>(path: string) => target.read<T>(region, path);
     const tolerance = target.liveTolerance;
     const selector = `labelSelector=app.kubernetes.io%2Fname%3D${workload.name}`;
@@ -312,11 +395,11 @@ describe(`GET /entities/{kind}/{namespace}/{name}/scaling, against the ${CLUSTER
     );
     const { status } = workloadObject;
     const pods = status.replicas ?? 0;
-    const perPod = sumQuantities(
-      workloadObject.spec.template.spec.containers.map(
-        container => container.resources.requests,
-      ),
-    );
+    const bounds =
+      workload.bounds[DR_REGIONS.includes(region) ? 'dr' : 'primary'];
+    if (!bounds) {
+      throw new Error(`The fleet runs no ${workload.name} in ${region}`);
+    }
     return {
       kind: workload.kind,
       apiVersion: workload.apiVersion,
@@ -333,16 +416,14 @@ describe(`GET /entities/{kind}/{namespace}/{name}/scaling, against the ${CLUSTER
       autoscaler: expect.objectContaining(
         definedOnly({
           name: workload.name,
-          minReplicas: hpa.spec.minReplicas,
-          maxReplicas: hpa.spec.maxReplicas,
+          ...bounds,
           currentReplicas: hpa.status.currentReplicas,
           desiredReplicas: hpa.status.desiredReplicas,
           lastScaleTime: hpa.status.lastScaleTime,
           // Both HPA controllers list current metrics in spec order.
-          metrics: hpa.spec.metrics.map((metric, index) =>
+          metrics: workload.metrics.map((metric, index) =>
             expect.objectContaining({
-              type: metric.type,
-              target: metricFields(metric)?.target,
+              ...metric,
               current: liveCurrent(
                 metricFields(hpa.status.currentMetrics?.[index])?.current,
                 tolerance,
@@ -354,8 +435,8 @@ describe(`GET /entities/{kind}/{namespace}/{name}/scaling, against the ${CLUSTER
       pods: definedOnly({
         pods,
         requests: {
-          cpuMillicores: perPod.cpuMillicores * pods,
-          memoryBytes: perPod.memoryBytes * pods,
+          cpuMillicores: workload.requestsPerPod.cpuMillicores * pods,
+          memoryBytes: workload.requestsPerPod.memoryBytes * pods,
         },
         usage:
           region === REGION_WITHOUT_METRICS
@@ -407,12 +488,7 @@ describe(`GET /entities/{kind}/{namespace}/{name}/scaling, against the ${CLUSTER
 
       for (const clusterState of state.clusters) {
         expect(clusterState.workloads).toEqual([
-          await clusterWorkload(clusterState.region, {
-            kind: 'Rollout',
-            apiVersion: 'argoproj.io/v1alpha1',
-            plural: 'rollouts',
-            name: 'order-service',
-          }),
+          await expectedWorkload(clusterState.region, ORDER_SERVICE),
         ]);
       }
       expect(
@@ -437,12 +513,7 @@ describe(`GET /entities/{kind}/{namespace}/{name}/scaling, against the ${CLUSTER
       expect(state.clusters.map(c => c.region)).toEqual(['us-east', 'eu-west']);
       for (const clusterState of state.clusters) {
         expect(clusterState.workloads).toEqual([
-          await clusterWorkload(clusterState.region, {
-            kind: 'Deployment',
-            apiVersion: 'apps/v1',
-            plural: 'deployments',
-            name: 'analytics-service',
-          }),
+          await expectedWorkload(clusterState.region, ANALYTICS_SERVICE),
         ]);
       }
     });
