@@ -1,9 +1,16 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
-import { createRouteRef as createFrontendRouteRef } from '@backstage/frontend-plugin-api';
+
+// Route refs from core-plugin-api work in both frontend systems, so the
+// legacy plugin and /alpha mount their pages on the same refs.
 
 export const rootRouteRef = createRouteRef({
   id: 'scaling',
 });
 
-export const regionsRouteRef = createFrontendRouteRef();
-export const costRouteRef = createFrontendRouteRef();
+export const regionsRouteRef = createRouteRef({
+  id: 'scaling-regions',
+});
+
+export const costRouteRef = createRouteRef({
+  id: 'scaling-cost',
+});

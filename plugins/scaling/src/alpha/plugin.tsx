@@ -2,8 +2,6 @@ import { compatWrapper } from '@backstage/core-compat-api';
 import {
   ApiBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
@@ -14,37 +12,22 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import MoneyIcon from '@material-ui/icons/MonetizationOn';
 import PublicIcon from '@material-ui/icons/Public';
 import {
-  CostClient,
-  RegionsClient,
-  RolloutsClient,
-  ScalingClient,
-  costApiRef,
-  regionsApiRef,
-  rolloutsApiRef,
-  scalingApiRef,
-} from '../api';
+  costApiFactory,
+  regionsApiFactory,
+  rolloutsApiFactory,
+  scalingApiFactory,
+} from '../apis';
+import { fleetSummaryCard, ownedServicesCard } from '../homeCards';
 import { isScalingAvailable } from '../isScalingAvailable';
 import { costRouteRef, regionsRouteRef, rootRouteRef } from '../routes';
 
 const scalingApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: scalingApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ScalingClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(scalingApiFactory),
 });
 
 const rolloutsApi = ApiBlueprint.make({
   name: 'rollouts',
-  params: defineParams =>
-    defineParams({
-      api: rolloutsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new RolloutsClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(rolloutsApiFactory),
 });
 
 const entityScalingContent = EntityContentBlueprint.make({
@@ -86,13 +69,7 @@ const entityScalingOverviewCard = EntityCardBlueprint.make({
 
 const regionsApi = ApiBlueprint.make({
   name: 'regions',
-  params: defineParams =>
-    defineParams({
-      api: regionsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new RegionsClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(regionsApiFactory),
 });
 
 const regionsPage = PageBlueprint.make({
@@ -122,13 +99,7 @@ const entityRegionsCard = EntityCardBlueprint.make({
 
 const costApi = ApiBlueprint.make({
   name: 'cost',
-  params: defineParams =>
-    defineParams({
-      api: costApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new CostClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(costApiFactory),
 });
 
 const entityCostContent = EntityContentBlueprint.make({
@@ -171,30 +142,12 @@ const costPage = PageBlueprint.make({
 
 const fleetSummaryWidget = HomePageWidgetBlueprint.make({
   name: 'fleet-summary',
-  params: {
-    name: 'ScalingFleetSummary',
-    title: 'MesChain-Sync at a glance',
-    description:
-      'Services, replicas, regions, DR readiness and spend across the fleet',
-    components: () =>
-      import('../components/FleetSummaryCard').then(m => ({
-        Content: () => compatWrapper(<m.FleetSummaryCard />),
-      })),
-  },
+  params: fleetSummaryCard,
 });
 
 const ownedServicesWidget = HomePageWidgetBlueprint.make({
   name: 'owned-services',
-  params: {
-    name: 'ScalingOwnedServices',
-    title: 'Your services',
-    description:
-      'The services your groups own, with their regions and replicas ready',
-    components: () =>
-      import('../components/OwnedServicesCard').then(m => ({
-        Content: () => compatWrapper(<m.OwnedServicesCard />),
-      })),
-  },
+  params: ownedServicesCard,
 });
 
 /**

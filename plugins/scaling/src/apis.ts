@@ -1,0 +1,46 @@
+import {
+  createApiFactory,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import {
+  CostClient,
+  RegionsClient,
+  RolloutsClient,
+  ScalingClient,
+  costApiRef,
+  regionsApiRef,
+  rolloutsApiRef,
+  scalingApiRef,
+} from './api';
+
+// Both frontend systems register these same factories: the legacy plugin
+// lists them, and the new system wraps each in an ApiBlueprint.
+
+export const scalingApiFactory = createApiFactory({
+  api: scalingApiRef,
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: ({ discoveryApi, fetchApi }) =>
+    new ScalingClient({ discoveryApi, fetchApi }),
+});
+
+export const rolloutsApiFactory = createApiFactory({
+  api: rolloutsApiRef,
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: ({ discoveryApi, fetchApi }) =>
+    new RolloutsClient({ discoveryApi, fetchApi }),
+});
+
+export const regionsApiFactory = createApiFactory({
+  api: regionsApiRef,
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: ({ discoveryApi, fetchApi }) =>
+    new RegionsClient({ discoveryApi, fetchApi }),
+});
+
+export const costApiFactory = createApiFactory({
+  api: costApiRef,
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: ({ discoveryApi, fetchApi }) =>
+    new CostClient({ discoveryApi, fetchApi }),
+});
