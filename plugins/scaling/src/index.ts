@@ -7,17 +7,26 @@
 export {
   scalingPlugin,
   EntityScalingContent,
-  EntityScalingOverviewCard,
   EntityDeploymentsContent,
+  EntityCostContent,
+  EntityScalingOverviewCard,
+  EntityRegionsCard,
+  EntityGroupCostCard,
+  ScalingRegionsPage,
+  ScalingCostPage,
+  HomePageScalingFleetSummary,
+  HomePageScalingOwnedServices,
 } from './plugin';
 export {
   scalingApiRef,
   ScalingClient,
   rolloutsApiRef,
   RolloutsClient,
+  regionsApiRef,
+  RegionsClient,
   costApiRef,
   CostClient,
 } from './api';
-export type { ScalingApi, RolloutsApi, CostApi } from './api';
+export type { ScalingApi, RolloutsApi, RegionsApi, CostApi } from './api';
 export { isScalingAvailable } from './isScalingAvailable';
 export { formatCost, lastCompleteDays } from './components/cost/costFormat';

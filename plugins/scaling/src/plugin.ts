@@ -1,38 +1,36 @@
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
 import {
-  RolloutsClient,
-  ScalingClient,
-  rolloutsApiRef,
-  scalingApiRef,
-} from './api';
-import { rootRouteRef } from './routes';
+  costApiFactory,
+  regionsApiFactory,
+  rolloutsApiFactory,
+  scalingApiFactory,
+} from './apis';
+import { fleetSummaryCard, ownedServicesCard } from './homeCards';
+import { costRouteRef, regionsRouteRef, rootRouteRef } from './routes';
 
-/** @public */
+/**
+ * The scaling suite for apps on the legacy frontend system. It offers the
+ * same APIs and extensions as `/alpha`.
+ *
+ * @public
+ */
 export const scalingPlugin = createPlugin({
   id: 'scaling',
   apis: [
-    createApiFactory({
-      api: scalingApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ScalingClient({ discoveryApi, fetchApi }),
-    }),
-    createApiFactory({
-      api: rolloutsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new RolloutsClient({ discoveryApi, fetchApi }),
-    }),
+    scalingApiFactory,
+    rolloutsApiFactory,
+    regionsApiFactory,
+    costApiFactory,
   ],
   routes: {
     root: rootRouteRef,
+    regions: regionsRouteRef,
+    cost: costRouteRef,
   },
 });
 
@@ -45,6 +43,30 @@ export const EntityScalingContent = scalingPlugin.provide(
         m => m.EntityScalingContent,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/** @public The "Deployments" tab: rollouts per region, their actions and revisions. */
+export const EntityDeploymentsContent = scalingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeploymentsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityDeploymentsContent').then(
+          m => m.EntityDeploymentsContent,
+        ),
+    },
+  }),
+);
+
+/** @public The "Cost" tab: the service's daily trend, where its cost goes and what could be saved. */
+export const EntityCostContent = scalingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCostContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityCostContent').then(m => m.EntityCostContent),
+    },
   }),
 );
 
@@ -61,15 +83,54 @@ export const EntityScalingOverviewCard = scalingPlugin.provide(
   }),
 );
 
-/** @public The "Deployments" tab: rollouts per region, their actions and revisions. */
-export const EntityDeploymentsContent = scalingPlugin.provide(
+/** @public The regions a service runs in, on a small map, with its DR verdict. */
+export const EntityRegionsCard = scalingPlugin.provide(
   createComponentExtension({
-    name: 'EntityDeploymentsContent',
+    name: 'EntityRegionsCard',
     component: {
       lazy: () =>
-        import('./components/EntityDeploymentsContent').then(
-          m => m.EntityDeploymentsContent,
-        ),
+        import('./components/EntityRegionsCard').then(m => m.EntityRegionsCard),
     },
   }),
+);
+
+/** @public A team's cost on its Group page: what it owns, and the savings proposed. */
+export const EntityGroupCostCard = scalingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupCostCard',
+    component: {
+      lazy: () =>
+        import('./components/GroupCostCard').then(m => m.GroupCostCard),
+    },
+  }),
+);
+
+/** @public The Regions page: where every service runs, with capacity, cost and DR readiness. */
+export const ScalingRegionsPage = scalingPlugin.provide(
+  createRoutableExtension({
+    name: 'ScalingRegionsPage',
+    component: () =>
+      import('./components/RegionsPage').then(m => m.RegionsPage),
+    mountPoint: regionsRouteRef,
+  }),
+);
+
+/** @public The Cost page: the organisation's cost by month, team, service and region. */
+export const ScalingCostPage = scalingPlugin.provide(
+  createRoutableExtension({
+    name: 'ScalingCostPage',
+    component: () =>
+      import('./components/OrgCostPage').then(m => m.OrgCostPage),
+    mountPoint: costRouteRef,
+  }),
+);
+
+/** @public The home page card with the fleet at a glance. */
+export const HomePageScalingFleetSummary = scalingPlugin.provide(
+  createCardExtension(fleetSummaryCard),
+);
+
+/** @public The home page card with the services the user's groups own. */
+export const HomePageScalingOwnedServices = scalingPlugin.provide(
+  createCardExtension(ownedServicesCard),
 );
