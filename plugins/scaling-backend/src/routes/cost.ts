@@ -1,44 +1,25 @@
 import {
-  AuditorService,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { scalingCostBackfillPermission } from '@meschain/backstage-plugin-scaling-common';
-import { spec } from '../schema/openapi';
-import {
-  CostIngestion,
-  CostRecommendationRefresh,
+  CostBackfill,
   CostReports,
   CostStore,
   readCostWindow,
 } from '../services/Cost';
 
-type ScalingRouter = ReturnType<
-  typeof createValidatedOpenApiRouter<typeof spec>
->;
-type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
+import { AnyRequest, RouteCallers, ScalingRouter } from './types';
 
 /** The cost views' reads, and the backfill that only `scaling.cost.backfill` may run. */
 export function addCostRoutes(
   router: ScalingRouter,
   options: {
-    httpAuth: HttpAuthService;
-    permissions: PermissionsService;
-    auditor: AuditorService;
+    callers: RouteCallers;
     reports: CostReports;
-    ingestion: CostIngestion;
-    refreshRecommendations: CostRecommendationRefresh;
+    backfill: CostBackfill;
     store: CostStore;
   },
 ) {
-  const { httpAuth, permissions, auditor, reports, ingestion, store } = options;
+  const { callers, reports, backfill, store } = options;
   const reader = async (req: AnyRequest) => ({
-    credentials: await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    }),
+    credentials: await callers.reader(req),
   });
 
   router.get('/cost/entities/:kind/:namespace/:name', async (req, res) => {
@@ -94,44 +75,8 @@ export function addCostRoutes(
     res.json({ window, runs: await store.listRuns(window) });
   });
 
-  // A backfill rewrites every team's figures: a basic permission that the
-  // portal's policy grants to platform admins, and that backend-to-backend
-  // callers (e.g. a job after a pricing fix) hold as service principals.
   router.post('/cost/backfill', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const window = readCostWindow(req.body);
-    const event = await auditor.createEvent({
-      eventId: 'cost-backfill',
-      severityLevel: 'medium',
-      request: req,
-      meta: { window, clusters: req.body.clusters },
-    });
-    try {
-      const [decision] = await permissions.authorize(
-        [{ permission: scalingCostBackfillPermission }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          'You may not backfill cost (scaling.cost.backfill)',
-        );
-      }
-      const runs = await ingestion.ingest(window, {
-        clusters: req.body.clusters,
-      });
-      await options.refreshRecommendations();
-      await event.success({
-        meta: {
-          runs: runs.length,
-          failed: runs.filter(r => r.status === 'failed').length,
-        },
-      });
-      res.json({ window, runs });
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const credentials = await callers.reader(req);
+    res.json(await backfill(req.body, { credentials, request: req }));
   });
 }

@@ -9,8 +9,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CostSource } from '@meschain/backstage-plugin-scaling-node';
 import { ClusterDirectory, KubernetesClients } from '../Clusters';
 import { EntityScalingFactsService } from '../EntityScalingFacts';
+import { ScalingWritePipeline } from '../ScalingWrites';
 import { loadCostEntityMapping } from './costEntityMapping';
 import { readCostIngestionSchedule, readCostSettings } from './costSettings';
+import { createCostBackfill } from './createCostBackfill';
 import { createCostIngestion } from './createCostIngestion';
 import { createCostReports } from './createCostReports';
 import { createScheduledCostIngestion } from './createScheduledCostIngestion';
@@ -44,6 +46,8 @@ export async function createCostServices(options: {
   clusters: ClusterDirectory;
   kubernetes: KubernetesClients;
   clusterTimeoutMs: number;
+  /** Authorizes and audits the backfill, as it does every write. */
+  pipeline: ScalingWritePipeline;
   /** Set through `scalingCostExtensionPoint`; OpenCost from config otherwise. */
   source?: CostSource;
 }) {
@@ -100,5 +104,10 @@ export async function createCostServices(options: {
     currency: settings.currency,
     recommendationDays: settings.recommendationDays,
   });
-  return { store, ingestion, refreshRecommendations, reports };
+  const backfill = createCostBackfill({
+    pipeline: options.pipeline,
+    ingestion,
+    refreshRecommendations,
+  });
+  return { store, reports, backfill };
 }

@@ -5,6 +5,8 @@ export { createCostIngestion } from './createCostIngestion';
 export type { CostReports } from './createCostReports';
 export { createCostReports } from './createCostReports';
 export type { CostRecommendationRefresh } from './refreshCostRecommendations';
+export type { CostBackfill } from './createCostBackfill';
+export { createCostBackfill } from './createCostBackfill';
 export {
   createOpenCostSource,
   readOpenCostClusters,

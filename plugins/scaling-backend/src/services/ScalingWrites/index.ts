@@ -1,11 +1,12 @@
 export type {
   ScalingWriteService,
+  SuiteWriteCaller,
   UncheckedPolicyApplyRequest,
   WriteCaller,
 } from './types';
 export { createScalingWriteService } from './createScalingWriteService';
 export { createScalingWritePipeline } from './scalingWritePipeline';
-export type { ScalingWritePipeline } from './scalingWritePipeline';
+export type { ScalingWritePipeline, SuiteWrite } from './scalingWritePipeline';
 export { createEntityPlacement } from './entityPlacement';
 export type { EntityPlacement } from './entityPlacement';
 export { PolicyInputError } from './errors';

@@ -1,8 +1,9 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   scalingAdminPermission,
+  scalingCostBackfillPermission,
   ScalingEntityFacts,
   scalingReplicasUpdatePermission,
 } from '@meschain/backstage-plugin-scaling-common';
@@ -95,6 +96,7 @@ function setUp(
   };
   return {
     steps,
+    auditor,
     auditStore,
     auditorEvent,
     stateCache,
@@ -261,5 +263,91 @@ describe('createScalingWritePipeline', () => {
     expect(auditStore.recordAttempt).toHaveBeenCalledWith(
       expect.objectContaining({ asAdmin: true }),
     );
+  });
+
+  describe('a write of the suite’s own data', () => {
+    const backfill = {
+      action: 'cost.backfill' as const,
+      permission: scalingCostBackfillPermission,
+      asked: { start: '2026-12-01', end: '2026-12-02' },
+    };
+
+    it('audits the write with the auditor alone, and what it changed on success', async () => {
+      const { steps, auditor, auditStore, auditorEvent, pipeline } = setUp(
+        AuthorizeResult.ALLOW,
+      );
+      const caller = {
+        credentials: mockCredentials.service('plugin:pricing-job'),
+        request: {} as Request,
+      };
+      const result = await pipeline.runSuiteWrite(caller, backfill, ({ act }) =>
+        act(async () => {
+          steps.push('backfill');
+          return { result: 'done', after: { runs: 3, failed: 1 } };
+        }),
+      );
+      expect(result).toBe('done');
+      expect(steps).toEqual(['backfill', 'auditor:success']);
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'scaling-cost-backfill',
+          meta: { action: 'cost.backfill', asked: backfill.asked },
+        }),
+      );
+      expect(auditorEvent.success).toHaveBeenCalledWith({
+        meta: {
+          action: 'cost.backfill',
+          asked: backfill.asked,
+          runs: 3,
+          failed: 1,
+        },
+      });
+      expect(auditStore.recordAttempt).not.toHaveBeenCalled();
+    });
+
+    it('audits a refusal and throws NotAllowedError naming the permission', async () => {
+      const { steps, auditStore, pipeline, caller } = setUp(
+        AuthorizeResult.DENY,
+      );
+      const operation = jest.fn();
+      await expect(
+        pipeline.runSuiteWrite(caller, backfill, operation),
+      ).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message:
+          'You may not backfill cost: it needs the scaling.cost.backfill permission',
+      });
+      expect(operation).not.toHaveBeenCalled();
+      expect(steps).toEqual(['auditor:fail']);
+      expect(auditStore.recordDenial).not.toHaveBeenCalled();
+    });
+
+    it('audits input refused before the write acts as a failed attempt', async () => {
+      const { steps, auditorEvent, pipeline, caller } = setUp(
+        AuthorizeResult.ALLOW,
+      );
+      const invalid = new InputError('start must be before end');
+      await expect(
+        pipeline.runSuiteWrite(caller, backfill, async () => {
+          throw invalid;
+        }),
+      ).rejects.toBe(invalid);
+      expect(steps).toEqual(['auditor:fail']);
+      expect(auditorEvent.fail).toHaveBeenCalledWith(
+        expect.objectContaining({ error: invalid }),
+      );
+    });
+
+    it('audits a write that fails as it acts once, as failed', async () => {
+      const { steps, pipeline, caller } = setUp(AuthorizeResult.ALLOW);
+      await expect(
+        pipeline.runSuiteWrite(caller, backfill, ({ act }) =>
+          act(async () => {
+            throw new Error('OpenCost answered 500');
+          }),
+        ),
+      ).rejects.toThrow('OpenCost answered 500');
+      expect(steps).toEqual(['auditor:fail']);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  AuditorServiceEvent,
   LoggerService,
   PermissionsService,
   UserInfoService,
@@ -11,6 +12,8 @@ import {
 import { NotAllowedError, toError } from '@backstage/errors';
 import {
   AuthorizeResult,
+  BasicPermission,
+  Permission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
@@ -28,7 +31,7 @@ import {
   workloadQueryFor,
 } from '../ScalingState';
 import { authorizeEntityAction } from '../EntityPermissions';
-import { WriteCaller } from './types';
+import { SuiteWriteCaller, WriteCaller } from './types';
 
 /** A write as it is asked for, before anything is known about the entity. */
 export type EntityWrite = {
@@ -41,6 +44,21 @@ export type EntityWrite = {
   cluster?: string;
   /** A dry run changes nothing, so a refusal of one is not an attempt to audit. */
   dryRun?: boolean;
+};
+
+/** A write to the suite's own data rather than to an entity's workloads. */
+export type SuiteAction = 'cost.backfill';
+
+/**
+ * A write of the suite's own data, e.g. re-ingesting cost. It is allowed by
+ * a basic permission, and audited by the auditor service alone: the audit
+ * table is each entity's history, and it concerns no entity.
+ */
+export type SuiteWrite = {
+  action: SuiteAction;
+  permission: BasicPermission;
+  /** The request, as audited. */
+  asked: JsonObject;
 };
 
 /** One cluster call of a write and what it changes. */
@@ -70,7 +88,16 @@ export interface AuthorizedWrite {
   ): Promise<T>;
 }
 
-/** The one way every write goes: authorize, validate, audit, call, audit, evict. */
+/** A suite write the caller may make; the operation validates it, then acts through it. */
+export interface AuthorizedSuiteWrite {
+  /**
+   * Runs the write between its audit attempt and its outcome. `after`
+   * sums up what changed, for the auditor.
+   */
+  act<T>(call: () => Promise<{ result: T; after?: JsonObject }>): Promise<T>;
+}
+
+/** The one way every write goes: authorize, validate, audit, act, audit. */
 export interface ScalingWritePipeline {
   /**
    * Authorizes the write, then runs the operation. An operation that fails
@@ -84,6 +111,18 @@ export interface ScalingWritePipeline {
     write: EntityWrite,
     operation: (authorized: AuthorizedWrite) => Promise<T>,
   ): Promise<T>;
+
+  /**
+   * The same for a write of the suite's own data, which a user or another
+   * backend may ask for.
+   *
+   * @throws NotAllowedError, after auditing the denial, when the caller lacks the permission
+   */
+  runSuiteWrite<T>(
+    caller: SuiteWriteCaller,
+    write: SuiteWrite,
+    operation: (authorized: AuthorizedSuiteWrite) => Promise<T>,
+  ): Promise<T>;
 }
 
 function workloadKey(workload: ScalingWorkloadRef | undefined) {
@@ -91,7 +130,7 @@ function workloadKey(workload: ScalingWorkloadRef | undefined) {
 }
 
 /** Completes "You may not …", e.g. "You may not scale component:default/web". */
-const ACTION_PHRASES: Record<ScalingAction, string> = {
+const ACTION_PHRASES: Record<ScalingAction | SuiteAction, string> = {
   'replicas.scale': 'scale',
   'autoscaler.bounds': 'change the autoscaler bounds of',
   'policy.apply': 'apply a scaling policy to',
@@ -105,12 +144,68 @@ const ACTION_PHRASES: Record<ScalingAction, string> = {
   'rollout.resume': 'resume the rollout of',
   'rollout.undo': 'roll back',
   'rollout.set-image': 'change the image of',
+  'cost.backfill': 'backfill cost',
 };
 
 /** The auditor's event id of a write, e.g. `scaling-replicas-scale`. */
-function auditorEventId(action: ScalingAction): string {
+function auditorEventId(action: ScalingAction | SuiteAction): string {
   return `scaling-${action.replace('.', '-')}`;
 }
+
+/** How one kind of write is checked and recorded; `runInOrder` keeps the order. */
+type WriteSteps<P> = {
+  /** The permissions of those the write needs that the caller lacks. */
+  missing(): Promise<Permission[]>;
+  /** What is refused, e.g. "scale component:default/web". */
+  refused: string;
+  /** Records a denial. */
+  deny(error: NotAllowedError): Promise<void>;
+  /** What the operation needs once the write is allowed. */
+  prepare(): Promise<P>;
+  /** Records a write that failed before it acted, e.g. on bad input. */
+  reject(prepared: P, error: Error): Promise<void>;
+  /** A dry run changes nothing, so its refusal is not recorded. */
+  dryRun?: boolean;
+};
+
+/**
+ * Authorizes, then runs the operation, which validates and acts. A failure
+ * before `acting` is called is recorded as a rejected attempt.
+ */
+async function runInOrder<P, T>(
+  steps: WriteSteps<P>,
+  operation: (prepared: P, acting: () => void) => Promise<T>,
+): Promise<T> {
+  const missing = await steps.missing();
+  if (missing.length > 0) {
+    const names = missing.map(permission => permission.name).join(', ');
+    const error = new NotAllowedError(
+      `You may not ${steps.refused}: it needs the ${names} permission${
+        missing.length > 1 ? 's' : ''
+      }`,
+    );
+    await steps.deny(error);
+    throw error;
+  }
+  const prepared = await steps.prepare();
+  let acted = false;
+  try {
+    return await operation(prepared, () => {
+      acted = true;
+    });
+  } catch (error) {
+    if (!acted && !steps.dryRun) {
+      await steps.reject(prepared, toError(error));
+    }
+    throw error;
+  }
+}
+
+/** How an audited attempt is recorded once it has started. */
+type AttemptRecord<A> = {
+  succeeded(after: A | undefined): Promise<void>;
+  failed(error: Error): Promise<void>;
+};
 
 export function createScalingWritePipeline(options: {
   permissions: PermissionsService;
@@ -165,19 +260,45 @@ export function createScalingWritePipeline(options: {
   }
 
   function startAuditorEvent(
-    caller: WriteCaller,
-    write: EntityWrite,
+    caller: SuiteWriteCaller,
+    action: ScalingAction | SuiteAction,
     meta: JsonObject,
-  ) {
+  ): Promise<AuditorServiceEvent> {
     return auditor.createEvent({
-      eventId: auditorEventId(write.action),
+      eventId: auditorEventId(action),
       request: caller.request,
       severityLevel: 'medium',
       meta,
     });
   }
 
-  /** Records, in the audit table and the auditor, a write that never reached a cluster. */
+  /**
+   * Runs a write's call between its attempt and its outcome, as `start`
+   * records them, and logs how it ended.
+   */
+  async function audited<T, A>(
+    start: () => Promise<AttemptRecord<A>>,
+    logged: JsonObject,
+    call: () => Promise<{ result: T; after?: A }>,
+  ): Promise<T> {
+    const record = await start();
+    try {
+      const { result, after } = await call();
+      await record.succeeded(after);
+      logger.info('Scaling write succeeded', logged);
+      return result;
+    } catch (error) {
+      const failure = toError(error);
+      logger.warn('Scaling write failed', {
+        ...logged,
+        error: failure.message,
+      });
+      await record.failed(failure);
+      throw error;
+    }
+  }
+
+  /** Records, in the audit table and the auditor, an entity write that never reached a cluster. */
   async function auditRejection(
     caller: WriteCaller,
     write: EntityWrite,
@@ -192,7 +313,7 @@ export function createScalingWritePipeline(options: {
       asked: write.asked,
       ...(asAdmin && { asAdmin }),
     };
-    const event = await startAuditorEvent(caller, write, meta);
+    const event = await startAuditorEvent(caller, write.action, meta);
     await store({
       actorRef: caller.credentials.principal.userEntityRef,
       entityRef,
@@ -204,65 +325,13 @@ export function createScalingWritePipeline(options: {
     await event.fail({ error, meta });
   }
 
-  async function refuse(
+  function authorizedWrite(
     caller: WriteCaller,
     write: EntityWrite,
-    entityRef: string,
-    missing: ResourcePermission[],
-  ): Promise<never> {
-    const names = missing.map(permission => permission.name).join(', ');
-    const error = new NotAllowedError(
-      `You may not ${
-        ACTION_PHRASES[write.action]
-      } ${entityRef}: it needs the ${names} permission${
-        missing.length > 1 ? 's' : ''
-      }`,
-    );
-    await auditRejection(caller, write, entityRef, error, attempt =>
-      auditStore.recordDenial(attempt),
-    );
-    throw error;
-  }
-
-  function recordRefusal(
-    caller: WriteCaller,
-    write: EntityWrite,
-    authorized: AuthorizedWrite,
-    error: Error,
-  ) {
-    return auditRejection(
-      caller,
-      write,
-      authorized.facts.entityRef,
-      error,
-      async attempt =>
-        recordOutcome(await auditStore.recordAttempt(attempt), {
-          outcome: 'failed',
-          error: error.message,
-        }),
-      authorized.asAdmin,
-    );
-  }
-
-  async function begin(
-    caller: WriteCaller,
-    write: EntityWrite,
-  ): Promise<AuthorizedWrite> {
-    const entityRef = stringifyEntityRef(write.entityRef);
-    const missing = await authorizeEntityAction(permissions, {
-      credentials: caller.credentials,
-      entityRef,
-      required: write.required,
-    });
-    if (missing.length > 0) {
-      await refuse(caller, write, entityRef, missing);
-    }
-    const facts = await entityFacts.getFacts(write.entityRef, {
-      credentials: caller.credentials,
-    });
+    facts: ScalingEntityFacts,
+    asAdmin: boolean,
+  ): AuthorizedWrite {
     const query = workloadQueryFor(facts);
-    const asAdmin = await actsAsAdmin(caller, facts);
-
     return {
       facts,
       asAdmin,
@@ -275,43 +344,47 @@ export function createScalingWritePipeline(options: {
           asked: write.asked,
           ...(asAdmin && { asAdmin }),
         };
-        const event = await startAuditorEvent(caller, write, meta);
-        const auditEventId = await auditStore.recordAttempt({
-          actorRef: caller.credentials.principal.userEntityRef,
-          entityRef: facts.entityRef,
-          action: write.action,
-          cluster: target.cluster,
-          namespace: target.workload?.namespace,
-          workload: workloadKey(target.workload),
-          request: write.asked,
-          before: target.before,
-          asAdmin,
-        });
-        const logged = {
-          entityRef: facts.entityRef,
-          action: write.action,
-          cluster: target.cluster,
-          workload: workloadKey(target.workload),
-          asAdmin,
-        };
         try {
-          const { result, after } = await call();
-          await recordOutcome(auditEventId, { outcome: 'succeeded', after });
-          await event.success({ meta });
-          logger.info('Scaling write succeeded', logged);
-          return result;
-        } catch (error) {
-          const failure = toError(error);
-          logger.warn('Scaling write failed', {
-            ...logged,
-            error: failure.message,
-          });
-          await recordOutcome(auditEventId, {
-            outcome: 'failed',
-            error: failure.message,
-          });
-          await event.fail({ error: failure, meta });
-          throw error;
+          return await audited(
+            async () => {
+              const event = await startAuditorEvent(caller, write.action, meta);
+              const auditEventId = await auditStore.recordAttempt({
+                actorRef: caller.credentials.principal.userEntityRef,
+                entityRef: facts.entityRef,
+                action: write.action,
+                cluster: target.cluster,
+                namespace: target.workload?.namespace,
+                workload: workloadKey(target.workload),
+                request: write.asked,
+                before: target.before,
+                asAdmin,
+              });
+              return {
+                async succeeded(after) {
+                  await recordOutcome(auditEventId, {
+                    outcome: 'succeeded',
+                    after,
+                  });
+                  await event.success({ meta });
+                },
+                async failed(error) {
+                  await recordOutcome(auditEventId, {
+                    outcome: 'failed',
+                    error: error.message,
+                  });
+                  await event.fail({ error, meta });
+                },
+              };
+            },
+            {
+              entityRef: facts.entityRef,
+              action: write.action,
+              cluster: target.cluster,
+              workload: workloadKey(target.workload),
+              asAdmin,
+            },
+            call,
+          );
         } finally {
           await stateCache.evict(clusterStateCacheKey(target.cluster, query));
         }
@@ -320,24 +393,103 @@ export function createScalingWritePipeline(options: {
   }
 
   return {
-    async run(caller, write, operation) {
-      const authorized = await begin(caller, write);
-      let reachedCluster = false;
-      try {
-        return await operation({
-          facts: authorized.facts,
-          asAdmin: authorized.asAdmin,
-          inCluster(target, call) {
-            reachedCluster = true;
-            return authorized.inCluster(target, call);
+    run(caller, write, operation) {
+      const entityRef = stringifyEntityRef(write.entityRef);
+      return runInOrder(
+        {
+          missing: () =>
+            authorizeEntityAction(permissions, {
+              credentials: caller.credentials,
+              entityRef,
+              required: write.required,
+            }),
+          refused: `${ACTION_PHRASES[write.action]} ${entityRef}`,
+          deny: error =>
+            auditRejection(caller, write, entityRef, error, attempt =>
+              auditStore.recordDenial(attempt),
+            ),
+          async prepare() {
+            const facts = await entityFacts.getFacts(write.entityRef, {
+              credentials: caller.credentials,
+            });
+            return authorizedWrite(
+              caller,
+              write,
+              facts,
+              await actsAsAdmin(caller, facts),
+            );
           },
-        });
-      } catch (error) {
-        if (!reachedCluster && !write.dryRun) {
-          await recordRefusal(caller, write, authorized, toError(error));
-        }
-        throw error;
-      }
+          reject: (authorized, error) =>
+            auditRejection(
+              caller,
+              write,
+              authorized.facts.entityRef,
+              error,
+              async attempt =>
+                recordOutcome(await auditStore.recordAttempt(attempt), {
+                  outcome: 'failed',
+                  error: error.message,
+                }),
+              authorized.asAdmin,
+            ),
+          dryRun: write.dryRun,
+        },
+        (authorized, acting) =>
+          operation({
+            ...authorized,
+            inCluster(target, call) {
+              acting();
+              return authorized.inCluster(target, call);
+            },
+          }),
+      );
+    },
+
+    runSuiteWrite(caller, write, operation) {
+      const meta = { action: write.action, asked: write.asked };
+      const failEvent = async (error: Error) => {
+        const event = await startAuditorEvent(caller, write.action, meta);
+        await event.fail({ error, meta });
+      };
+      return runInOrder(
+        {
+          async missing() {
+            const [decision] = await permissions.authorize(
+              [{ permission: write.permission }],
+              { credentials: caller.credentials },
+            );
+            return decision.result === AuthorizeResult.ALLOW
+              ? []
+              : [write.permission];
+          },
+          refused: ACTION_PHRASES[write.action],
+          deny: failEvent,
+          prepare: async () => undefined,
+          reject: (_, error) => failEvent(error),
+        },
+        (_, acting) =>
+          operation({
+            act(call) {
+              acting();
+              return audited(
+                async () => {
+                  const event = await startAuditorEvent(
+                    caller,
+                    write.action,
+                    meta,
+                  );
+                  return {
+                    succeeded: after =>
+                      event.success({ meta: { ...meta, ...after } }),
+                    failed: error => event.fail({ error, meta }),
+                  };
+                },
+                { action: write.action },
+                call,
+              );
+            },
+          }),
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
 import {
   BackstageCredentials,
+  BackstageServicePrincipal,
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
@@ -17,6 +18,14 @@ import { Request } from 'express';
 /** The user who asks for a write, and the HTTP request the auditor service reports it with. */
 export type WriteCaller = {
   credentials: BackstageCredentials<BackstageUserPrincipal>;
+  request: Request;
+};
+
+/** Who asks for a write of the suite's own data: a user, or another backend. */
+export type SuiteWriteCaller = {
+  credentials: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >;
   request: Request;
 };
 
