@@ -60,9 +60,32 @@ test('the policy editor starts from the live HPA: a preview without changes show
   page,
 }) => {
   const live = await liveWorkload(page.request, 'eu-west');
+  // eu-west runs the fleet's memory HPA, or the CPU preset that the app test
+  // applies to every region: the editor's model holds either whole.
+  const parsed = live.autoscaler?.policy;
+  expect(parsed?.unsupported, 'eu-west runs an HPA').toEqual([]);
+  expect(parsed?.policy).toEqual(
+    expect.objectContaining(
+      parsed?.policy.targets[0]?.kind === 'cpu'
+        ? {
+            maxReplicas: 20,
+            targets: [
+              expect.objectContaining({ kind: 'cpu', averageUtilization: 70 }),
+            ],
+          }
+        : {
+            maxReplicas: 15,
+            targets: [
+              expect.objectContaining({
+                kind: 'memory',
+                averageUtilization: 80,
+              }),
+            ],
+          },
+    ),
+  );
   // The editor's own model: a scale-down threshold stands for its window there.
-  const scaleDown = live.autoscaler?.policy?.behavior?.scaleDown;
-  expect(live.autoscaler?.policy, 'eu-west runs an HPA').toBeDefined();
+  const scaleDown = parsed?.policy.behavior?.scaleDown;
   await openScalingTab(page);
 
   await page.getByRole('button', { name: 'Edit policy' }).click();
@@ -116,7 +139,12 @@ test('the row updates right after a scale, without waiting for the 30 s poll', a
   const openedAt = await openScalingTab(page);
   const before = await liveWorkload(page.request, 'us-east');
   const autoscaler = before.autoscaler!;
-  expect(autoscaler, 'an HPA owns logging-service in us-east').toBeDefined();
+  expect(before.kind).toBe('Deployment');
+  expect(autoscaler, 'an HPA owns logging-service in us-east').toEqual(
+    expect.objectContaining({ name: service }),
+  );
+  // The fleet's memory HPA allows 15 replicas, the CPU preset 20.
+  expect([15, 20]).toContain(autoscaler.maxReplicas);
   // A minimum above the current replicas, so that the HPA must rescale.
   const minimum = before.replicas.desired + 1;
   expect(minimum).toBeLessThanOrEqual(autoscaler.maxReplicas);
