@@ -7,6 +7,7 @@ export {
 } from './auth/clusterAuthStrategies';
 export type {
   KubernetesClient,
+  KubernetesJson,
   KubernetesList,
   KubernetesListOptions,
   KubernetesObject,
@@ -16,6 +17,7 @@ export type {
   KubernetesStatus,
   KubernetesWriteOptions,
   ObjectMeta,
+  Stored,
 } from './kubernetes/types';
 export type { KubernetesClients } from './kubernetes/KubernetesClients';
 export { createKubernetesClients } from './kubernetes/KubernetesClients';

@@ -1,6 +1,7 @@
 import { RegionCapacity } from '@meschain/backstage-plugin-scaling-common';
+import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import { Stored } from '../Clusters';
 import { podRequests } from '../ScalingState';
-import { NodeObject, PodObject } from './kubernetesInventoryObjects';
 import {
   addAmounts,
   fromPodAmounts,
@@ -9,7 +10,7 @@ import {
   remainingAmounts,
 } from './resourceAmounts';
 
-export function isNodeReady(node: NodeObject): boolean {
+export function isNodeReady(node: Stored<V1Node>): boolean {
   return (
     node.status?.conditions?.some(
       condition => condition.type === 'Ready' && condition.status === 'True',
@@ -18,7 +19,7 @@ export function isNodeReady(node: NodeObject): boolean {
 }
 
 /** A pod holds its requests on its node until it has finished. */
-export function holdsResources(pod: PodObject): boolean {
+export function holdsResources(pod: Stored<V1Pod>): boolean {
   const phase = pod.status?.phase;
   return (
     Boolean(pod.spec?.nodeName) && phase !== 'Succeeded' && phase !== 'Failed'
@@ -31,8 +32,8 @@ export function holdsResources(pod: PodObject): boolean {
  * `nodes` only.
  */
 export function clusterCapacity(
-  nodes: NodeObject[],
-  pods: PodObject[],
+  nodes: Stored<V1Node>[],
+  pods: Stored<V1Pod>[],
 ): RegionCapacity {
   const readyNodes = nodes.filter(isNodeReady);
   const readyNames = new Set(readyNodes.map(node => node.metadata.name));

@@ -1,6 +1,6 @@
-import { KubernetesClient, resourcePath } from '../Clusters';
+import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import { KubernetesClient, resourcePath, Stored } from '../Clusters';
 import { listScalableWorkloads } from '../ScalingState';
-import { NodeObject, PodObject } from './kubernetesInventoryObjects';
 import { ClusterInventory } from './types';
 
 const NODES = { apiVersion: 'v1', plural: 'nodes' };
@@ -23,8 +23,8 @@ export async function readClusterInventory(
     return items;
   };
   const [nodes, pods, { autoscalers, workloads }] = await Promise.all([
-    timed<NodeObject>(resourcePath(NODES)),
-    timed<PodObject>(resourcePath(PODS)),
+    timed<Stored<V1Node>>(resourcePath(NODES)),
+    timed<Stored<V1Pod>>(resourcePath(PODS)),
     listScalableWorkloads(timed),
   ]);
   return {

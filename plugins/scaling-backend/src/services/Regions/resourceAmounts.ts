@@ -4,12 +4,12 @@ import {
   quantityToMilli,
   ComputeAmounts,
 } from '@meschain/backstage-plugin-scaling-common';
-import { ResourceList } from '../ScalingState';
+import type { V1NodeStatus } from '@kubernetes/client-node';
 
 export const NO_RESOURCES: ComputeAmounts = { cpuCores: 0, memoryBytes: 0 };
 
 export function fromResourceList(
-  list: ResourceList | undefined,
+  list: V1NodeStatus['allocatable'],
 ): ComputeAmounts {
   return {
     cpuCores: list?.cpu ? quantityToMilli(list.cpu) / 1000 : 0,

@@ -5,13 +5,14 @@ import {
   RegionFacts,
   RegionsOverview,
 } from '@meschain/backstage-plugin-scaling-common';
+import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import { Stored } from '../Clusters';
 import { HorizontalPodAutoscalerObject, ListedWorkload } from '../ScalingState';
-import { NodeObject, PodObject } from './kubernetesInventoryObjects';
 
 /** Everything of one cluster that region facts are computed from. */
 export type ClusterInventory = {
-  nodes: NodeObject[];
-  pods: PodObject[];
+  nodes: Stored<V1Node>[];
+  pods: Stored<V1Pod>[];
   autoscalers: HorizontalPodAutoscalerObject[];
   workloads: ListedWorkload[];
   roundTripMs: number;

@@ -46,7 +46,8 @@ const hpa: HorizontalPodAutoscalerObject = {
       scaleDown: {
         stabilizationWindowSeconds: 300,
         policies: [{ type: 'Percent', value: 30, periodSeconds: 60 }],
-        tolerance: 0.1,
+        // A quantity written as a bare number in YAML may come back as a number.
+        tolerance: 0.1 as unknown as string,
       },
     },
   },

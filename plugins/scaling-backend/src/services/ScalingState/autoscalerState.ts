@@ -1,4 +1,5 @@
 import {
+  AutoscalerCondition,
   AutoscalerMetricState,
   AutoscalerMetricValue,
   AutoscalerScalingRules,
@@ -7,22 +8,36 @@ import {
   ParsedScalingPolicy,
   parseHorizontalPodAutoscaler,
 } from '@meschain/backstage-plugin-scaling-common';
-import {
-  HorizontalPodAutoscalerObject,
-  HpaMetric,
-  HpaScalingRules,
-  MetricSource,
-  MetricType,
-  MetricValue,
-} from './kubernetesObjects';
+import type {
+  V2ContainerResourceMetricSource,
+  V2HPAScalingRules,
+  V2MetricSpec,
+  V2MetricStatus,
+  V2MetricValueStatus,
+  V2ObjectMetricSource,
+  V2ObjectMetricStatus,
+} from '@kubernetes/client-node';
+import { HorizontalPodAutoscalerObject } from './kubernetesObjects';
 
-const SOURCE_FIELD: Record<MetricType, Exclude<keyof HpaMetric, 'type'>> = {
-  Resource: 'resource',
-  ContainerResource: 'containerResource',
-  Pods: 'pods',
-  Object: 'object',
-  External: 'external',
-};
+/** One entry of an HPA's `spec.metrics` or `status.currentMetrics`. */
+type HpaMetric = V2MetricSpec | V2MetricStatus;
+
+/**
+ * The source block of a metric entry (`resource`, `pods`, `object`...), with
+ * every field any type has: which are set depends on the metric type.
+ */
+type MetricSource = Partial<
+  V2ContainerResourceMetricSource & V2ObjectMetricSource & V2ObjectMetricStatus
+>;
+
+const SOURCE_FIELD: Partial<Record<string, Exclude<keyof HpaMetric, 'type'>>> =
+  {
+    Resource: 'resource',
+    ContainerResource: 'containerResource',
+    Pods: 'pods',
+    Object: 'object',
+    External: 'external',
+  };
 
 function apiGroup(apiVersion: string | undefined): string | undefined {
   if (apiVersion === undefined) {
@@ -52,7 +67,8 @@ export function targetsWorkload(
 }
 
 function sourceOf(metric: HpaMetric): MetricSource | undefined {
-  return metric.type ? metric[SOURCE_FIELD[metric.type]] : undefined;
+  const field = SOURCE_FIELD[metric.type];
+  return field && metric[field];
 }
 
 /** What makes two entries the same metric: its type, name, container, object and selector. */
@@ -68,7 +84,7 @@ function metricIdentity(metric: HpaMetric): string {
   ]);
 }
 
-function metricValue(value: MetricValue): AutoscalerMetricValue {
+function metricValue(value: V2MetricValueStatus): AutoscalerMetricValue {
   return {
     // A quantity written as a bare number in YAML may come back as a number.
     value: value.value === undefined ? undefined : String(value.value),
@@ -78,9 +94,13 @@ function metricValue(value: MetricValue): AutoscalerMetricValue {
   };
 }
 
+/**
+ * client-node types the enums of `autoscaling/v2` as strings; the casts below
+ * take the API server's word for the values, as its OpenAPI schema does.
+ */
 function metricState(
-  metric: HpaMetric,
-  statusMetrics: HpaMetric[],
+  metric: V2MetricSpec,
+  statusMetrics: V2MetricStatus[],
 ): AutoscalerMetricState | undefined {
   const source = sourceOf(metric);
   if (!metric.type || !source?.target) {
@@ -92,25 +112,28 @@ function metricState(
   );
   const current = status && sourceOf(status)?.current;
   return {
-    type: metric.type,
+    type: metric.type as AutoscalerMetricState['type'],
     name: source.name ?? source.metric?.name ?? '',
     container: source.container,
     describedObject: source.describedObject,
-    target: { type: source.target.type, ...metricValue(source.target) },
+    target: {
+      type: source.target.type as AutoscalerMetricState['target']['type'],
+      ...metricValue(source.target),
+    },
     current: current ? metricValue(current) : undefined,
   };
 }
 
 function scalingRules(
-  rules: HpaScalingRules | undefined,
+  rules: V2HPAScalingRules | undefined,
 ): AutoscalerScalingRules | undefined {
   if (!rules) {
     return undefined;
   }
   return {
     stabilizationWindowSeconds: rules.stabilizationWindowSeconds,
-    selectPolicy: rules.selectPolicy,
-    policies: rules.policies,
+    selectPolicy: rules.selectPolicy as AutoscalerScalingRules['selectPolicy'],
+    policies: rules.policies as AutoscalerScalingRules['policies'],
     tolerance:
       rules.tolerance === undefined ? undefined : String(rules.tolerance),
   };
@@ -144,7 +167,7 @@ function livePolicy(
 export function autoscalerState(
   autoscaler: HorizontalPodAutoscalerObject,
 ): AutoscalerState {
-  const { spec, status = {} } = autoscaler;
+  const { spec, status } = autoscaler;
   const behavior = spec.behavior && {
     scaleUp: scalingRules(spec.behavior.scaleUp),
     scaleDown: scalingRules(spec.behavior.scaleDown),
@@ -153,14 +176,14 @@ export function autoscalerState(
     name: autoscaler.metadata.name,
     minReplicas: spec.minReplicas ?? 1,
     maxReplicas: spec.maxReplicas,
-    currentReplicas: status.currentReplicas ?? 0,
-    desiredReplicas: status.desiredReplicas ?? 0,
-    lastScaleTime: status.lastScaleTime,
+    currentReplicas: status?.currentReplicas ?? 0,
+    desiredReplicas: status?.desiredReplicas ?? 0,
+    lastScaleTime: status?.lastScaleTime,
     metrics: (spec.metrics ?? []).flatMap(
-      metric => metricState(metric, status.currentMetrics ?? []) ?? [],
+      metric => metricState(metric, status?.currentMetrics ?? []) ?? [],
     ),
     behavior,
-    conditions: status.conditions ?? [],
+    conditions: (status?.conditions ?? []) as AutoscalerCondition[],
     policy: livePolicy(autoscaler),
   };
 }

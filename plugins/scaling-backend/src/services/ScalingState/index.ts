@@ -21,8 +21,6 @@ export { workloadReplicas } from './workloadReplicas';
 export { targetsWorkload } from './autoscalerState';
 export type {
   HorizontalPodAutoscalerObject,
-  PodSpec,
-  ResourceList,
   ScalableWorkloadObject,
 } from './kubernetesObjects';
 export { podRequests } from './podResources';

@@ -1,4 +1,4 @@
-import { LabelSelectorRequirement } from './kubernetesObjects';
+import type { V1LabelSelectorRequirement } from '@kubernetes/client-node';
 import { matchesLabelSelector } from './labelSelectors';
 
 describe('matchesLabelSelector', () => {
@@ -28,7 +28,7 @@ describe('matchesLabelSelector', () => {
     ).toBe(false);
   });
 
-  const expressions: Array<[LabelSelectorRequirement, boolean]> = [
+  const expressions: Array<[V1LabelSelectorRequirement, boolean]> = [
     [{ key: 'tier', operator: 'In', values: ['critical', 'high'] }, true],
     [{ key: 'tier', operator: 'In', values: ['standard'] }, false],
     [{ key: 'tier', operator: 'NotIn', values: ['standard'] }, true],
@@ -38,14 +38,7 @@ describe('matchesLabelSelector', () => {
     [{ key: 'canary', operator: 'DoesNotExist' }, true],
     [{ key: 'tier', operator: 'DoesNotExist' }, false],
     // An operator from a newer API version is not understood, so it matches nothing.
-    [
-      {
-        key: 'tier',
-        operator: 'Gt' as LabelSelectorRequirement['operator'],
-        values: ['1'],
-      },
-      false,
-    ],
+    [{ key: 'tier', operator: 'Gt', values: ['1'] }, false],
   ];
 
   it.each(expressions)(

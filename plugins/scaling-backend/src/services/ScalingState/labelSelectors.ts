@@ -1,7 +1,10 @@
-import { LabelSelector, LabelSelectorRequirement } from './kubernetesObjects';
+import type {
+  V1LabelSelector,
+  V1LabelSelectorRequirement,
+} from '@kubernetes/client-node';
 
 function meetsRequirement(
-  requirement: LabelSelectorRequirement,
+  requirement: V1LabelSelectorRequirement,
   labels: Record<string, string>,
 ): boolean {
   const present = Object.prototype.hasOwnProperty.call(labels, requirement.key);
@@ -26,7 +29,7 @@ function meetsRequirement(
  * an unknown operator nothing.
  */
 export function matchesLabelSelector(
-  selector: LabelSelector | undefined,
+  selector: V1LabelSelector | undefined,
   labels: Record<string, string> = {},
 ): boolean {
   if (!selector) {

@@ -4,16 +4,14 @@ import {
   quantityToMilli,
   WorkloadPodResources,
 } from '@meschain/backstage-plugin-scaling-common';
-import {
-  PodMetricsObject,
-  PodSpec,
-  ResourceList,
-  ScalableWorkloadObject,
-} from './kubernetesObjects';
+import type { Usage, V1PodSpec } from '@kubernetes/client-node';
+import { KubernetesJson } from '../Clusters';
+import { PodMetricsObject, ScalableWorkloadObject } from './kubernetesObjects';
 
 const NO_RESOURCES: PodResourceAmounts = { cpuMillicores: 0, memoryBytes: 0 };
 
-function amounts(list: ResourceList | undefined): PodResourceAmounts {
+/** Requests or usage: both are resource lists, as `{ cpu: '250m', memory: '512Mi' }`. */
+function amounts(list: Partial<Usage> | undefined): PodResourceAmounts {
   return {
     cpuMillicores: list?.cpu ? quantityToMilli(list.cpu) : 0,
     memoryBytes: list?.memory ? parseQuantity(list.memory) : 0,
@@ -30,7 +28,9 @@ function sum(all: PodResourceAmounts[]): PodResourceAmounts {
   );
 }
 
-export function podRequests(spec: PodSpec | undefined): PodResourceAmounts {
+export function podRequests(
+  spec: KubernetesJson<V1PodSpec> | undefined,
+): PodResourceAmounts {
   const podLevel = spec?.resources?.requests;
   if (podLevel) {
     return amounts(podLevel);

@@ -1,3 +1,8 @@
+import type {
+  KubernetesObject as ClientNodeObject,
+  V1ObjectMeta,
+} from '@kubernetes/client-node';
+
 /** A Kubernetes `Status`, the body the API server sends with every failure. */
 export type KubernetesStatus = {
   kind: 'Status';
@@ -21,24 +26,35 @@ export type KubernetesStatusCause = {
   field?: string;
 };
 
-/** The `metadata` of a Kubernetes object, as far as the suite reads it. */
-export type ObjectMeta = {
-  name: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
+/**
+ * A `@kubernetes/client-node` model as the API server sends it: the suite
+ * reads the JSON itself, so timestamps stay RFC 3339 strings where
+ * client-node's deserializer would make `Date`s.
+ */
+export type KubernetesJson<T> = T extends Date
+  ? string
+  : T extends ReadonlyArray<infer Item>
+  ? KubernetesJson<Item>[]
+  : T extends object
+  ? { [K in keyof T]: KubernetesJson<T[K]> }
+  : T;
+
+/** The `metadata` of a stored object, which always has a name. */
+export type ObjectMeta = KubernetesJson<V1ObjectMeta> & { name: string };
+
+/**
+ * A client-node model as read from the API server: its metadata is always
+ * set, and so are the `Present` fields the server always sends for the kind.
+ */
+export type Stored<
+  T extends ClientNodeObject,
+  Present extends keyof T = never,
+> = KubernetesJson<T> & { metadata: ObjectMeta } & {
+  [K in Present]-?: NonNullable<KubernetesJson<T[K]>>;
 };
 
 /** Any Kubernetes object. */
-export type KubernetesObject = {
-  apiVersion?: string;
-  kind?: string;
-  metadata: ObjectMeta;
-};
+export type KubernetesObject = Stored<ClientNodeObject>;
 
 /** A list response, with every page's items. */
 export type KubernetesList<T> = {
