@@ -188,7 +188,11 @@ describe('MesChain-Sync catalog', () => {
     async (_ref, _file, entity) => {
       const e = entity as Entity;
       expect(e.apiVersion).toBe('backstage.io/v1alpha1');
-      await expect(policy.enforce(e)).resolves.toBeDefined();
+      // The policies accept it as written, only giving it the default namespace.
+      await expect(policy.enforce(e)).resolves.toEqual({
+        ...e,
+        metadata: { namespace: 'default', ...e.metadata },
+      });
       const results = await Promise.all(
         kindValidators.map(validator => validator.check(e)),
       );
@@ -248,7 +252,16 @@ describe('MesChain-Sync catalog', () => {
 
   it.each(SERVICES)('%s carries valid scaling annotations and a tier', name => {
     const service = services.find(s => s.metadata.name === name)!;
-    expect(service).toBeDefined();
+    expect(service).toEqual(
+      expect.objectContaining({
+        kind: 'Component',
+        metadata: expect.objectContaining({ name }),
+        spec: expect.objectContaining({
+          type: 'service',
+          system: 'meschain-sync',
+        }),
+      }),
+    );
     expect(annotation(service, 'backstage.io/kubernetes-id')).toBe(name);
     expect(annotation(service, 'backstage.io/kubernetes-namespace')).toBe(
       'meschain-sync',
