@@ -280,6 +280,7 @@ describe('Argo Rollouts controller over HTTP', () => {
     // `kubectl argo rollouts promote storefront`.
     await patchStatus('storefront', { pauseConditions: null });
     advance(1);
+    const promotedAt = sandbox.clock.now();
     rollout = await getRollout('storefront');
     expect(rollout.status).toMatchObject({
       phase: 'Healthy',
@@ -294,7 +295,9 @@ describe('Argo Rollouts controller over HTTP', () => {
     // The old stack keeps running for the 30 s scale-down delay, then goes.
     const blue = await replicaSet(`storefront-${blueHash}`);
     expect(blue.spec.replicas).toBe(3);
-    expect(blue.metadata.annotations?.['scale-down-deadline']).toBeDefined();
+    expect(blue.metadata.annotations?.['scale-down-deadline']).toBe(
+      new Date(promotedAt + 30_000).toISOString().replace(/\.000Z$/, 'Z'),
+    );
     advance(25);
     expect((await replicaSet(`storefront-${blueHash}`)).spec.replicas).toBe(3);
     advance(10);
