@@ -12,7 +12,6 @@ import {
 import type { HpaMetricSpec, HpaMetricTarget } from '../hpa/types';
 import { ANNOTATION_SCALE_DOWN_BELOW, LABEL_MANAGED_BY } from './hpaMetadata';
 import type { HorizontalPodAutoscaler } from './types';
-import { isRecord } from './validation/fieldReaders';
 
 /** @public One field that differs; `before` is undefined for an added field, `after` for a removed one. */
 export interface HpaChange {
@@ -20,6 +19,10 @@ export interface HpaChange {
   path: string;
   before?: unknown;
   after?: unknown;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function canonicalQuantity(

@@ -30,11 +30,14 @@ export {
 export type { CustomMetricInfo } from './metricCatalog';
 export { DEFAULT_SCALING_PRESETS, mergeScalingPresets } from './presets';
 export type { ScalingPresetsResult } from './presets';
-export { validateScalingPolicy } from './validatePolicy';
-export type {
-  PolicyValidationResult,
-  ScalingPolicyLimits,
+export {
+  toPolicyProblems,
+  validatePolicyShape,
+  validateScalingPolicy,
 } from './validatePolicy';
+export type { PolicyValidationResult } from './validatePolicy';
+export { scalingPolicySchema } from './schema/scalingPolicySchema';
+export type { ScalingPolicyLimits } from './schema/scalingPolicySchema';
 export {
   ANNOTATION_SCALE_DOWN_BELOW,
   LABEL_MANAGED_BY,

@@ -1,13 +1,8 @@
-import { validateScalingPolicy } from './validatePolicy';
+import { z } from 'zod';
+import { closedObject, mustBeAnObject, text } from './schema/fields';
+import { scalingPolicySchema } from './schema/scalingPolicySchema';
 import type { PolicyProblem, ScalingPreset } from './types';
-import {
-  isRecord,
-  joinPath,
-  Problems,
-  readRecord,
-  readText,
-  rejectUnknownFields,
-} from './validation/fieldReaders';
+import { toPolicyProblems } from './validatePolicy';
 
 /**
  * @public
@@ -84,43 +79,21 @@ export type ScalingPresetsResult =
   | { valid: true; presets: ScalingPreset[] }
   | { valid: false; problems: PolicyProblem[] };
 
-function mergePreset(
-  name: string,
-  value: unknown,
-  base: ScalingPreset | undefined,
-  problems: Problems,
-): ScalingPreset | undefined {
-  const override = readRecord(value, name, problems);
-  if (!override) {
-    return undefined;
-  }
-  const start = problems.length;
-  rejectUnknownFields(override, ['description', 'policy'], name, problems);
-  const description =
-    override.description === undefined && base
-      ? base.description
-      : readText(override.description, joinPath(name, 'description'), problems);
-
-  const policyPath = joinPath(name, 'policy');
-  if (override.policy !== undefined && !isRecord(override.policy)) {
-    readRecord(override.policy, policyPath, problems);
-    return undefined;
-  }
-  // Fields given replace the base preset's; `targets` is replaced as a whole.
-  const result = validateScalingPolicy({ ...base?.policy, ...override.policy });
-  if (!result.valid) {
-    problems.push(
-      ...result.problems.map(problem => ({
-        field: problem.field ? joinPath(policyPath, problem.field) : policyPath,
-        message: problem.message,
-      })),
-    );
-  }
-  if (problems.length > start || !description || !result.valid) {
-    return undefined;
-  }
-  return { name, description, policy: result.policy };
+/** An entry of `scaling.presets`: the fields it gives replace the base preset's, `targets` as a whole. */
+function presetSchema(name: string, base: ScalingPreset | undefined) {
+  return closedObject({
+    description: base ? text().default(base.description) : text(),
+    policy: z
+      .looseObject({}, { error: mustBeAnObject })
+      .optional()
+      .transform((policy): unknown => ({ ...base?.policy, ...policy }))
+      .pipe(scalingPolicySchema()),
+  }).transform(preset => ({ name, ...preset }));
 }
+
+const overridesSchema = z.record(z.string(), z.unknown(), {
+  error: 'Scaling preset overrides must be an object keyed by preset name',
+});
 
 /**
  * @public
@@ -139,27 +112,26 @@ export function mergeScalingPresets(
   if (overrides === undefined) {
     return { valid: true, presets: [...defaults] };
   }
-  if (!isRecord(overrides)) {
-    return {
-      valid: false,
-      problems: [
-        {
-          field: '',
-          message:
-            'Scaling preset overrides must be an object keyed by preset name',
-        },
-      ],
-    };
+  const entries = overridesSchema.safeParse(overrides);
+  if (!entries.success) {
+    return { valid: false, problems: toPolicyProblems(entries.error.issues) };
   }
-  const problems: Problems = [];
   const byName = new Map(defaults.map(preset => [preset.name, preset]));
-  for (const [name, override] of Object.entries(overrides)) {
-    const merged = mergePreset(name, override, byName.get(name), problems);
-    if (merged) {
-      byName.set(name, merged);
-    }
+  const merged = z
+    .object(
+      Object.fromEntries(
+        Object.keys(entries.data).map(name => [
+          name,
+          presetSchema(name, byName.get(name)),
+        ]),
+      ),
+    )
+    .safeParse(entries.data);
+  if (!merged.success) {
+    return { valid: false, problems: toPolicyProblems(merged.error.issues) };
   }
-  return problems.length > 0
-    ? { valid: false, problems }
-    : { valid: true, presets: [...byName.values()] };
+  for (const preset of Object.values(merged.data)) {
+    byName.set(preset.name, preset);
+  }
+  return { valid: true, presets: [...byName.values()] };
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_SCALING_PRESETS } from './presets';
 import type { ScalingPolicy } from './types';
-import { ScalingPolicyLimits, validateScalingPolicy } from './validatePolicy';
+import type { ScalingPolicyLimits } from './schema/scalingPolicySchema';
+import { validateScalingPolicy } from './validatePolicy';
 
 const CPU_ONLY: ScalingPolicy = {
   minReplicas: 2,

@@ -1,141 +1,81 @@
-import type { PolicyProblem, ScalingPolicy, ScalingTarget } from './types';
+import type { z } from 'zod';
+import type { PolicyProblem, ScalingPolicy } from './types';
 import {
-  addProblem,
-  isRecord,
-  Problems,
-  readNumber,
-  rejectUnknownFields,
-  UnknownRecord,
-} from './validation/fieldReaders';
-import { readBehavior } from './validation/readBehavior';
-import { readTargets } from './validation/readTargets';
-
-/** @public The platform's guard-rails for the workload a policy is meant for. */
-export interface ScalingPolicyLimits {
-  /** The most replicas the platform allows, e.g. for the service's tier. */
-  maxReplicas?: number;
-  /** The tier the limit comes from, named in messages: `critical` gives "for critical services". */
-  tier?: string;
-  /** Whether `minReplicas` may be 0 (scale to zero is a separate permission). */
-  allowZero?: boolean;
-}
+  ScalingPolicyLimits,
+  scalingPolicySchema,
+} from './schema/scalingPolicySchema';
 
 /** @public */
 export type PolicyValidationResult =
   | { valid: true; policy: ScalingPolicy }
   | { valid: false; problems: PolicyProblem[] };
 
-const POLICY_FIELDS = ['minReplicas', 'maxReplicas', 'targets', 'behavior'];
-
-function readMinReplicas(
-  record: UnknownRecord,
-  limits: ScalingPolicyLimits,
-  problems: Problems,
-): number | undefined {
-  if (record.minReplicas === 0 && !limits.allowZero) {
-    addProblem(
-      problems,
-      'minReplicas',
-      'must be at least 1: scaling to zero is not allowed here',
-      { value: 0 },
-    );
-    return undefined;
-  }
-  return readNumber(record.minReplicas, 'minReplicas', problems, {
-    wholeNumber: true,
-    min: limits.allowZero ? 0 : 1,
-  });
+/** `['targets', 1, 'value']` → `targets[1].value`. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => {
+      if (typeof key === 'number') {
+        return `[${key}]`;
+      }
+      return index === 0 ? String(key) : `.${String(key)}`;
+    })
+    .join('');
 }
 
-function readMaxReplicas(
-  record: UnknownRecord,
-  limits: ScalingPolicyLimits,
-  problems: Problems,
-): number | undefined {
-  const maxReplicas = readNumber(record.maxReplicas, 'maxReplicas', problems, {
-    wholeNumber: true,
-    min: 1,
-  });
-  const limit = limits.maxReplicas;
-  if (maxReplicas !== undefined && limit !== undefined && maxReplicas > limit) {
-    const scope = limits.tier
-      ? `for ${limits.tier} services`
-      : 'under the platform guard-rails';
-    addProblem(problems, 'maxReplicas', `must be at most ${limit} ${scope}`, {
-      value: maxReplicas,
-    });
-    return undefined;
+/** A problem whose message starts with the field's own name, such as `policies[0]`. */
+function problemAt(
+  path: readonly PropertyKey[],
+  message: string,
+): PolicyProblem {
+  if (path.length === 0) {
+    return { field: '', message };
   }
-  return maxReplicas;
+  let nameStart = path.length - 1;
+  while (nameStart > 0 && typeof path[nameStart] === 'number') {
+    nameStart -= 1;
+  }
+  return {
+    field: fieldPath(path),
+    message: `${fieldPath(path.slice(nameStart))} ${message}`,
+  };
 }
 
-function readsObjectOrExternal(target: ScalingTarget): boolean {
-  return target.kind === 'custom' && target.source !== 'Pods';
+/**
+ * @public
+ * The issues of a failed `scalingPolicySchema` parse as problems, each named
+ * after the path of its field so a form can show it in place.
+ */
+export function toPolicyProblems(
+  issues: readonly z.core.$ZodIssue[],
+): PolicyProblem[] {
+  return issues.flatMap(issue =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map(key => problemAt([...issue.path, key], issue.message))
+      : [problemAt(issue.path, issue.message)],
+  );
 }
 
 /**
  * @public
  * Checks a policy from an untrusted source (a request body, the editor's form,
- * config) and returns it typed, or every problem found, each with the path of
- * its field so a form can show it in place.
+ * config) and returns it typed, or every problem found.
  */
 export function validateScalingPolicy(
   policy: unknown,
   limits: ScalingPolicyLimits = {},
 ): PolicyValidationResult {
-  if (!isRecord(policy)) {
-    return {
-      valid: false,
-      problems: [{ field: '', message: 'A scaling policy must be an object' }],
-    };
-  }
-  const problems: Problems = [];
-  rejectUnknownFields(policy, POLICY_FIELDS, '', problems);
-  const minReplicas = readMinReplicas(policy, limits, problems);
-  const maxReplicas = readMaxReplicas(policy, limits, problems);
-  if (
-    minReplicas !== undefined &&
-    maxReplicas !== undefined &&
-    minReplicas > maxReplicas
-  ) {
-    addProblem(
-      problems,
-      'minReplicas',
-      `must be at most maxReplicas (${maxReplicas})`,
-      {
-        value: minReplicas,
-      },
-    );
-  }
-  const targets = readTargets(policy.targets, problems);
-  // As upstream validation: with no pods, Resource and Pods metrics have nothing to measure.
-  if (minReplicas === 0 && targets && !targets.some(readsObjectOrExternal)) {
-    addProblem(
-      problems,
-      'minReplicas',
-      'can be 0 only when a custom metric is read as Object or External, which still report with no pods running',
-    );
-  }
-  const behavior =
-    policy.behavior === undefined
-      ? undefined
-      : readBehavior(policy.behavior, 'behavior', problems);
+  const result = scalingPolicySchema(limits).safeParse(policy);
+  return result.success
+    ? { valid: true, policy: result.data }
+    : { valid: false, problems: toPolicyProblems(result.error.issues) };
+}
 
-  if (
-    problems.length > 0 ||
-    minReplicas === undefined ||
-    maxReplicas === undefined ||
-    !targets
-  ) {
-    return { valid: false, problems };
-  }
-  return {
-    valid: true,
-    policy: {
-      minReplicas,
-      maxReplicas,
-      targets,
-      ...(behavior && { behavior }),
-    },
-  };
+/**
+ * @public
+ * Checks only what holds for every workload: the most permissive check, which
+ * accepts whatever some workload's limits would accept. A request body can be
+ * checked with it before the entity, and so its limits, is known.
+ */
+export function validatePolicyShape(policy: unknown): PolicyValidationResult {
+  return validateScalingPolicy(policy, { allowZero: true });
 }
