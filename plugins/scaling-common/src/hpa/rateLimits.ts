@@ -6,7 +6,7 @@
  */
 import type { ResolvedScalingRules } from './defaults';
 import { replicasChangedWithin } from './scaleEvents';
-import type { HpaHistory } from './types';
+import type { HpaHistory, HpaScalingPolicy } from './types';
 
 /** Past changes in both directions. */
 export type ScaleEventHistory = Pick<
@@ -31,8 +31,22 @@ function replicasAtPeriodStart(
   );
 }
 
-/** The most replicas the scale-up rules allow now. */
-export function scaleUpLimit(
+type Direction = 'up' | 'down';
+
+/** The limit one policy sets, from the replica count at its period's start. */
+const policyLimit: Record<
+  Direction,
+  (start: number, policy: HpaScalingPolicy) => number
+> = {
+  // Rounded up, so a small percentage still allows at least one more pod.
+  up: (start, { type, value }) =>
+    type === 'Pods' ? start + value : Math.ceil(start * (1 + value / 100)),
+  down: (start, { type, value }) =>
+    type === 'Pods' ? start - value : Math.trunc(start * (1 - value / 100)),
+};
+
+function rateLimit(
+  direction: Direction,
   currentReplicas: number,
   events: ScaleEventHistory,
   rules: ResolvedScalingRules,
@@ -41,22 +55,26 @@ export function scaleUpLimit(
   if (rules.selectPolicy === 'Disabled') {
     return currentReplicas;
   }
-  const proposals = rules.policies.map(policy => {
-    const start = replicasAtPeriodStart(
-      currentReplicas,
-      policy.periodSeconds,
-      events,
-      now,
-    );
-    // Rounded up, so a small percentage still allows at least one more pod.
-    return policy.type === 'Pods'
-      ? start + policy.value
-      : Math.ceil(start * (1 + policy.value / 100));
-  });
-  // 'Min' picks the smallest change, which when scaling up is the lowest limit.
-  return rules.selectPolicy === 'Min'
-    ? Math.min(...proposals)
-    : Math.max(...proposals);
+  const limits = rules.policies.map(policy =>
+    policyLimit[direction](
+      replicasAtPeriodStart(currentReplicas, policy.periodSeconds, events, now),
+      policy,
+    ),
+  );
+  // 'Min' picks the smallest change: the lowest limit when scaling up, the
+  // highest when scaling down.
+  const lowest = (rules.selectPolicy === 'Min') === (direction === 'up');
+  return lowest ? Math.min(...limits) : Math.max(...limits);
+}
+
+/** The most replicas the scale-up rules allow now. */
+export function scaleUpLimit(
+  currentReplicas: number,
+  events: ScaleEventHistory,
+  rules: ResolvedScalingRules,
+  now: number,
+): number {
+  return rateLimit('up', currentReplicas, events, rules, now);
 }
 
 /** The fewest replicas the scale-down rules allow now. */
@@ -66,24 +84,7 @@ export function scaleDownLimit(
   rules: ResolvedScalingRules,
   now: number,
 ): number {
-  if (rules.selectPolicy === 'Disabled') {
-    return currentReplicas;
-  }
-  const proposals = rules.policies.map(policy => {
-    const start = replicasAtPeriodStart(
-      currentReplicas,
-      policy.periodSeconds,
-      events,
-      now,
-    );
-    return policy.type === 'Pods'
-      ? start - policy.value
-      : Math.trunc(start * (1 - policy.value / 100));
-  });
-  // 'Min' picks the smallest change, which when scaling down is the highest limit.
-  return rules.selectPolicy === 'Min'
-    ? Math.max(...proposals)
-    : Math.min(...proposals);
+  return rateLimit('down', currentReplicas, events, rules, now);
 }
 
 /**
