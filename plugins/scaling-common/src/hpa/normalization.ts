@@ -41,37 +41,39 @@ export interface Normalization {
   scalingLimited: { status: 'True' | 'False'; reason: string; message: string };
 }
 
-const READY_FOR_NEW_SCALE = {
-  reason: 'ReadyForNewScale',
-  message: 'recommended size matches current size',
-};
-
-const WITHIN_RANGE = {
-  reason: 'DesiredWithinRange',
-  message: 'the desired count is within the acceptable range',
-};
-
-const TOO_MANY_REPLICAS = {
-  reason: 'TooManyReplicas',
-  message: 'the desired replica count is more than the maximum replica count',
-};
-
-const TOO_FEW_REPLICAS = {
-  reason: 'TooFewReplicas',
-  message: 'the desired replica count is less than the minimum replica count',
-};
-
-const SCALE_UP_LIMIT = {
-  reason: 'ScaleUpLimit',
-  message:
+/** The message the controller reports with each reason. */
+const MESSAGES = {
+  ReadyForNewScale: 'recommended size matches current size',
+  ScaleDownStabilized:
+    'recent recommendations were higher than current one, applying the highest recent recommendation',
+  DesiredWithinRange: 'the desired count is within the acceptable range',
+  TooManyReplicas:
+    'the desired replica count is more than the maximum replica count',
+  TooFewReplicas:
+    'the desired replica count is less than the minimum replica count',
+  ScaleUpLimit:
     'the desired replica count is increasing faster than the maximum scale rate',
-};
-
-const SCALE_DOWN_LIMIT = {
-  reason: 'ScaleDownLimit',
-  message:
+  ScaleDownLimit:
     'the desired replica count is decreasing faster than the maximum scale rate',
 };
+
+function condition(reason: keyof typeof MESSAGES) {
+  return { reason, message: MESSAGES[reason] };
+}
+
+function limitedBy(
+  reason: keyof typeof MESSAGES,
+  replicas: number,
+): LimitedReplicas {
+  return { replicas, ...condition(reason) };
+}
+
+/** The lower of maxReplicas and the scale-up limit, with the reason it binds. */
+function upperBound(maxReplicas: number, upLimit: number): LimitedReplicas {
+  return maxReplicas > upLimit
+    ? limitedBy('ScaleUpLimit', upLimit)
+    : limitedBy('TooManyReplicas', maxReplicas);
+}
 
 /**
  * Bounds for an HPA without a behavior: min and max replicas, and the legacy
@@ -83,18 +85,14 @@ export function limitWithoutBehavior(
   minReplicas: number,
   maxReplicas: number,
 ): LimitedReplicas {
-  const upLimit = legacyScaleUpLimit(currentReplicas);
-  const [maximum, maximumReason] =
-    maxReplicas > upLimit
-      ? [upLimit, SCALE_UP_LIMIT]
-      : [maxReplicas, TOO_MANY_REPLICAS];
+  const maximum = upperBound(maxReplicas, legacyScaleUpLimit(currentReplicas));
   if (desiredReplicas < minReplicas) {
-    return { replicas: minReplicas, ...TOO_FEW_REPLICAS };
+    return limitedBy('TooFewReplicas', minReplicas);
   }
-  if (desiredReplicas > maximum) {
-    return { replicas: maximum, ...maximumReason };
+  if (desiredReplicas > maximum.replicas) {
+    return maximum;
   }
-  return { replicas: desiredReplicas, ...WITHIN_RANGE };
+  return limitedBy('DesiredWithinRange', desiredReplicas);
 }
 
 /**
@@ -112,31 +110,30 @@ export function limitWithBehavior(
     request;
   if (desiredReplicas > currentReplicas) {
     // Recent scale-ups can push the limit below the current count; never shrink for that.
-    const upLimit = Math.max(
-      scaleUpLimit(currentReplicas, events, behavior.scaleUp, now),
-      currentReplicas,
+    const maximum = upperBound(
+      maxReplicas,
+      Math.max(
+        scaleUpLimit(currentReplicas, events, behavior.scaleUp, now),
+        currentReplicas,
+      ),
     );
-    const [maximum, reason] =
-      maxReplicas > upLimit
-        ? [upLimit, SCALE_UP_LIMIT]
-        : [maxReplicas, TOO_MANY_REPLICAS];
-    if (desiredReplicas > maximum) {
-      return { replicas: maximum, ...reason };
+    if (desiredReplicas > maximum.replicas) {
+      return maximum;
     }
   } else if (desiredReplicas < currentReplicas) {
     const downLimit = Math.min(
       scaleDownLimit(currentReplicas, events, behavior.scaleDown, now),
       currentReplicas,
     );
-    const [minimum, reason] =
+    const minimum =
       minReplicas < downLimit
-        ? [downLimit, SCALE_DOWN_LIMIT]
-        : [minReplicas, TOO_FEW_REPLICAS];
-    if (desiredReplicas < minimum) {
-      return { replicas: minimum, ...reason };
+        ? limitedBy('ScaleDownLimit', downLimit)
+        : limitedBy('TooFewReplicas', minReplicas);
+    if (desiredReplicas < minimum.replicas) {
+      return minimum;
     }
   }
-  return { replicas: desiredReplicas, ...WITHIN_RANGE };
+  return limitedBy('DesiredWithinRange', desiredReplicas);
 }
 
 function scalingLimitedBy(
@@ -173,14 +170,11 @@ export function normalizeWithoutBehavior(
   return {
     desiredReplicas: limited.replicas,
     recommendations: stabilized.recommendations,
-    ableToScale:
+    ableToScale: condition(
       stabilized.replicas === desiredReplicas
-        ? READY_FOR_NEW_SCALE
-        : {
-            reason: 'ScaleDownStabilized',
-            message:
-              'recent recommendations were higher than current one, applying the highest recent recommendation',
-          },
+        ? 'ReadyForNewScale'
+        : 'ScaleDownStabilized',
+    ),
     scalingLimited: scalingLimitedBy(limited, stabilized.replicas),
   };
 }
@@ -212,7 +206,7 @@ export function normalizeWithBehavior(
     recommendations: stabilized.recommendations,
     ableToScale:
       stabilized.replicas === desiredReplicas
-        ? READY_FOR_NEW_SCALE
+        ? condition('ReadyForNewScale')
         : { reason: stabilized.reason, message: stabilized.message },
     scalingLimited: scalingLimitedBy(limited, stabilized.replicas),
   };
