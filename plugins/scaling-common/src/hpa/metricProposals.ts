@@ -25,6 +25,7 @@ import type {
   HpaMetricSpec,
   HpaMetricStatus,
   MetricObservations,
+  MetricValueStatus,
   ObjectMetricSpec,
   PodsMetricSpec,
   ResourceMetricSpec,
@@ -164,57 +165,36 @@ function proposeForObject(
   { object: { describedObject, metric, target } }: ObjectMetricSpec,
   context: MetricEvaluationContext,
 ): MetricProposal {
-  // Upstream names the average-value case 'external metric', a copy-paste
-  // slip; the object's kind says more.
-  const description = `${describedObject.kind} metric ${metric.name}`;
-  if (target.type === 'Value' && target.value !== undefined) {
-    const sample = objectMetricSample(
-      context.observations,
-      describedObject,
-      metric,
+  const sample = () =>
+    quantityToMilli(
+      objectMetricSample(context.observations, describedObject, metric).value,
     );
+  const proposal = (replicas: number, current: MetricValueStatus) => ({
+    replicas,
+    // Upstream names the average-value case 'external metric', a copy-paste
+    // slip; the object's kind says more.
+    description: `${describedObject.kind} metric ${metric.name}`,
+    status: {
+      type: 'Object' as const,
+      object: { describedObject, metric, current },
+    },
+  });
+  if (target.type === 'Value' && target.value !== undefined) {
     const { replicas, usage } = objectValueReplicas(
       context,
-      quantityToMilli(sample.value),
+      sample(),
       quantityToMilli(target.value),
     );
-    return {
-      replicas,
-      description,
-      status: {
-        type: 'Object',
-        object: {
-          describedObject,
-          metric,
-          current: { value: formatMilliQuantity(usage) },
-        },
-      },
-    };
+    return proposal(replicas, { value: formatMilliQuantity(usage) });
   }
   if (target.type === 'AverageValue' && target.averageValue !== undefined) {
-    const sample = objectMetricSample(
-      context.observations,
-      describedObject,
-      metric,
-    );
     const { replicas, usage } = totalPerPodReplicas(
       context.statusReplicas,
-      quantityToMilli(sample.value),
+      sample(),
       quantityToMilli(target.averageValue),
       context.tolerances,
     );
-    return {
-      replicas,
-      description,
-      status: {
-        type: 'Object',
-        object: {
-          describedObject,
-          metric,
-          current: { averageValue: formatMilliQuantity(usage) },
-        },
-      },
-    };
+    return proposal(replicas, { averageValue: formatMilliQuantity(usage) });
   }
   throw new HpaMetricError(
     'invalid object metric source: neither a value target nor an average value target was set',
@@ -225,48 +205,33 @@ function proposeForExternal(
   { external: { metric, target } }: ExternalMetricSpec,
   context: MetricEvaluationContext,
 ): MetricProposal {
-  const description = `external metric ${metric.name}(${JSON.stringify(
-    metric.selector ?? {},
-  )})`;
-  if (target.averageValue !== undefined) {
-    const sample = externalMetricSample(context.observations, metric);
-    const total = sample.values.reduce<number>(
-      (sum, value) => sum + quantityToMilli(value),
-      0,
+  const samples = () =>
+    externalMetricSample(context.observations, metric).values.map(
+      quantityToMilli,
     );
+  const proposal = (replicas: number, current: MetricValueStatus) => ({
+    replicas,
+    description: `external metric ${metric.name}(${JSON.stringify(
+      metric.selector ?? {},
+    )})`,
+    status: { type: 'External' as const, external: { metric, current } },
+  });
+  if (target.averageValue !== undefined) {
     const { replicas, usage } = totalPerPodReplicas(
       context.statusReplicas,
-      total,
+      samples().reduce((sum, value) => sum + value, 0),
       quantityToMilli(target.averageValue),
       context.tolerances,
     );
-    return {
-      replicas,
-      description,
-      status: {
-        type: 'External',
-        external: {
-          metric,
-          current: { averageValue: formatMilliQuantity(usage) },
-        },
-      },
-    };
+    return proposal(replicas, { averageValue: formatMilliQuantity(usage) });
   }
   if (target.value !== undefined) {
-    const sample = externalMetricSample(context.observations, metric);
     const { replicas, usage } = externalValueReplicas(
       context,
-      sample.values.map(quantityToMilli),
+      samples(),
       quantityToMilli(target.value),
     );
-    return {
-      replicas,
-      description,
-      status: {
-        type: 'External',
-        external: { metric, current: { value: formatMilliQuantity(usage) } },
-      },
-    };
+    return proposal(replicas, { value: formatMilliQuantity(usage) });
   }
   throw new HpaMetricError(
     'invalid external metric source: neither a value target nor an average value target was set',
