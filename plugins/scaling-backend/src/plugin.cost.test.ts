@@ -347,10 +347,13 @@ describeSandboxOnly(
           expect(cents(platform.total)).toBe(
             cents(logging.total + monitoring.total),
           );
-          expect(platform.savings.count).toBeGreaterThanOrEqual(0);
+          // Each of its two services: spot and reserved in each of the three
+          // regions, and one right-sizing.
+          expect(platform.savings.count).toBe(14);
         });
 
         it('sums the savings a team page shows from its services’ stored recommendations, with every cluster down', async () => {
+          const backfilledFrom = Date.now();
           await backfill({ start: day, end: nextDay });
           const services = await Promise.all(
             ['logging-service', 'monitoring-service'].map(name =>
@@ -382,7 +385,14 @@ describeSandboxOnly(
               .toISOString()
               .slice(0, 10),
           );
-          expect(services[0].computedAt).toBeDefined();
+          // Refreshed by this backfill, in one pass for every service.
+          expect(Date.parse(services[0].computedAt!)).toBeGreaterThanOrEqual(
+            backfilledFrom,
+          );
+          expect(Date.parse(services[0].computedAt!)).toBeLessThanOrEqual(
+            Date.now(),
+          );
+          expect(services[1].computedAt).toBe(services[0].computedAt);
 
           // Team and org pages read the stored recommendations, not the clusters.
           for (const region of REGIONS) {
