@@ -1,10 +1,8 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
+import { scalingDatabaseClient } from './scalingDatabase';
 import {
   AuditAttempt,
   AuditEvent,
@@ -14,11 +12,6 @@ import {
 
 const TABLE = 'scaling_audit_events';
 const DEFAULT_LIST_LIMIT = 100;
-
-const migrationsDir = resolvePackagePath(
-  '@meschain/backstage-plugin-scaling-backend',
-  'migrations',
-);
 
 interface AuditEventRow {
   id: string;
@@ -76,11 +69,9 @@ export class DatabaseScalingAuditStore implements ScalingAuditStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseScalingAuditStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseScalingAuditStore(client);
+    return new DatabaseScalingAuditStore(
+      await scalingDatabaseClient(options.database),
+    );
   }
 
   private constructor(private readonly db: Knex) {}

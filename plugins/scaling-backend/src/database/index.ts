@@ -5,3 +5,4 @@ export type {
   ScalingAuditStore,
 } from './types';
 export { DatabaseScalingAuditStore } from './DatabaseScalingAuditStore';
+export { scalingDatabaseClient } from './scalingDatabase';

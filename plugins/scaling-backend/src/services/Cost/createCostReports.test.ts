@@ -9,11 +9,7 @@ import { ScalingEntityFacts } from '@meschain/backstage-plugin-scaling-common';
 import { EntityScalingFactsService } from '../EntityScalingFacts';
 import { addDays } from './costWindows';
 import { createCostReports } from './createCostReports';
-import {
-  connectCostDatabase,
-  DatabaseCostRecommendationStore,
-  DatabaseCostStore,
-} from './store';
+import { DatabaseCostRecommendationStore, DatabaseCostStore } from './store';
 
 jest.setTimeout(60_000);
 
@@ -38,16 +34,16 @@ const databases = TestDatabases.create();
 
 describe.each(databases.eachSupportedId())('cost reports in %p', databaseId => {
   async function connect() {
-    const db = await connectCostDatabase(
-      mockServices.database({
-        knex: await databases.init(databaseId),
-        migrations: { skip: false },
-      }),
-    );
-    const store = new DatabaseCostStore(db);
+    const database = mockServices.database({
+      knex: await databases.init(databaseId),
+      migrations: { skip: false },
+    });
+    const store = await DatabaseCostStore.create({ database });
     const options = {
       store,
-      recommendations: new DatabaseCostRecommendationStore(db),
+      recommendations: await DatabaseCostRecommendationStore.create({
+        database,
+      }),
       catalog: catalogServiceMock({
         entities: [
           {

@@ -26,7 +26,6 @@ import {
   DatabaseCostRecommendationStore,
   DatabaseCostStore,
   DatabaseCostUsageStore,
-  connectCostDatabase,
 } from './store';
 
 /**
@@ -53,10 +52,12 @@ export async function createCostServices(options: {
 }) {
   const { config, scheduler, catalog, auth, logger } = options;
   const settings = readCostSettings(config);
-  const db = await connectCostDatabase(options.database);
-  const store = new DatabaseCostStore(db);
-  const usage = new DatabaseCostUsageStore(db);
-  const recommendations = new DatabaseCostRecommendationStore(db);
+  const { database } = options;
+  const store = await DatabaseCostStore.create({ database });
+  const usage = await DatabaseCostUsageStore.create({ database });
+  const recommendations = await DatabaseCostRecommendationStore.create({
+    database,
+  });
   const source =
     options.source ??
     createOpenCostSource({ clusters: readOpenCostClusters(config) });

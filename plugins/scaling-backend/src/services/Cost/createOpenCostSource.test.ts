@@ -12,11 +12,7 @@ import {
   openCostEntry,
   recordedAllocationDay,
 } from './openCostAllocationFixtures';
-import {
-  DatabaseCostStore,
-  DatabaseCostUsageStore,
-  connectCostDatabase,
-} from './store';
+import { DatabaseCostStore, DatabaseCostUsageStore } from './store';
 
 jest.setTimeout(60_000);
 
@@ -56,14 +52,12 @@ describe('OpenCost cost source and ingestion', () => {
   }
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
-    const db = await connectCostDatabase(
-      mockServices.database({
-        knex: await databases.init(databaseId),
-        migrations: { skip: false },
-      }),
-    );
-    const store = new DatabaseCostStore(db);
-    const usage = new DatabaseCostUsageStore(db);
+    const database = mockServices.database({
+      knex: await databases.init(databaseId),
+      migrations: { skip: false },
+    });
+    const store = await DatabaseCostStore.create({ database });
+    const usage = await DatabaseCostUsageStore.create({ database });
     const logger = mockServices.logger.mock();
     const ingestion = createCostIngestion({
       source: createOpenCostSource({ clusters: [cluster] }),

@@ -5,11 +5,7 @@ import { createCostEntityMapping } from './costEntityMapping';
 import { CostIngestion, createCostIngestion } from './createCostIngestion';
 import { createOpenCostSource } from './createOpenCostSource';
 import { createScheduledCostIngestion } from './createScheduledCostIngestion';
-import {
-  DatabaseCostStore,
-  DatabaseCostUsageStore,
-  connectCostDatabase,
-} from './store';
+import { DatabaseCostStore, DatabaseCostUsageStore } from './store';
 
 jest.setTimeout(120_000);
 
@@ -38,13 +34,11 @@ describe.each(databases.eachSupportedId())(
     afterAll(() => sandbox.close());
 
     it('loads the initial days once per cluster that has none complete, and the recent days every run', async () => {
-      const db = await connectCostDatabase(
-        mockServices.database({
-          knex: await databases.init(databaseId),
-          migrations: { skip: false },
-        }),
-      );
-      const store = new DatabaseCostStore(db);
+      const database = mockServices.database({
+        knex: await databases.init(databaseId),
+        migrations: { skip: false },
+      });
+      const store = await DatabaseCostStore.create({ database });
       const source = createOpenCostSource({
         clusters: REGIONS.map(region => ({
           name: `meschain-${region}`,
@@ -55,7 +49,7 @@ describe.each(databases.eachSupportedId())(
       const ingestion = createCostIngestion({
         source,
         store,
-        usage: new DatabaseCostUsageStore(db),
+        usage: await DatabaseCostUsageStore.create({ database }),
         loadMapping: async () => createCostEntityMapping([]),
         logger: mockServices.logger.mock(),
         hourlyDays: 1,

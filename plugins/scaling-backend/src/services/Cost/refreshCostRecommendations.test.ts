@@ -22,7 +22,6 @@ import {
   DatabaseCostRecommendationStore,
   DatabaseCostStore,
   DatabaseCostUsageStore,
-  connectCostDatabase,
 } from './store';
 
 jest.setTimeout(120_000);
@@ -72,14 +71,14 @@ describe.each(databases.eachSupportedId())(
     });
 
     async function setup() {
-      const db = await connectCostDatabase(
-        mockServices.database({
-          knex: await databases.init(databaseId),
-          migrations: { skip: false },
-        }),
-      );
-      const usage = new DatabaseCostUsageStore(db);
-      const recommendations = new DatabaseCostRecommendationStore(db);
+      const database = mockServices.database({
+        knex: await databases.init(databaseId),
+        migrations: { skip: false },
+      });
+      const usage = await DatabaseCostUsageStore.create({ database });
+      const recommendations = await DatabaseCostRecommendationStore.create({
+        database,
+      });
       const source = createOpenCostSource({
         clusters: [
           {
@@ -93,7 +92,7 @@ describe.each(databases.eachSupportedId())(
       const logger = mockServices.logger.mock();
       const ingestion = createCostIngestion({
         source,
-        store: new DatabaseCostStore(db),
+        store: await DatabaseCostStore.create({ database }),
         usage,
         loadMapping,
         logger,

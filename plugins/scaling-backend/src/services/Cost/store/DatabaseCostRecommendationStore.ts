@@ -1,8 +1,10 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   CostRecommendation,
   CostRecommendationKind,
 } from '@meschain/backstage-plugin-scaling-common';
 import { Knex } from 'knex';
+import { scalingDatabaseClient } from '../../../database';
 import { insertChunked, num } from './costDatabase';
 import {
   CostRecommendationStore,
@@ -37,7 +39,15 @@ function toRecommendation(row: Record<string, any>): CostRecommendation {
 export class DatabaseCostRecommendationStore
   implements CostRecommendationStore
 {
-  constructor(private readonly db: Knex) {}
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseCostRecommendationStore> {
+    return new DatabaseCostRecommendationStore(
+      await scalingDatabaseClient(options.database),
+    );
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async replaceAll(
     set: RecommendationSet & { recommendations: OwnedRecommendation[] },

@@ -7,12 +7,8 @@ import {
 } from '@meschain/backstage-plugin-scaling-common';
 import { Knex } from 'knex';
 import { splitByWholeMonths } from '../costWindows';
-import {
-  connectCostDatabase,
-  insertChunked,
-  num,
-  sumsOf,
-} from './costDatabase';
+import { scalingDatabaseClient } from '../../../database';
+import { insertChunked, num, sumsOf } from './costDatabase';
 import {
   CostStore,
   DayOfCluster,
@@ -57,10 +53,10 @@ export class DatabaseCostStore implements CostStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseCostStore> {
-    return new DatabaseCostStore(await connectCostDatabase(options.database));
+    return new DatabaseCostStore(await scalingDatabaseClient(options.database));
   }
 
-  constructor(private readonly db: Knex) {}
+  private constructor(private readonly db: Knex) {}
 
   async replaceDay(
     ingestion: DayOfCluster,

@@ -1,5 +1,7 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { HourlyUsage } from '@meschain/backstage-plugin-scaling-common';
 import { Knex } from 'knex';
+import { scalingDatabaseClient } from '../../../database';
 import { insertChunked, num, sumsOf } from './costDatabase';
 import { CostUsageStore, HoursOfCluster, ObservedWorkload } from './types';
 
@@ -41,7 +43,15 @@ function toWorkload(row: Record<string, any>): ObservedWorkload {
 
 /** Hourly usage over the recommendation window, and the clusters' workloads, in the plugin's database. */
 export class DatabaseCostUsageStore implements CostUsageStore {
-  constructor(private readonly db: Knex) {}
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseCostUsageStore> {
+    return new DatabaseCostUsageStore(
+      await scalingDatabaseClient(options.database),
+    );
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async replaceHours({ day, cluster, region, rows }: HoursOfCluster) {
     await this.db.transaction(async tx => {

@@ -1,30 +1,10 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-
-const migrationsDir = resolvePackagePath(
-  '@meschain/backstage-plugin-scaling-backend',
-  'migrations',
-);
 
 /**
  * Rows per insert statement: SQLite builds a multi-row insert as a compound
  * SELECT of at most 500 terms, and this keeps PostgreSQL under its bound-parameter limit.
  */
 const INSERT_CHUNK = 500;
-
-/** The plugin's database client, migrated unless the app skips migrations. */
-export async function connectCostDatabase(
-  database: DatabaseService,
-): Promise<Knex> {
-  const client = await database.getClient();
-  if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
-  }
-  return client;
-}
 
 export async function insertChunked(
   db: Knex,

@@ -2,4 +2,3 @@ export type * from './types';
 export { DatabaseCostStore } from './DatabaseCostStore';
 export { DatabaseCostUsageStore } from './DatabaseCostUsageStore';
 export { DatabaseCostRecommendationStore } from './DatabaseCostRecommendationStore';
-export { connectCostDatabase } from './costDatabase';
