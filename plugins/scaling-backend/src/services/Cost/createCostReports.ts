@@ -164,24 +164,24 @@ export function createCostReports(options: {
     return { ...sum, window };
   }
 
-  return {
-    async entityCost(ref, window, caller) {
-      const { entityRef } = await entityFacts.getFacts(ref, caller);
-      const previous = previousWindow(window);
-      const [days, previousTotal, gaps, dataStart] = await Promise.all([
-        store.entityDays(entityRef, window),
-        store.total({ entityRef }, previous),
-        incomplete(window),
-        store.firstDay(),
-      ]);
-      const total = sumOf(days);
-      const byResource = zeroCost();
-      for (const d of days) {
-        for (const r of COST_RESOURCES)
-          byResource[r] = round(byResource[r] + d.cost[r]);
-      }
-      return {
-        entityRef,
+  /**
+   * What every cost answer says of its total: the window, the data's first
+   * day, the change against the window before when the data reaches that far,
+   * and the days that were not fully ingested.
+   */
+  async function windowSummary(
+    scope: Parameters<CostStore['total']>[0],
+    window: CostWindow,
+  ) {
+    const previous = previousWindow(window);
+    const [previousTotal, gaps, dataStart] = await Promise.all([
+      store.total(scope, previous),
+      incomplete(window),
+      store.firstDay(),
+    ]);
+    return {
+      dataStart,
+      withTotal: (total: number) => ({
         currency,
         window,
         total,
@@ -189,10 +189,29 @@ export function createCostReports(options: {
         change: comparable(previous, dataStart)
           ? changeOf(total, previousTotal, previous)
           : undefined,
+        incomplete: gaps,
+      }),
+    };
+  }
+
+  return {
+    async entityCost(ref, window, caller) {
+      const { entityRef } = await entityFacts.getFacts(ref, caller);
+      const [days, summary] = await Promise.all([
+        store.entityDays(entityRef, window),
+        windowSummary({ entityRef }, window),
+      ]);
+      const byResource = zeroCost();
+      for (const d of days) {
+        for (const r of COST_RESOURCES)
+          byResource[r] = round(byResource[r] + d.cost[r]);
+      }
+      return {
+        entityRef,
+        ...summary.withTotal(sumOf(days)),
         daily: dailyOf(days, window),
         byRegion: shares(days.map(d => ({ key: d.region, total: d.total }))),
         byResource,
-        incomplete: gaps,
       };
     },
 
@@ -250,47 +269,30 @@ export function createCostReports(options: {
       if (!(await catalog.getEntityByRef(ref, caller))) {
         throw new NotFoundError(`No group named ${teamRef} in the catalog`);
       }
-      const previous = previousWindow(window);
-      const [days, services, previousTotal, gaps, dataStart] =
-        await Promise.all([
-          store.ownerDays(teamRef, window),
-          store.entityTotals(teamRef, window),
-          store.total({ ownerRef: teamRef }, previous),
-          incomplete(window),
-          store.firstDay(),
-        ]);
-      const total = sumOf(days);
-      const byService = shares(
-        services.map(s => ({ key: s.entityRef, total: s.total })),
-      );
+      const [days, services, summary] = await Promise.all([
+        store.ownerDays(teamRef, window),
+        store.entityTotals(teamRef, window),
+        windowSummary({ ownerRef: teamRef }, window),
+      ]);
       return {
         teamRef,
-        currency,
-        window,
-        total,
-        dataStart,
-        change: comparable(previous, dataStart)
-          ? changeOf(total, previousTotal, previous)
-          : undefined,
+        ...summary.withTotal(sumOf(days)),
         daily: dailyOf(days, window),
-        byService,
+        byService: shares(
+          services.map(s => ({ key: s.entityRef, total: s.total })),
+        ),
         byRegion: shares(days.map(d => ({ key: d.region, total: d.total }))),
         savings: await savingsOf({ ownerRef: teamRef }),
-        incomplete: gaps,
       };
     },
 
     async orgCost(window) {
-      const previous = previousWindow(window);
-      const [months, services, previousTotal, gaps, dataStart] =
-        await Promise.all([
-          store.ownerMonths(window),
-          store.entityTotals(undefined, window),
-          store.total('org', previous),
-          incomplete(window),
-          store.firstDay(),
-        ]);
-      const total = round(months.reduce((s, m) => s + m.total, 0));
+      const [months, services, summary] = await Promise.all([
+        store.ownerMonths(window),
+        store.entityTotals(undefined, window),
+        windowSummary('org', window),
+      ]);
+      const { dataStart } = summary;
       const byMonth = [...new Set(months.map(m => m.month))]
         .sort()
         .map(month => {
@@ -317,13 +319,7 @@ export function createCostReports(options: {
         services.map(s => ({ key: s.entityRef, total: s.total })),
       );
       return {
-        currency,
-        window,
-        total,
-        dataStart,
-        change: comparable(previous, dataStart)
-          ? changeOf(total, previousTotal, previous)
-          : undefined,
+        ...summary.withTotal(round(months.reduce((s, m) => s + m.total, 0))),
         byTeam: shares(months.map(m => ({ key: m.ownerRef, total: m.total }))),
         topServices: byService.slice(0, TOP_SERVICES),
         byRegion: shares(months.map(m => ({ key: m.region, total: m.total }))),
@@ -343,7 +339,6 @@ export function createCostReports(options: {
               }
             : undefined,
         savings: await savingsOf('org'),
-        incomplete: gaps,
       };
     },
   };
