@@ -38,6 +38,11 @@ export type RolloutPatch = {
 const MERGE: KubernetesPatchType = 'application/merge-patch+json';
 const JSON_PATCH: KubernetesPatchType = 'application/json-patch+json';
 
+/** A merge patch of the Rollout's status, where Argo Rollouts reads its commands. */
+function statusPatch(status: Record<string, unknown>): RolloutPatch {
+  return { subresource: 'status', patchType: MERGE, body: { status } };
+}
+
 const ROLLOUT_ACTIONS: RolloutActionName[] = [
   'promote',
   'promote-full',
@@ -170,11 +175,7 @@ function rolloutPatches(
       }
       const patches: RolloutPatch[] = [];
       if (rollout.status?.pauseConditions?.length) {
-        patches.push({
-          subresource: 'status',
-          patchType: MERGE,
-          body: { status: { pauseConditions: null } },
-        });
+        patches.push(statusPatch({ pauseConditions: null }));
       }
       if (rollout.spec.paused) {
         patches.push({ patchType: MERGE, body: { spec: { paused: false } } });
@@ -187,13 +188,7 @@ function rolloutPatches(
           `${described} already runs its stable revision; there is nothing to promote`,
         );
       }
-      return [
-        {
-          subresource: 'status',
-          patchType: MERGE,
-          body: { status: { promoteFull: true } },
-        },
-      ];
+      return [statusPatch({ promoteFull: true })];
     case 'abort':
       if (aborted) throw new ConflictError(`${described} is already aborted`);
       if (!isUpdating(rollout)) {
@@ -201,26 +196,14 @@ function rolloutPatches(
           `${described} is not updating, so there is nothing to abort`,
         );
       }
-      return [
-        {
-          subresource: 'status',
-          patchType: MERGE,
-          body: { status: { abort: true } },
-        },
-      ];
+      return [statusPatch({ abort: true })];
     case 'retry':
       if (!aborted) {
         throw new ConflictError(
           `${described} was not aborted, so there is nothing to retry`,
         );
       }
-      return [
-        {
-          subresource: 'status',
-          patchType: MERGE,
-          body: { status: { abort: false } },
-        },
-      ];
+      return [statusPatch({ abort: false })];
     case 'restart':
       return [
         { patchType: MERGE, body: { spec: { restartAt: rfc3339(now) } } },
