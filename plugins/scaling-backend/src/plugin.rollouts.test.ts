@@ -684,7 +684,10 @@ describe.each(auditDatabaseIds(databases))(
       expect(view).toMatchObject({ phase: 'Healthy', currentRevision: 3 });
       expect((await act(DEPLOYMENT, 'undo', { revision: 3 })).status).toBe(409);
 
+      // The restart stamps the template to the second, as `kubectl rollout restart` does.
+      const restartFrom = Math.floor(Date.now() / 1000) * 1000;
       expect((await act(DEPLOYMENT, 'restart')).status).toBe(200);
+      const restartUntil = Date.now();
       const restarted = await target.read<{
         spec: {
           template: { metadata: { annotations: Record<string, string> } };
@@ -693,11 +696,13 @@ describe.each(auditDatabaseIds(databases))(
         REGION,
         `/apis/apps/v1/namespaces/${NAMESPACE}/deployments/${DEPLOYMENT}`,
       );
-      expect(
+      const restartedAt =
         restarted.spec.template.metadata.annotations[
           'kubectl.kubernetes.io/restartedAt'
-        ],
-      ).toBeDefined();
+        ];
+      expect(restartedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(Date.parse(restartedAt)).toBeGreaterThanOrEqual(restartFrom);
+      expect(Date.parse(restartedAt)).toBeLessThanOrEqual(restartUntil);
     });
   },
 );
