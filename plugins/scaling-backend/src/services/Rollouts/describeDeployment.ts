@@ -1,5 +1,6 @@
 import {
   ContainerImage,
+  DeploymentRolloutProgress,
   RolloutActionName,
   RolloutPhase,
   WorkloadRolloutState,
@@ -118,7 +119,9 @@ export function describeDeployment(
     currentRevision: revisions.find(r => r.current)?.revision,
     revisions,
     deployment: {
-      strategyType: deployment.spec.strategy?.type ?? 'RollingUpdate',
+      // client-node types the API's enums as strings; the server sends only their values.
+      strategyType: (deployment.spec.strategy?.type ??
+        'RollingUpdate') as DeploymentRolloutProgress['strategyType'],
       maxSurge: deployment.spec.strategy?.rollingUpdate?.maxSurge,
       maxUnavailable: deployment.spec.strategy?.rollingUpdate?.maxUnavailable,
       paused,
@@ -127,7 +130,7 @@ export function describeDeployment(
       ready: status.readyReplicas ?? 0,
       available: status.availableReplicas ?? 0,
       progressing: progressing && {
-        status: progressing.status,
+        status: progressing.status as 'True' | 'False' | 'Unknown',
         reason: progressing.reason,
         message: progressing.message,
         lastUpdateTime: progressing.lastUpdateTime,

@@ -32,10 +32,20 @@ function replicaSet(options: {
       annotations: {
         [rollout ? ROLLOUT_REVISION : DEPLOYMENT_REVISION]: String(revision),
       },
-      ownerReferences: [{ uid: 'owner', controller: true }],
+      ownerReferences: [
+        {
+          ...(rollout
+            ? { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout' }
+            : { apiVersion: 'apps/v1', kind: 'Deployment' }),
+          name: 'logging-service',
+          uid: 'owner',
+          controller: true,
+        },
+      ],
     },
     spec: {
       replicas: running,
+      selector: { matchLabels: { [hashLabel]: hash } },
       template: { spec: { containers: [{ name: 'app', image }] } },
     },
     status: {
@@ -52,6 +62,7 @@ function deployment(image: string, status: DeploymentObject['status']) {
     metadata: { name: 'logging-service', namespace: 'sync', uid: 'owner' },
     spec: {
       replicas: 4,
+      selector: { matchLabels: { app: 'logging-service' } },
       template: { spec: { containers: [{ name: 'app', image }] } },
     },
     status,

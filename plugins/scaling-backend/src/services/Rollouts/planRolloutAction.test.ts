@@ -29,10 +29,20 @@ function replicaSet(
       creationTimestamp: `2026-11-2${revision}T00:00:00Z`,
       labels,
       annotations: { [annotation]: String(revision) },
-      ownerReferences: [{ uid: 'owner', controller: true }],
+      ownerReferences: [
+        {
+          ...(annotation.startsWith('rollout')
+            ? { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout' }
+            : { apiVersion: 'apps/v1', kind: 'Deployment' }),
+          name: REF.name,
+          uid: 'owner',
+          controller: true,
+        },
+      ],
     },
     spec: {
       replicas: 1,
+      selector: { matchLabels: labels },
       template: {
         metadata: { labels: { ...labels } },
         spec: { containers: [{ name: 'web', image }] },
@@ -78,6 +88,7 @@ function deployment(paused = false): LoadedWorkload {
     metadata: { ...REF, uid: 'owner' },
     spec: {
       paused,
+      selector: { matchLabels: { app: 'web' } },
       template: { spec: { containers: [{ name: 'web', image: 'web:2' }] } },
     },
   };

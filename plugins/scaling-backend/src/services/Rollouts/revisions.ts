@@ -2,8 +2,8 @@ import {
   ContainerImage,
   RolloutRevision,
 } from '@meschain/backstage-plugin-scaling-common';
+import { KubernetesObject } from '../Clusters';
 import {
-  OwnedObject,
   PodTemplate,
   POD_TEMPLATE_HASH_LABELS,
   ReplicaSetObject,
@@ -25,7 +25,10 @@ export function revisionOf(rs: ReplicaSetObject, annotation: string): number {
   return Number(rs.metadata.annotations?.[annotation] ?? 0);
 }
 
-export function isOwnedBy(owner: OwnedObject, rs: ReplicaSetObject): boolean {
+export function isOwnedBy(
+  owner: KubernetesObject,
+  rs: ReplicaSetObject,
+): boolean {
   return !!rs.metadata.ownerReferences?.some(
     ref => ref.controller && ref.uid === owner.metadata.uid,
   );

@@ -2,62 +2,16 @@
  * The parts of Deployments, Argo Rollouts and ReplicaSets that the rollout
  * view reads and the rollout actions patch, as the API server sends them.
  */
-import { KubernetesObject } from '../Clusters';
+import type {
+  V1Deployment,
+  V1PodTemplateSpec,
+  V1ReplicaSet,
+} from '@kubernetes/client-node';
+import { KubernetesJson, KubernetesObject, Stored } from '../Clusters';
 
-export type ContainerSpec = { name: string; image?: string };
-
-export type PodTemplate = {
-  metadata?: {
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
-  spec?: { containers?: ContainerSpec[] };
-};
-
-export type OwnedObject = KubernetesObject & {
-  metadata: KubernetesObject['metadata'] & {
-    ownerReferences?: Array<{ uid: string; controller?: boolean }>;
-  };
-};
-
-export type Condition = {
-  type: string;
-  status: 'True' | 'False' | 'Unknown';
-  reason?: string;
-  message?: string;
-  lastUpdateTime?: string;
-};
-
-export type ReplicaSetObject = OwnedObject & {
-  spec?: { replicas?: number; template?: PodTemplate };
-  status?: {
-    replicas?: number;
-    readyReplicas?: number;
-    availableReplicas?: number;
-  };
-};
-
-export type DeploymentObject = OwnedObject & {
-  spec: {
-    replicas?: number;
-    paused?: boolean;
-    strategy?: {
-      type?: 'RollingUpdate' | 'Recreate';
-      rollingUpdate?: {
-        maxSurge?: number | string;
-        maxUnavailable?: number | string;
-      };
-    };
-    template: PodTemplate;
-  };
-  status?: {
-    replicas?: number;
-    updatedReplicas?: number;
-    readyReplicas?: number;
-    availableReplicas?: number;
-    conditions?: Condition[];
-  };
-};
+export type PodTemplate = KubernetesJson<V1PodTemplateSpec>;
+export type ReplicaSetObject = Stored<V1ReplicaSet>;
+export type DeploymentObject = Stored<V1Deployment, 'spec'>;
 
 export type HeaderRouteObject = {
   name: string;
@@ -81,11 +35,9 @@ export type CanaryStepObject = {
   experiment?: unknown;
 };
 
-export type RolloutObject = OwnedObject & {
-  spec: {
-    replicas?: number;
-    paused?: boolean;
-    template: PodTemplate;
+/** An Argo Rollout, which client-node does not know. */
+export type RolloutObject = KubernetesObject & {
+  spec: Pick<DeploymentObject['spec'], 'replicas' | 'paused' | 'template'> & {
     strategy: {
       canary?: {
         canaryService?: string;
