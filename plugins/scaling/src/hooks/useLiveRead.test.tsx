@@ -8,6 +8,7 @@ import {
   rolloutsApiRef,
   scalingApiRef,
 } from '../api';
+import { orgCost } from '../__testUtils__/costFixtures';
 import { fakeCostApi } from '../__testUtils__/fakeCostApi';
 import { fakeRegionsApi } from '../__testUtils__/fakeRegionsApi';
 import { fakeRolloutsApi } from '../__testUtils__/fakeRolloutsApi';
@@ -17,6 +18,7 @@ import {
   euWestDeployment,
   scalingState,
 } from '../__testUtils__/fixtures';
+import { regionsOverview } from '../__testUtils__/regionsFixtures';
 import { COST_REFRESH_INTERVAL_MS, useOrgCost } from './useCost';
 import { useEntityRegions } from './useEntityRegions';
 import { useEntityRollouts } from './useEntityRollouts';
@@ -191,7 +193,9 @@ describe('the scaling views after a write', () => {
       }),
       { wrapper },
     );
-    await waitFor(() => expect(result.current.overview.value).toBeDefined());
+    await waitFor(() =>
+      expect(result.current.overview.value).toBe(regionsOverview),
+    );
 
     await act(async () => {
       await result.current.actions.applyPolicy({
@@ -237,7 +241,7 @@ describe('the scaling views after a write', () => {
   it('reads the cost again every 5 minutes, and not after writes, which do not change it at once', async () => {
     const { costApi, wrapper } = setup();
     const { result } = renderHook(() => useOrgCost(), { wrapper });
-    await waitFor(() => expect(result.current.value).toBeDefined());
+    await waitFor(() => expect(result.current.value).toBe(orgCost));
 
     expect(costApi.getOrgCost).toHaveBeenCalledTimes(1);
     act(() => announceWrite('component:default/order-service'));
