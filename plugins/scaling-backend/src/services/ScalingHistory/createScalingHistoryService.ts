@@ -10,8 +10,14 @@ import {
   ScalingHistoryEvent,
   ScalingWorkloadRef,
 } from '@meschain/backstage-plugin-scaling-common';
+import type { CoreV1Event } from '@kubernetes/client-node';
 import { AuditEvent, ScalingAuditStore } from '../../database';
-import { ClusterDirectory, KubernetesClients, resourcePath } from '../Clusters';
+import {
+  ClusterDirectory,
+  KubernetesClients,
+  resourcePath,
+  Stored,
+} from '../Clusters';
 import {
   EntityScalingStateService,
   SCALABLE_WORKLOAD_TYPES,
@@ -21,16 +27,6 @@ import {
 const RESCALE_EVENT_SELECTOR =
   'involvedObject.kind=HorizontalPodAutoscaler,reason=SuccessfulRescale';
 const EVENTS = { apiVersion: 'v1', plural: 'events' };
-
-type CoreEvent = {
-  metadata: { name: string; uid?: string; creationTimestamp?: string };
-  involvedObject: { name: string; namespace?: string };
-  reason?: string;
-  message?: string;
-  eventTime?: string | null;
-  lastTimestamp?: string | null;
-  firstTimestamp?: string | null;
-};
 
 /** What was done to an entity's scaling, by the suite's users and by the clusters' autoscalers. */
 export interface ScalingHistoryService {
@@ -95,7 +91,7 @@ export function createScalingHistoryService(options: {
     const namespaces = [...new Set(autoscaled.map(w => w.namespace))];
     const lists = await Promise.all(
       namespaces.map(namespace =>
-        client.list<CoreEvent>(resourcePath(EVENTS, { namespace }), {
+        client.list<Stored<CoreV1Event>>(resourcePath(EVENTS, { namespace }), {
           fieldSelector: RESCALE_EVENT_SELECTOR,
         }),
       ),
