@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { scalingPermissions } from '@meschain/backstage-plugin-scaling-common';
 import request from 'supertest';
 import { scalingPlugin } from './plugin';
 
@@ -146,6 +147,30 @@ describe('scaling backend', () => {
       name: 'NotFoundError',
       message:
         'No entity named component:default/billing-service in the catalog',
+    });
+  });
+
+  it('lists its permissions in the permission metadata, for policy editors', async () => {
+    const server = await startBackend();
+    const response = await request(server)
+      .get('/api/scaling/.well-known/backstage/permissions/metadata')
+      .set('Authorization', mockCredentials.service.header());
+    expect(response.status).toBe(200);
+    const names = response.body.permissions.map(
+      (permission: { name: string }) => permission.name,
+    );
+    expect(names.sort()).toEqual(
+      [
+        ...scalingPermissions.map(permission => permission.name),
+        'scaling.cost.backfill',
+        'scaling.admin',
+      ].sort(),
+    );
+    expect(response.body.permissions).toContainEqual({
+      type: 'resource',
+      name: 'scaling.replicas.update',
+      attributes: { action: 'update' },
+      resourceType: 'catalog-entity',
     });
   });
 

@@ -4,7 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
-import { CLUSTER_RESOURCE_TYPE } from '@meschain/backstage-plugin-scaling-common';
+import {
+  CLUSTER_RESOURCE_TYPE,
+  scalingAdminPermission,
+  scalingCostBackfillPermission,
+  scalingPermissions,
+} from '@meschain/backstage-plugin-scaling-common';
 import {
   CostSource,
   RegionCatalog,
@@ -101,6 +106,7 @@ export const scalingPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         userInfo: coreServices.userInfo,
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
@@ -116,12 +122,20 @@ export const scalingPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         permissions,
+        permissionsRegistry,
         userInfo,
         auditor,
         lifecycle,
         scheduler,
         catalog,
       }) {
+        // Listed by the permission metadata endpoint, so that policy editors
+        // such as RBAC offer them.
+        permissionsRegistry.addPermissions([
+          ...scalingPermissions,
+          scalingCostBackfillPermission,
+          scalingAdminPermission,
+        ]);
         // Created at start-up so the audit schema is migrated before any write arrives.
         const auditStore = await DatabaseScalingAuditStore.create({ database });
         const guardRails = readScalingGuardRails(config);
