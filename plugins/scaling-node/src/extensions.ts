@@ -1,11 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
-import {
-  ClusterSupplier,
-  CostSource,
-  MetricsSource,
-  RegionCatalog,
-} from './types';
+import { ClusterSupplier, CostSource, RegionCatalog } from './types';
 
 /** @public Adds clusters beyond those of `kubernetes.clusterLocatorMethods`, and ways to authenticate to clusters. */
 export interface ScalingClustersExtensionPoint {
@@ -35,17 +30,6 @@ export interface ScalingCostExtensionPoint {
 export const scalingCostExtensionPoint =
   createExtensionPoint<ScalingCostExtensionPoint>({
     id: 'scaling.cost',
-  });
-
-/** @public Replaces the Prometheus metrics source. */
-export interface ScalingMetricsExtensionPoint {
-  setMetricsSource(source: MetricsSource): void;
-}
-
-/** @public */
-export const scalingMetricsExtensionPoint =
-  createExtensionPoint<ScalingMetricsExtensionPoint>({
-    id: 'scaling.metrics',
   });
 
 /** @public Replaces the config-based region catalog. */

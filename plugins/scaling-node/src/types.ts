@@ -104,22 +104,6 @@ export interface CostSource {
   }): Promise<CostAllocationSet>;
 }
 
-/** @public One labelled series of a range query. */
-export interface MetricSeries {
-  labels: Record<string, string>;
-  /** Pairs of epoch milliseconds and value. */
-  points: Array<[number, number]>;
-}
-
-/** @public Where metric history and alerts come from, in PromQL terms. */
-export interface MetricsSource {
-  queryRange(query: {
-    expression: string;
-    window: TimeWindow;
-    stepSeconds: number;
-  }): Promise<MetricSeries[]>;
-}
-
 /**
  * @public
  * Where the platform's regions are described: by default `scaling.regions`
