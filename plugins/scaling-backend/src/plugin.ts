@@ -18,6 +18,7 @@ import {
   scalingRegionsExtensionPoint,
 } from '@meschain/backstage-plugin-scaling-node';
 import { DatabaseScalingAuditStore } from './database';
+import { ModuleSettings } from './moduleSettings';
 import { createRouter } from './router';
 import {
   ClusterSource,
@@ -62,38 +63,48 @@ export const scalingPlugin = createBackendPlugin({
   pluginId: 'scaling',
   register(env) {
     const addedClusterSources: ClusterSource[] = [];
-    const addedAuthStrategies = new Map<string, AuthenticationStrategy>();
-    env.registerExtensionPoint(scalingClustersExtensionPoint, {
-      addClusterSupplier(supplier) {
-        addedClusterSources.push({
-          description: `cluster supplier #${
-            addedClusterSources.length + 1
-          } added through scalingClustersExtensionPoint`,
-          supplier,
-        });
-      },
-      addAuthStrategy(authProvider, strategy) {
-        addedAuthStrategies.set(authProvider, strategy);
-      },
+    const addedAuthStrategies = new ModuleSettings<AuthenticationStrategy>(
+      authProvider => `The strategy of authProvider '${authProvider}'`,
+    );
+    env.registerExtensionPoint({
+      extensionPoint: scalingClustersExtensionPoint,
+      factory: context => ({
+        addClusterSupplier(supplier) {
+          addedClusterSources.push({
+            description: `cluster supplier #${
+              addedClusterSources.length + 1
+            } added through scalingClustersExtensionPoint`,
+            supplier,
+          });
+        },
+        addAuthStrategy(authProvider, strategy) {
+          addedAuthStrategies.set(context, authProvider, strategy);
+        },
+      }),
     });
 
-    let addedRegionCatalog: RegionCatalog | undefined;
-    env.registerExtensionPoint(scalingRegionsExtensionPoint, {
-      setRegionCatalog(catalog) {
-        if (addedRegionCatalog) {
-          throw new Error(
-            'A region catalog was already set through scalingRegionsExtensionPoint',
-          );
-        }
-        addedRegionCatalog = catalog;
-      },
+    const addedRegionCatalog = new ModuleSettings<RegionCatalog>(
+      () => 'The region catalog',
+    );
+    env.registerExtensionPoint({
+      extensionPoint: scalingRegionsExtensionPoint,
+      factory: context => ({
+        setRegionCatalog(catalog) {
+          addedRegionCatalog.set(context, 'regions', catalog);
+        },
+      }),
     });
 
-    let costSource: CostSource | undefined;
-    env.registerExtensionPoint(scalingCostExtensionPoint, {
-      setCostSource(source) {
-        costSource = source;
-      },
+    const addedCostSource = new ModuleSettings<CostSource>(
+      () => 'The cost source',
+    );
+    env.registerExtensionPoint({
+      extensionPoint: scalingCostExtensionPoint,
+      factory: context => ({
+        setCostSource(source) {
+          addedCostSource.set(context, 'cost', source);
+        },
+      }),
     });
 
     env.registerInit({
@@ -129,6 +140,11 @@ export const scalingPlugin = createBackendPlugin({
         scheduler,
         catalog,
       }) {
+        // Every module has started: what they set is final.
+        const authStrategies = addedAuthStrategies.get();
+        const regionCatalog = addedRegionCatalog.get().get('regions');
+        const costSource = addedCostSource.get().get('cost');
+
         // Listed by the permission metadata endpoint, so that policy editors
         // such as RBAC offer them.
         permissionsRegistry.addPermissions([
@@ -150,7 +166,7 @@ export const scalingPlugin = createBackendPlugin({
         const authStrategy = createClusterAuthStrategy({
           config,
           logger,
-          added: addedAuthStrategies,
+          added: authStrategies,
         });
 
         const entityFacts = createEntityScalingFactsService({
@@ -241,7 +257,7 @@ export const scalingPlugin = createBackendPlugin({
             }),
             regions: createRegionsService({
               regionCatalog:
-                addedRegionCatalog ?? configRegionCatalog(regionsConfig),
+                regionCatalog ?? configRegionCatalog(regionsConfig),
               catalog,
               clusters,
               kubernetes,
