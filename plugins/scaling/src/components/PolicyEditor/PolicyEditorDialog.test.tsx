@@ -231,6 +231,32 @@ describe('PolicyEditorDialog', () => {
     expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
   });
 
+  it('puts the server’s own message under each field while it is typed', async () => {
+    await renderEditor();
+
+    await replaceValue(screen.getByLabelText('Maximum replicas'), '40');
+    await replaceValue(screen.getByLabelText('Scale down below (%)'), '80');
+
+    // The words the backend answers with, from the schema both sides share.
+    expect(
+      screen.getByLabelText('Maximum replicas'),
+    ).toHaveAccessibleDescription(
+      'maxReplicas must be at most 30 for critical services; got 40',
+    );
+    expect(
+      screen.getByLabelText('Scale down below (%)'),
+    ).toHaveAccessibleDescription(
+      'scaleDownBelow must be below the 70 % target; got 80',
+    );
+    expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
+
+    await replaceValue(screen.getByLabelText('Scale down below (%)'), '30');
+
+    expect(
+      screen.getByLabelText('Scale down below (%)'),
+    ).toHaveAccessibleDescription('Optional');
+  });
+
   it('says next to the field that a 0 % target is not allowed', async () => {
     await renderEditor();
 
