@@ -1,9 +1,5 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -11,11 +7,11 @@ import {
   ScalingGuardRails,
 } from '@meschain/backstage-plugin-scaling-common';
 import { useState } from 'react';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useScalingActions } from '../../hooks';
-import { readNumberField, showNumberField } from '../readNumberField';
-import { WriteErrorAlert } from '../WriteErrorAlert';
+import { ConfirmWrite } from '../ConfirmWrite';
+import { showNumberField } from '../readNumberField';
 import { describeGuardRails, replicaCountProblem } from './replicaLimits';
+import { ReplicaCountField } from './ReplicaCountField';
 import { ScaleTarget } from './ScaleTarget';
 
 /** Changes the min and max of the HPA that owns a workload's replicas. */
@@ -42,7 +38,7 @@ export function AutoscalerBoundsForm(props: {
   const unchanged =
     min === autoscaler.minReplicas && max === autoscaler.maxReplicas;
 
-  const [{ loading, error }, submit] = useAsyncFn(async () => {
+  const setBounds = async () => {
     const result = await actions.setAutoscalerBounds({
       cluster: target.cluster,
       workload: {
@@ -58,71 +54,50 @@ export function AutoscalerBoundsForm(props: {
       severity: 'success',
       display: 'transient',
     });
-    onChanged();
-    onClose();
-  }, [actions, target, min, max, alertApi, onChanged, onClose]);
-
-  const reload = () => {
-    onChanged();
-    onClose();
   };
 
   return (
-    <>
-      <DialogContent>
-        <Alert severity="info" style={{ marginBottom: 16 }}>
-          HorizontalPodAutoscaler {autoscaler.name} owns the replicas of{' '}
-          {workload.name} (now {workload.replicas.desired}). Change its minimum
-          and maximum instead.
-        </Alert>
-        <Grid container spacing={2}>
-          <Grid item xs={6}>
-            <TextField
-              id="scaling-minimum-replicas"
-              label="Minimum replicas"
-              type="number"
-              value={showNumberField(min)}
-              onChange={event => setMin(readNumberField(event.target.value))}
-              error={Boolean(minProblem)}
-              helperText={minProblem}
-              inputProps={{ min: 0, step: 1 }}
-              fullWidth
-            />
-          </Grid>
-          <Grid item xs={6}>
-            <TextField
-              id="scaling-maximum-replicas"
-              label="Maximum replicas"
-              type="number"
-              value={showNumberField(max)}
-              onChange={event => setMax(readNumberField(event.target.value))}
-              error={Boolean(maxProblem)}
-              helperText={maxProblem}
-              inputProps={{ min: 1, max: guardRails.maxReplicas, step: 1 }}
-              fullWidth
-            />
-          </Grid>
+    <ConfirmWrite
+      confirmDisabled={Boolean(minProblem || maxProblem) || unchanged}
+      onConfirm={setBounds}
+      onClose={onClose}
+      onChanged={onChanged}
+    >
+      <Alert severity="info" style={{ marginBottom: 16 }}>
+        HorizontalPodAutoscaler {autoscaler.name} owns the replicas of{' '}
+        {workload.name} (now {workload.replicas.desired}). Change its minimum
+        and maximum instead.
+      </Alert>
+      <Grid container spacing={2}>
+        <Grid item xs={6}>
+          <ReplicaCountField
+            id="scaling-minimum-replicas"
+            label="Minimum replicas"
+            value={min}
+            onChange={setMin}
+            problem={minProblem}
+            min={0}
+          />
         </Grid>
-        <Typography paragraph variant="body2" style={{ marginTop: 16 }}>
-          Change: {autoscaler.minReplicas} to {autoscaler.maxReplicas} →{' '}
-          <strong>
-            {showNumberField(min) || '?'} to {showNumberField(max) || '?'}
-          </strong>{' '}
-          replicas. {describeGuardRails(guardRails)}
-        </Typography>
-        {error && <WriteErrorAlert error={error} onReload={reload} />}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={Boolean(minProblem || maxProblem) || unchanged || loading}
-          onClick={submit}
-        >
-          Confirm
-        </Button>
-      </DialogActions>
-    </>
+        <Grid item xs={6}>
+          <ReplicaCountField
+            id="scaling-maximum-replicas"
+            label="Maximum replicas"
+            value={max}
+            onChange={setMax}
+            problem={maxProblem}
+            min={1}
+            max={guardRails.maxReplicas}
+          />
+        </Grid>
+      </Grid>
+      <Typography paragraph variant="body2" style={{ marginTop: 16 }}>
+        Change: {autoscaler.minReplicas} to {autoscaler.maxReplicas} →{' '}
+        <strong>
+          {showNumberField(min) || '?'} to {showNumberField(max) || '?'}
+        </strong>{' '}
+        replicas. {describeGuardRails(guardRails)}
+      </Typography>
+    </ConfirmWrite>
   );
 }

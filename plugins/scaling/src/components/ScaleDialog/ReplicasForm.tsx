@@ -1,16 +1,12 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ScalingGuardRails } from '@meschain/backstage-plugin-scaling-common';
 import { useState } from 'react';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useScalingActions } from '../../hooks';
-import { readNumberField, showNumberField } from '../readNumberField';
-import { WriteErrorAlert } from '../WriteErrorAlert';
+import { ConfirmWrite } from '../ConfirmWrite';
+import { showNumberField } from '../readNumberField';
 import { describeGuardRails, replicaCountProblem } from './replicaLimits';
+import { ReplicaCountField } from './ReplicaCountField';
 import { ScaleTarget } from './ScaleTarget';
 
 /** Sets a workload's replicas through `/scale`, with its resourceVersion. */
@@ -28,7 +24,7 @@ export function ReplicasForm(props: {
   const alertApi = useApi(alertApiRef);
   const problem = replicaCountProblem(replicas, guardRails);
 
-  const [{ loading, error }, submit] = useAsyncFn(async () => {
+  const scale = async () => {
     const result = await actions.scale({
       cluster: target.cluster,
       workload: {
@@ -44,50 +40,33 @@ export function ReplicasForm(props: {
       severity: 'success',
       display: 'transient',
     });
-    onChanged();
-    onClose();
-  }, [actions, target, replicas, alertApi, onChanged, onClose]);
-
-  const reload = () => {
-    onChanged();
-    onClose();
   };
 
   return (
-    <>
-      <DialogContent>
-        <Typography paragraph>
-          {workload.kind} <strong>{workload.name}</strong> in{' '}
-          {workload.namespace}, cluster {target.cluster}
-        </Typography>
-        <TextField
-          id="scaling-replicas"
-          label="Replicas"
-          type="number"
-          value={showNumberField(replicas)}
-          onChange={event => setReplicas(readNumberField(event.target.value))}
-          error={Boolean(problem)}
-          helperText={problem ?? describeGuardRails(guardRails)}
-          inputProps={{ min: 0, max: guardRails.maxReplicas, step: 1 }}
-          fullWidth
-        />
-        <Typography paragraph style={{ marginTop: 16 }}>
-          Change: <strong>{from}</strong> →{' '}
-          <strong>{showNumberField(replicas) || '?'}</strong> replicas
-        </Typography>
-        {error && <WriteErrorAlert error={error} onReload={reload} />}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={Boolean(problem) || replicas === from || loading}
-          onClick={submit}
-        >
-          Confirm
-        </Button>
-      </DialogActions>
-    </>
+    <ConfirmWrite
+      confirmDisabled={Boolean(problem) || replicas === from}
+      onConfirm={scale}
+      onClose={onClose}
+      onChanged={onChanged}
+    >
+      <Typography paragraph>
+        {workload.kind} <strong>{workload.name}</strong> in {workload.namespace}
+        , cluster {target.cluster}
+      </Typography>
+      <ReplicaCountField
+        id="scaling-replicas"
+        label="Replicas"
+        value={replicas}
+        onChange={setReplicas}
+        problem={problem}
+        hint={describeGuardRails(guardRails)}
+        min={0}
+        max={guardRails.maxReplicas}
+      />
+      <Typography paragraph style={{ marginTop: 16 }}>
+        Change: <strong>{from}</strong> →{' '}
+        <strong>{showNumberField(replicas) || '?'}</strong> replicas
+      </Typography>
+    </ConfirmWrite>
   );
 }

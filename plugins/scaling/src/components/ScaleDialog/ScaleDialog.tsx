@@ -27,24 +27,12 @@ export function ScaleDialog(props: ScaleDialogProps) {
   const autoscaler = target?.workload.autoscaler;
 
   let body = <Progress />;
-  if (target && guardRails && autoscaler) {
-    body = (
-      <AutoscalerBoundsForm
-        target={target}
-        autoscaler={autoscaler}
-        guardRails={guardRails}
-        onClose={onClose}
-        onChanged={onChanged}
-      />
-    );
-  } else if (target && guardRails) {
-    body = (
-      <ReplicasForm
-        target={target}
-        guardRails={guardRails}
-        onClose={onClose}
-        onChanged={onChanged}
-      />
+  if (target && guardRails) {
+    const form = { target, guardRails, onClose, onChanged };
+    body = autoscaler ? (
+      <AutoscalerBoundsForm {...form} autoscaler={autoscaler} />
+    ) : (
+      <ReplicasForm {...form} />
     );
   }
 

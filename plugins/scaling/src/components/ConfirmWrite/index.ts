@@ -1,0 +1,2 @@
+export { ConfirmWrite } from './ConfirmWrite';
+export type { ConfirmWriteProps } from './ConfirmWrite';
