@@ -25,7 +25,7 @@ export function GroupCostCard() {
             currency={value.currency}
             entities
           />
-          <CostSavings savings={value.savings} currency={value.currency} />
+          <CostSavings cost={value} />
           <DataAge readAt={cost.readAt} />
         </>
       )}

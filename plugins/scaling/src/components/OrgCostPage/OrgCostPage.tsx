@@ -1,18 +1,40 @@
-import { Content } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
-import { useMemo, useState } from 'react';
+import { OrgCost } from '@meschain/backstage-plugin-scaling-common';
 import { useOrgCost } from '../../hooks';
 import {
+  CostBreakdown,
   CostCard,
   CostSavings,
-  CostShareCard,
+  CostShareCards,
   CostTotal,
-  CostWindowPicker,
+  CostWindowLayout,
   MonthlyCostChart,
-  lastCompleteDays,
+  useCostWindow,
 } from '../cost';
-import { DataAge } from '../DataAge';
 import { MonthOverMonth } from './MonthOverMonth';
+
+const BREAKDOWNS: CostBreakdown<OrgCost>[] = [
+  {
+    title: 'Teams',
+    label: 'Cost by team',
+    keyHeader: 'Team',
+    shares: value => value.byTeam,
+    entities: true,
+  },
+  {
+    title: 'Top services',
+    label: 'Top services by cost',
+    keyHeader: 'Service',
+    shares: value => value.topServices,
+    entities: true,
+  },
+  {
+    title: 'Regions',
+    label: 'Cost by region',
+    keyHeader: 'Region',
+    shares: value => value.byRegion,
+  },
+];
 
 /**
  * @public
@@ -20,71 +42,33 @@ import { MonthOverMonth } from './MonthOverMonth';
  * teams, services and regions that cost the most.
  */
 export function OrgCostPage() {
-  const [days, setDays] = useState(90);
-  const window = useMemo(() => lastCompleteDays(days), [days]);
-  const cost = useOrgCost(window);
+  const costWindow = useCostWindow(90);
+  const cost = useOrgCost(costWindow.window);
 
   return (
-    <Content>
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <CostWindowPicker days={days} onChange={setDays} />
-          <DataAge readAt={cost.readAt} />
-        </Grid>
-        <Grid item xs={12} md={5}>
-          <CostCard title="Organisation cost" state={cost}>
-            {value => (
-              <>
-                <CostTotal label="Total cost" cost={value} />
-                <MonthOverMonth cost={value} />
-                <CostSavings
-                  savings={value.savings}
-                  currency={value.currency}
-                />
-              </>
-            )}
-          </CostCard>
-        </Grid>
-        <Grid item xs={12} md={7}>
-          <CostCard title="Cost by month and team" state={cost}>
-            {value => (
-              <MonthlyCostChart
-                months={value.byMonth}
-                currency={value.currency}
-              />
-            )}
-          </CostCard>
-        </Grid>
-        <Grid item xs={12} md={6} lg={4}>
-          <CostShareCard
-            title="Teams"
-            state={cost}
-            label="Cost by team"
-            keyHeader="Team"
-            shares={value => value.byTeam}
-            entities
-          />
-        </Grid>
-        <Grid item xs={12} md={6} lg={4}>
-          <CostShareCard
-            title="Top services"
-            state={cost}
-            label="Top services by cost"
-            keyHeader="Service"
-            shares={value => value.topServices}
-            entities
-          />
-        </Grid>
-        <Grid item xs={12} md={6} lg={4}>
-          <CostShareCard
-            title="Regions"
-            state={cost}
-            label="Cost by region"
-            keyHeader="Region"
-            shares={value => value.byRegion}
-          />
-        </Grid>
+    <CostWindowLayout costWindow={costWindow} readAt={cost.readAt}>
+      <Grid item xs={12} md={5}>
+        <CostCard title="Organisation cost" state={cost}>
+          {value => (
+            <>
+              <CostTotal label="Total cost" cost={value} />
+              <MonthOverMonth cost={value} />
+              <CostSavings cost={value} />
+            </>
+          )}
+        </CostCard>
       </Grid>
-    </Content>
+      <Grid item xs={12} md={7}>
+        <CostCard title="Cost by month and team" state={cost}>
+          {value => (
+            <MonthlyCostChart
+              months={value.byMonth}
+              currency={value.currency}
+            />
+          )}
+        </CostCard>
+      </Grid>
+      <CostShareCards state={cost} breakdowns={BREAKDOWNS} lg={4} />
+    </CostWindowLayout>
   );
 }

@@ -4,10 +4,9 @@ import { formatCost, formatCostWindow } from './costFormat';
 
 /** The projected savings of every recommendation, and the usage they were derived from. */
 export function CostSavings(props: {
-  savings: CostSavingsSummary;
-  currency: string;
+  cost: { savings: CostSavingsSummary; currency: string };
 }) {
-  const { savings, currency } = props;
+  const { savings, currency } = props.cost;
   const window = savings.window;
   if (savings.count === 0) {
     return (
