@@ -1,15 +1,6 @@
 import { MonthlyCost } from '@meschain/backstage-plugin-scaling-common';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { formatCost, formatMonth } from './costFormat';
+import { formatMonth } from './costFormat';
+import { StackedCostChart } from './StackedCostChart';
 
 const palette = [
   '#1f77b4',
@@ -38,24 +29,17 @@ export function MonthlyCostChart(props: {
     ...Object.fromEntries(month.byTeam.map(share => [share.key, share.total])),
   }));
   return (
-    <ResponsiveContainer width="100%" height={300}>
-      <BarChart data={rows}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="month" />
-        <YAxis tickFormatter={value => formatCost(Number(value), currency)} />
-        <Tooltip formatter={value => formatCost(Number(value), currency)} />
-        <Legend />
-        {teams.map((team, index) => (
-          <Bar
-            key={team}
-            dataKey={team}
-            name={team}
-            stackId="cost"
-            fill={palette[index % palette.length]}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+    <StackedCostChart
+      kind="bar"
+      rows={rows}
+      periodKey="month"
+      series={teams.map((team, index) => ({
+        dataKey: team,
+        name: team,
+        color: palette[index % palette.length],
+      }))}
+      currency={currency}
+      height={300}
+    />
   );
 }
