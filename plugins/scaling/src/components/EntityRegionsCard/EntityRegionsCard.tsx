@@ -3,77 +3,43 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import {
   EntityRegions,
   RegionHealth,
+  RegionServicePlacement,
 } from '@meschain/backstage-plugin-scaling-common';
 import { useMemo } from 'react';
 import { useEntityRegions } from '../../hooks';
+import { CompactColumn, CompactTable } from '../CompactTable';
 import { DataAge } from '../DataAge';
 import { DrChecksList, DrVerdictStatus } from '../DrReadiness';
-import { MapRegion, RegionsMap } from '../RegionsMap';
+import { formatReplicasReady, placementKey } from '../placements';
+import { MapRegion, RegionsMap, toMapRegion } from '../RegionsMap';
 
 /** The entity's regions as map markers: red when none of its replicas there are ready. */
 function toMapRegions(entityRegions: EntityRegions): MapRegion[] {
   return entityRegions.regions.flatMap(region => {
-    if (region.latitude === undefined || region.longitude === undefined) {
-      return [];
-    }
     const here = entityRegions.placements.filter(p => p.region === region.id);
     const desired = here.reduce((sum, p) => sum + p.replicas.desired, 0);
     const ready = here.reduce((sum, p) => sum + p.replicas.ready, 0);
     let health: RegionHealth = 'healthy';
     if (ready === 0 && desired > 0) health = 'down';
     else if (ready < desired) health = 'degraded';
-    return [
-      {
-        id: region.id,
-        displayName: region.displayName,
-        latitude: region.latitude,
-        longitude: region.longitude,
-        health,
-        capacityCores: desired,
-        drRegion: region.drRegion,
-      },
-    ];
+    return toMapRegion(region, { health, capacityCores: desired });
   });
 }
 
-function PlacementsTable({ entityRegions }: { entityRegions: EntityRegions }) {
-  return (
-    <Table size="small" aria-label="Replicas per region">
-      <TableHead>
-        <TableRow>
-          <TableCell>Region</TableCell>
-          <TableCell>Cluster</TableCell>
-          <TableCell align="right">Replicas ready</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {entityRegions.placements.map(placement => (
-          <TableRow
-            key={`${placement.cluster}/${placement.namespace}/${placement.workload.name}`}
-          >
-            <TableCell>{placement.region}</TableCell>
-            <TableCell>{placement.cluster}</TableCell>
-            <TableCell align="right">
-              {`${placement.replicas.ready} of ${placement.replicas.desired}`}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
+const PLACEMENT_COLUMNS: CompactColumn<RegionServicePlacement>[] = [
+  { title: 'Region', cell: placement => placement.region },
+  { title: 'Cluster', cell: placement => placement.cluster },
+  {
+    title: 'Replicas ready',
+    align: 'right',
+    cell: placement => formatReplicasReady(placement.replicas),
+  },
+];
 
 /** @public The regions a service runs in, on a small map, with replicas per region and its DR verdict. */
 export function EntityRegionsCard() {
@@ -106,7 +72,12 @@ export function EntityRegionsCard() {
           width={480}
           title={`Regions of ${entityRegions.entityRef}`}
         />
-        <PlacementsTable entityRegions={entityRegions} />
+        <CompactTable
+          label="Replicas per region"
+          columns={PLACEMENT_COLUMNS}
+          rows={entityRegions.placements}
+          rowKey={placementKey}
+        />
         {entityRegions.dr.map(readiness => (
           <DrChecksList
             key={readiness.primaryRegion}

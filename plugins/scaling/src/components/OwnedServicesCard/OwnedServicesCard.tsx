@@ -1,19 +1,14 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import { useMemo } from 'react';
 import { useRegionsOverview } from '../../hooks';
 import { useOwnedServices } from '../../hooks/useOwnedServices';
+import { CompactTable } from '../CompactTable';
 import { DataAge } from '../DataAge';
 import { replicasByService } from '../FleetSummaryCard/summarizeFleet';
+import { formatReplicasReady } from '../placements';
 
 /**
  * @public
@@ -46,32 +41,31 @@ export function OwnedServicesCard() {
   }
   return (
     <>
-      <Table size="small" aria-label="Your services">
-        <TableHead>
-          <TableRow>
-            <TableCell>Service</TableCell>
-            <TableCell>Regions</TableCell>
-            <TableCell align="right">Replicas ready</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {services.map(entity => {
-            const ref = stringifyEntityRef(entity);
-            const running = replicas?.get(ref);
-            return (
-              <TableRow key={ref}>
-                <TableCell>
-                  <EntityRefLink entityRef={entity} defaultKind="component" />
-                </TableCell>
-                <TableCell>{running ? running.regions.length : '—'}</TableCell>
-                <TableCell align="right">
-                  {running ? `${running.ready} of ${running.desired}` : '—'}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <CompactTable
+        label="Your services"
+        columns={[
+          {
+            title: 'Service',
+            cell: ({ entity }) => (
+              <EntityRefLink entityRef={entity} defaultKind="component" />
+            ),
+          },
+          {
+            title: 'Regions',
+            cell: ({ running }) => running?.regions.length ?? '—',
+          },
+          {
+            title: 'Replicas ready',
+            align: 'right',
+            cell: ({ running }) => formatReplicasReady(running),
+          },
+        ]}
+        rows={services.map(entity => {
+          const ref = stringifyEntityRef(entity);
+          return { entity, ref, running: replicas?.get(ref) };
+        })}
+        rowKey={row => row.ref}
+      />
       <DataAge readAt={regions.readAt} />
     </>
   );

@@ -1,2 +1,3 @@
 export { RegionsMap } from './RegionsMap';
+export { toMapRegion } from './mapLayout';
 export type { MapRegion } from './mapLayout';

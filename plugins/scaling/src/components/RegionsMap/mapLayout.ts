@@ -1,5 +1,8 @@
 import { GeoProjection } from 'd3-geo';
-import { RegionHealth } from '@meschain/backstage-plugin-scaling-common';
+import {
+  Region,
+  RegionHealth,
+} from '@meschain/backstage-plugin-scaling-common';
 
 /** A region as the map draws it. */
 export type MapRegion = {
@@ -14,6 +17,17 @@ export type MapRegion = {
   /** False when filters leave the region with nothing to show; it is drawn faded. */
   matchesFilter?: boolean;
 };
+
+/** A region's marker, or none when its configuration gives no coordinates. */
+export function toMapRegion(
+  region: Region,
+  figures: Pick<MapRegion, 'health' | 'capacityCores' | 'matchesFilter'>,
+): MapRegion[] {
+  const { id, displayName, latitude, longitude, drRegion } = region;
+  return latitude === undefined || longitude === undefined
+    ? []
+    : [{ id, displayName, latitude, longitude, drRegion, ...figures }];
+}
 
 /** A marker placed on the map, in SVG coordinates. */
 export type PlacedRegion = MapRegion & { x: number; y: number; radius: number };

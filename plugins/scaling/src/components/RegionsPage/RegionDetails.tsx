@@ -1,96 +1,64 @@
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  Box,
-  Grid,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Box, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { ServiceDrReadiness } from '@meschain/backstage-plugin-scaling-common';
+import {
+  RegionServicePlacement,
+  ServiceDrReadiness,
+} from '@meschain/backstage-plugin-scaling-common';
+import { CompactColumn, CompactTable } from '../CompactTable';
 import { DrChecksList } from '../DrReadiness';
+import { formatReplicasReady, placementKey } from '../placements';
 import { FilteredRegion } from './filterOverview';
 
-function ClustersTable({ facts }: { facts: FilteredRegion }) {
-  return (
-    <Table size="small" aria-label={`Clusters of ${facts.region.id}`}>
-      <TableHead>
-        <TableRow>
-          <TableCell>Cluster</TableCell>
-          <TableCell>Answered</TableCell>
-          <TableCell>Nodes ready</TableCell>
-          <TableCell align="right">Round trip</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {facts.clusters.map(cluster => (
-          <TableRow key={cluster.name}>
-            <TableCell>{cluster.name}</TableCell>
-            <TableCell>
-              {cluster.reachable
-                ? 'yes'
-                : `no: ${cluster.error?.name ?? 'Error'}: ${
-                    cluster.error?.message ?? ''
-                  }`}
-            </TableCell>
-            <TableCell>
-              {cluster.capacity
-                ? `${cluster.capacity.readyNodes} of ${cluster.capacity.nodes}`
-                : '–'}
-            </TableCell>
-            <TableCell align="right">
-              {cluster.roundTripMs === undefined
-                ? '–'
-                : `${Math.round(cluster.roundTripMs)} ms`}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
+type RegionCluster = FilteredRegion['clusters'][number];
 
-function ServicesTable({ facts }: { facts: FilteredRegion }) {
-  return (
-    <Table size="small" aria-label={`Services in ${facts.region.id}`}>
-      <TableHead>
-        <TableRow>
-          <TableCell>Service</TableCell>
-          <TableCell>Cluster</TableCell>
-          <TableCell align="right">Replicas ready</TableCell>
-          <TableCell>Images</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {facts.services.map(service => (
-          <TableRow
-            key={`${service.cluster}/${service.namespace}/${service.workload.name}`}
-          >
-            <TableCell>
-              {service.entityRef ? (
-                <EntityRefLink
-                  entityRef={service.entityRef}
-                  title={service.title}
-                />
-              ) : (
-                service.kubernetesId
-              )}
-            </TableCell>
-            <TableCell>{service.cluster}</TableCell>
-            <TableCell align="right">
-              {`${service.replicas.ready} of ${service.replicas.desired}`}
-            </TableCell>
-            <TableCell>{service.images.join(', ')}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
+const CLUSTER_COLUMNS: CompactColumn<RegionCluster>[] = [
+  { title: 'Cluster', cell: cluster => cluster.name },
+  {
+    title: 'Answered',
+    cell: cluster =>
+      cluster.reachable
+        ? 'yes'
+        : `no: ${cluster.error?.name ?? 'Error'}: ${
+            cluster.error?.message ?? ''
+          }`,
+  },
+  {
+    title: 'Nodes ready',
+    cell: cluster =>
+      cluster.capacity
+        ? `${cluster.capacity.readyNodes} of ${cluster.capacity.nodes}`
+        : '–',
+  },
+  {
+    title: 'Round trip',
+    align: 'right',
+    cell: cluster =>
+      cluster.roundTripMs === undefined
+        ? '–'
+        : `${Math.round(cluster.roundTripMs)} ms`,
+  },
+];
+
+const SERVICE_COLUMNS: CompactColumn<RegionServicePlacement>[] = [
+  {
+    title: 'Service',
+    cell: service =>
+      service.entityRef ? (
+        <EntityRefLink entityRef={service.entityRef} title={service.title} />
+      ) : (
+        service.kubernetesId
+      ),
+  },
+  { title: 'Cluster', cell: service => service.cluster },
+  {
+    title: 'Replicas ready',
+    align: 'right',
+    cell: service => formatReplicasReady(service.replicas),
+  },
+  { title: 'Images', cell: service => service.images.join(', ') },
+];
 
 /** A region's clusters, the services running there and the DR checks of those it is primary for. */
 export function RegionDetails(props: {
@@ -122,12 +90,22 @@ export function RegionDetails(props: {
         <Grid item xs={12} lg={7}>
           <Typography variant="h6">Clusters</Typography>
           <Box overflow="auto">
-            <ClustersTable facts={facts} />
+            <CompactTable
+              label={`Clusters of ${facts.region.id}`}
+              columns={CLUSTER_COLUMNS}
+              rows={facts.clusters}
+              rowKey={cluster => cluster.name}
+            />
           </Box>
           <Typography variant="h6">Services</Typography>
           {facts.services.length > 0 ? (
             <Box overflow="auto">
-              <ServicesTable facts={facts} />
+              <CompactTable
+                label={`Services in ${facts.region.id}`}
+                columns={SERVICE_COLUMNS}
+                rows={facts.services}
+                rowKey={placementKey}
+              />
             </Box>
           ) : (
             <Typography>No services run here.</Typography>
