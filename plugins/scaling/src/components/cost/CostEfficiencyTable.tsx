@@ -1,10 +1,6 @@
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import { CostEfficiency } from '@meschain/backstage-plugin-scaling-common';
 import { formatNumber } from '../../format';
+import { CompactTable } from '../CompactTable';
 import { formatCost, formatPercent } from './costFormat';
 
 const resources = [
@@ -16,38 +12,36 @@ const resources = [
 export function CostEfficiencyTable(props: { efficiency: CostEfficiency }) {
   const { efficiency } = props;
   return (
-    <Table size="small" aria-label="Efficiency">
-      <TableHead>
-        <TableRow>
-          <TableCell>Resource</TableCell>
-          <TableCell align="right">Requested</TableCell>
-          <TableCell align="right">Used</TableCell>
-          <TableCell align="right">Efficiency</TableCell>
-          <TableCell align="right">Cost of unused requests</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {resources.map(({ key, label, unit }) => {
-          const resource = efficiency[key];
-          return (
-            <TableRow key={key}>
-              <TableCell>{label}</TableCell>
-              <TableCell align="right">
-                {formatNumber(resource.requested)} {unit}
-              </TableCell>
-              <TableCell align="right">
-                {formatNumber(resource.used)} {unit}
-              </TableCell>
-              <TableCell align="right">
-                {formatPercent(resource.efficiency)}
-              </TableCell>
-              <TableCell align="right">
-                {formatCost(resource.idleCost, efficiency.currency)}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <CompactTable
+      label="Efficiency"
+      columns={[
+        { title: 'Resource', cell: ({ label }) => label },
+        {
+          title: 'Requested',
+          align: 'right',
+          cell: ({ key, unit }) =>
+            `${formatNumber(efficiency[key].requested)} ${unit}`,
+        },
+        {
+          title: 'Used',
+          align: 'right',
+          cell: ({ key, unit }) =>
+            `${formatNumber(efficiency[key].used)} ${unit}`,
+        },
+        {
+          title: 'Efficiency',
+          align: 'right',
+          cell: ({ key }) => formatPercent(efficiency[key].efficiency),
+        },
+        {
+          title: 'Cost of unused requests',
+          align: 'right',
+          cell: ({ key }) =>
+            formatCost(efficiency[key].idleCost, efficiency.currency),
+        },
+      ]}
+      rows={resources}
+      rowKey={({ key }) => key}
+    />
   );
 }

@@ -1,10 +1,6 @@
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import { CostRecommendation } from '@meschain/backstage-plugin-scaling-common';
 import { formatQuantity, unitOfFigure } from '../../format';
+import { CompactTable } from '../CompactTable';
 import { formatCost, formatFigureName } from './costFormat';
 import { recommendationKindLabels } from './costLabels';
 
@@ -34,43 +30,47 @@ export function CostRecommendationsTable(props: {
 }) {
   const { recommendations, currency } = props;
   return (
-    <Table size="small" aria-label="Recommendations">
-      <TableHead>
-        <TableRow>
-          <TableCell>Kind</TableCell>
-          <TableCell>Region</TableCell>
-          <TableCell>Why</TableCell>
-          <TableCell>Inputs</TableCell>
-          <TableCell>Proposal</TableCell>
-          <TableCell align="right">Monthly savings</TableCell>
-          <TableCell align="right">Annual savings</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {recommendations.map(recommendation => (
-          <TableRow
-            key={`${recommendation.kind}/${recommendation.region ?? 'all'}`}
-          >
-            <TableCell>
-              {recommendationKindLabels[recommendation.kind]}
-            </TableCell>
-            <TableCell>{recommendation.region ?? 'All regions'}</TableCell>
-            <TableCell>{recommendation.summary}</TableCell>
-            <TableCell>
-              <Figures figures={recommendation.inputs} currency={currency} />
-            </TableCell>
-            <TableCell>
-              <Figures figures={recommendation.proposal} currency={currency} />
-            </TableCell>
-            <TableCell align="right">
-              {formatCost(recommendation.monthlySavings, currency)}
-            </TableCell>
-            <TableCell align="right">
-              {formatCost(recommendation.annualSavings, currency)}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <CompactTable
+      label="Recommendations"
+      columns={[
+        {
+          title: 'Kind',
+          cell: recommendation => recommendationKindLabels[recommendation.kind],
+        },
+        {
+          title: 'Region',
+          cell: recommendation => recommendation.region ?? 'All regions',
+        },
+        { title: 'Why', cell: recommendation => recommendation.summary },
+        {
+          title: 'Inputs',
+          cell: recommendation => (
+            <Figures figures={recommendation.inputs} currency={currency} />
+          ),
+        },
+        {
+          title: 'Proposal',
+          cell: recommendation => (
+            <Figures figures={recommendation.proposal} currency={currency} />
+          ),
+        },
+        {
+          title: 'Monthly savings',
+          align: 'right',
+          cell: recommendation =>
+            formatCost(recommendation.monthlySavings, currency),
+        },
+        {
+          title: 'Annual savings',
+          align: 'right',
+          cell: recommendation =>
+            formatCost(recommendation.annualSavings, currency),
+        },
+      ]}
+      rows={recommendations}
+      rowKey={recommendation =>
+        `${recommendation.kind}/${recommendation.region ?? 'all'}`
+      }
+    />
   );
 }

@@ -1,13 +1,9 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import {
   CostShare,
   UNALLOCATED_COST_ENTITY,
 } from '@meschain/backstage-plugin-scaling-common';
+import { CompactTable } from '../CompactTable';
 import { formatCost, formatPercent } from './costFormat';
 
 function ShareKey(props: { shareKey: string; entities: boolean }) {
@@ -34,34 +30,27 @@ export function CostShareTable(props: {
 }) {
   const { label, keyHeader, shares, total, currency, entities = false } = props;
   return (
-    <Table size="small" aria-label={label}>
-      <TableHead>
-        <TableRow>
-          <TableCell>{keyHeader}</TableCell>
-          <TableCell align="right">Cost</TableCell>
-          <TableCell align="right">Share</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {shares.map(share => (
-          <TableRow key={share.key}>
-            <TableCell>
-              <ShareKey shareKey={share.key} entities={entities} />
-            </TableCell>
-            <TableCell align="right">
-              {formatCost(share.total, currency)}
-            </TableCell>
-            <TableCell align="right">
-              {formatPercent(total > 0 ? share.total / total : null)}
-            </TableCell>
-          </TableRow>
-        ))}
-        {shares.length === 0 && (
-          <TableRow>
-            <TableCell colSpan={3}>No cost recorded in this window</TableCell>
-          </TableRow>
-        )}
-      </TableBody>
-    </Table>
+    <CompactTable
+      label={label}
+      columns={[
+        {
+          title: keyHeader,
+          cell: share => <ShareKey shareKey={share.key} entities={entities} />,
+        },
+        {
+          title: 'Cost',
+          align: 'right',
+          cell: share => formatCost(share.total, currency),
+        },
+        {
+          title: 'Share',
+          align: 'right',
+          cell: share => formatPercent(total > 0 ? share.total / total : null),
+        },
+      ]}
+      rows={shares}
+      rowKey={share => share.key}
+      empty="No cost recorded in this window"
+    />
   );
 }
