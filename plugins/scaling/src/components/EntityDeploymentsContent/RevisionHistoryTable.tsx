@@ -6,6 +6,7 @@ import { describeRolloutAction } from './describeRolloutAction';
 import { RolloutActionButton } from './RolloutActionButton';
 import { describeImages } from './rolloutLabels';
 import { RolloutTarget } from './RolloutTarget';
+import { LIST_TABLE_OPTIONS } from '../listTableOptions';
 
 function RevisionChips({ revision }: { revision: RolloutRevision }) {
   return (
@@ -79,13 +80,7 @@ export function RevisionHistoryTable(props: {
   return (
     <Table<RolloutRevision>
       title={`Revisions in ${target.region}`}
-      options={{
-        paging: false,
-        search: false,
-        padding: 'dense',
-        toolbar: true,
-        draggable: false,
-      }}
+      options={{ ...LIST_TABLE_OPTIONS, toolbar: true }}
       columns={columns}
       // material-table keeps each row's state by its id.
       data={target.workload.revisions.map(revision => ({

@@ -2,6 +2,7 @@ import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import { EntityCluster } from '@meschain/backstage-plugin-scaling-common';
+import { LIST_TABLE_OPTIONS } from '../listTableOptions';
 
 interface RegionRow {
   id: string;
@@ -60,12 +61,7 @@ export function RegionClustersTable(props: {
   return (
     <Table<RegionRow>
       title="Where it runs"
-      options={{
-        paging: false,
-        search: false,
-        padding: 'dense',
-        draggable: false,
-      }}
+      options={LIST_TABLE_OPTIONS}
       columns={columns}
       data={rows}
       emptyContent={noRegions}

@@ -16,6 +16,7 @@ import {
 } from '@meschain/backstage-plugin-scaling-common';
 import { formatHistoryChange } from './formatHistoryValue';
 import { rolloutHistoryLabels } from '../EntityDeploymentsContent/rolloutLabels';
+import { LIST_TABLE_OPTIONS } from '../listTableOptions';
 
 const actionLabels: Record<string, string> = {
   'replicas.scale': 'Scaled replicas',
@@ -113,12 +114,7 @@ export function ScalingHistoryTimeline(props: {
       <Table<ScalingHistoryEvent>
         title="History"
         isLoading={loading && !history}
-        options={{
-          paging: false,
-          search: false,
-          padding: 'dense',
-          draggable: false,
-        }}
+        options={LIST_TABLE_OPTIONS}
         columns={columns}
         data={history?.events ?? []}
         emptyContent={noHistory}

@@ -9,6 +9,7 @@ import { ScaleTarget } from '../ScaleDialog';
 import { AutoscalerSummary } from './AutoscalerSummary';
 import { ReplicaCounts } from './ReplicaCounts';
 import { ScalingRow, toScalingRows } from './rows';
+import { LIST_TABLE_OPTIONS } from '../listTableOptions';
 
 /** The props of {@link ScalingStateTable}. */
 export interface ScalingStateTableProps {
@@ -149,12 +150,7 @@ export function ScalingStateTable(props: ScalingStateTableProps) {
           ? ` in ${state.workloadQuery.namespace}`
           : ''
       }`}
-      options={{
-        paging: false,
-        search: false,
-        padding: 'dense',
-        draggable: false,
-      }}
+      options={LIST_TABLE_OPTIONS}
       columns={columns}
       data={rows}
       emptyContent={noRegions}
