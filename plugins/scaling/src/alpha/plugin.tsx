@@ -118,7 +118,7 @@ const entityCostContent = EntityContentBlueprint.make({
 const groupCostCard = EntityCardBlueprint.make({
   name: 'group-cost',
   params: {
-    filter: 'kind:group',
+    filter: { kind: 'group' },
     loader: () =>
       import('../components/GroupCostCard').then(m =>
         compatWrapper(<m.GroupCostCard />),
