@@ -121,8 +121,8 @@ export function closedObject<Shape extends z.ZodRawShape>(
 export function whenValid(...fields: PropertyKey[]) {
   return {
     when: (payload: z.core.ParsePayload) =>
-      !payload.issues.some(({ path = [] }) =>
-        fields.length === 0 ? true : fields.includes(path[0]),
+      !payload.issues.some(
+        ({ path = [] }) => fields.length === 0 || fields.includes(path[0]),
       ),
   };
 }

@@ -20,9 +20,7 @@ function minReplicasSchema({ allowZero }: ScalingPolicyLimits) {
   }
   return wholeNumber()
     .refine(value => value !== 0, {
-      error: `must be at least 1: scaling to zero is not allowed here${given(
-        0,
-      )}`,
+      error: 'must be at least 1: scaling to zero is not allowed here; got 0',
       abort: true,
     })
     .min(1);
