@@ -1,7 +1,7 @@
 import { DEFAULT_SCALING_PRESETS } from './presets';
 import type { ScalingPolicy } from './types';
 import type { ScalingPolicyLimits } from './schema/scalingPolicySchema';
-import { validateScalingPolicy } from './validatePolicy';
+import { validatePolicyShape, validateScalingPolicy } from './validatePolicy';
 
 const CPU_ONLY: ScalingPolicy = {
   minReplicas: 2,
@@ -432,5 +432,45 @@ describe('validateScalingPolicy', () => {
 
     expect(result).toEqual({ valid: true, policy });
     expect(result.valid && result.policy.targets).not.toBe(policy.targets);
+  });
+});
+
+describe('validatePolicyShape', () => {
+  it('accepts what some workload’s limits accept, before the workload is known', () => {
+    const overTheTierLimit = policyWith({ maxReplicas: 40 });
+    const toZero = { minReplicas: 0, maxReplicas: 5, targets: [QUEUE_PER_POD] };
+
+    expect(validatePolicyShape(overTheTierLimit)).toEqual({
+      valid: true,
+      policy: overTheTierLimit,
+    });
+    expect(validatePolicyShape(toZero)).toEqual({
+      valid: true,
+      policy: toZero,
+    });
+  });
+
+  it('rejects what no workload’s limits accept', () => {
+    expect(
+      validatePolicyShape(policyWith({ minReplicas: 12, maxReplicas: 10 })),
+    ).toEqual({
+      valid: false,
+      problems: [
+        {
+          field: 'minReplicas',
+          message: 'minReplicas must be at most maxReplicas (10); got 12',
+        },
+      ],
+    });
+    expect(validatePolicyShape(policyWith({ minReplicas: 0 }))).toEqual({
+      valid: false,
+      problems: [
+        {
+          field: 'minReplicas',
+          message:
+            'minReplicas can be 0 only when a custom metric is read as Object or External, which still report with no pods running',
+        },
+      ],
+    });
   });
 });
