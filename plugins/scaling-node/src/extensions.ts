@@ -10,7 +10,8 @@ export interface ScalingClustersExtensionPoint {
    * upstream's `kubernetesAuthStrategyExtensionPoint` does for the
    * Kubernetes backend. It serves the clusters of
    * `kubernetes.clusterLocatorMethods`; an added supplier's clusters bring
-   * their own `getCredential`.
+   * their own `getCredential`. One module at most may add the strategy of
+   * an `authProvider`.
    */
   addAuthStrategy(authProvider: string, strategy: AuthenticationStrategy): void;
 }
@@ -21,7 +22,7 @@ export const scalingClustersExtensionPoint =
     id: 'scaling.clusters',
   });
 
-/** @public Replaces the OpenCost allocation source. */
+/** @public Replaces the OpenCost allocation source; one module at most may set it. */
 export interface ScalingCostExtensionPoint {
   setCostSource(source: CostSource): void;
 }
@@ -32,7 +33,7 @@ export const scalingCostExtensionPoint =
     id: 'scaling.cost',
   });
 
-/** @public Replaces the config-based region catalog. */
+/** @public Replaces the config-based region catalog; one module at most may set it. */
 export interface ScalingRegionsExtensionPoint {
   setRegionCatalog(catalog: RegionCatalog): void;
 }
