@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests need from the operating system:
-# PostgreSQL for the database tests, Chromium for the browser tests and
-# Prometheus' promtool for the metrics format check. kubectl comes with the
-# machine image (Debian's kubernetes-client would conflict with it).
+# PostgreSQL for the database tests, Chromium for the browser tests,
+# Prometheus' promtool for the metrics format check and Java for the OpenAPI
+# generator. kubectl comes with the machine image (Debian's kubernetes-client
+# would conflict with it).
 # Safe to run again; it only does what is missing.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -13,6 +14,8 @@ command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
 command -v promtool >/dev/null || missing+=(prometheus)
 # The real control plane's certificates are made with openssl.
 command -v openssl >/dev/null || missing+=(openssl)
+# The OpenAPI generator that checks the committed router types and client is a Java program.
+command -v java >/dev/null || missing+=(default-jre-headless)
 
 install_packages() {
   if [[ $EUID -ne 0 ]]; then

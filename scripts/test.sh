@@ -25,6 +25,7 @@ passed_in() {
   grep -E "$2" "$1" | tail -1 | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+'
 }
 
+"$REPO_ROOT/scripts/check-openapi.sh"
 step "type check" yarn tsc
 step "lint" yarn lint
 step "unit and database tests" yarn test 2>&1 | tee "$logs/unit.log"

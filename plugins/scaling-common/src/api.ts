@@ -8,77 +8,16 @@ import type {
   ScalingPolicy,
   ScalingPreset,
 } from './policy';
-import type { ScalableWorkloadKind } from './types';
 import type { RolloutActionName } from './rollouts';
+import type { PolicyDiffEntry, ScalingGuardRails } from './schema/openapi';
 
-// Types rather than interfaces, so that they satisfy the index signatures of
-// the OpenAPI router's request and response types.
-
-/** @public The workload a write acts on, in one cluster. */
-export type ScalingWorkloadRef = {
-  kind: ScalableWorkloadKind;
-  namespace: string;
-  name: string;
-};
-
-/** @public The guard-rails that apply to one entity. */
-export type ScalingGuardRails = {
-  /** The most replicas a workload or HPA of the entity may ask for. */
-  maxReplicas: number;
-  /** The entity's tier, when it has one and config sets a limit for it. */
-  tier?: string;
-  /** Regions writes may target; empty when config allows every region. */
-  allowedRegions: string[];
-  /** Whether the caller holds `scaling.replicas.zero` for the entity. */
-  scaleToZeroAllowed: boolean;
-};
+// The requests and responses the contract describes fully are generated from
+// the OpenAPI spec, in `schema/openapi`; these add the policy model's own types.
 
 /** @public `GET .../scaling/options` */
 export type ScalingOptions = {
   presets: ScalingPreset[];
   guardRails: ScalingGuardRails;
-};
-
-/** @public `POST .../scale` */
-export type ScaleRequest = {
-  cluster: string;
-  workload: ScalingWorkloadRef;
-  replicas: number;
-  /** The workload's `resourceVersion` as it was read; a stale one gives 409. */
-  resourceVersion: string;
-};
-
-/** @public Response of `POST .../scale`. */
-export type ScaleResult = {
-  cluster: string;
-  region: string;
-  workload: ScalingWorkloadRef;
-  before: number;
-  after: number;
-};
-
-/** @public `POST .../autoscaler-bounds` */
-export type AutoscalerBoundsRequest = {
-  cluster: string;
-  workload: ScalingWorkloadRef;
-  minReplicas: number;
-  maxReplicas: number;
-};
-
-/** @public Minimum and maximum replicas of an HPA. */
-export type AutoscalerBounds = {
-  min: number;
-  max: number;
-};
-
-/** @public Response of `POST .../autoscaler-bounds`. */
-export type AutoscalerBoundsResult = {
-  cluster: string;
-  region: string;
-  /** Name of the HPA that was changed. */
-  hpa: string;
-  before: AutoscalerBounds;
-  after: AutoscalerBounds;
 };
 
 /** @public Selects all of the entity's regions in `regions`. */
@@ -101,16 +40,6 @@ export type RegionWriteError = {
 
 /** @public What a policy apply did in one region. */
 export type PolicyApplyOutcome = 'created' | 'updated' | 'unchanged' | 'failed';
-
-/** @public One field a policy apply changes (the shape of `HpaChange`). */
-export type PolicyDiffEntry = {
-  /** e.g. `spec.metrics[0].resource.target.averageUtilization`. */
-  path: string;
-  /** Undefined for an added field. */
-  before?: unknown;
-  /** Undefined for a removed field. */
-  after?: unknown;
-};
 
 /** @public A policy apply's result in one region. */
 export type PolicyApplyRegionResult = {
@@ -166,30 +95,3 @@ export type ScalingActionOutcome =
   | 'succeeded'
   | 'failed'
   | 'denied';
-
-/** @public One entry of an entity's scaling history. */
-export type ScalingHistoryEvent = {
-  id: string;
-  /** `suite` for the audit trail, `cluster` for the HPA's own events. */
-  source: 'suite' | 'cluster';
-  /** ISO 8601. */
-  time: string;
-  region?: string;
-  cluster?: string;
-  workload?: ScalingWorkloadRef;
-  /** A {@link ScalingAction}, or the cluster event's reason such as `SuccessfulRescale`. */
-  action: string;
-  /** Entity ref of the user, for suite events. */
-  actor?: string;
-  /** The user does not own the service and acted as an admin (`scaling.admin`). */
-  asAdmin?: boolean;
-  outcome?: ScalingActionOutcome;
-  before?: unknown;
-  after?: unknown;
-  message?: string;
-};
-
-/** @public `GET .../history?limit=50`: newest first. */
-export type ScalingHistory = {
-  events: ScalingHistoryEvent[];
-};

@@ -8,6 +8,20 @@ export * from './annotations';
 export * from './permissions';
 export * from './types';
 export * from './api';
+export { DefaultApiClient as ScalingBackendClient } from './schema/openapi';
+export type {
+  AutoscalerBounds,
+  AutoscalerBoundsRequest,
+  AutoscalerBoundsResult,
+  PolicyDiffEntry,
+  ScaleRequest,
+  ScaleResult,
+  ScalingGuardRails,
+  ScalingHistory,
+  ScalingHistoryEvent,
+  ScalingWorkloadRef,
+  TypedResponse,
+} from './schema/openapi';
 export * from './readScalingAnnotations';
 export * from './hpa';
 export * from './policy';

@@ -20,7 +20,7 @@
  * Errors use Backstage's body `{ error: { name, message } }`.
  */
 import type { RegionRole } from '../types';
-import type { ScalingWorkloadRef } from '../api';
+import type { ScalingWorkloadRef } from '../schema/openapi';
 
 // Types rather than interfaces, so that they satisfy the index signatures of
 // the OpenAPI router's request and response types.

@@ -4,36 +4,36 @@ import {
   EntityRegions,
   RegionFacts,
   RegionsOverview,
+  ScalingBackendClient,
 } from '@meschain/backstage-plugin-scaling-common';
 import { RegionsApi } from './RegionsApi';
-import { entityPath, requestScalingBackend } from './scalingBackend';
+import {
+  createBackendClient,
+  entityPathParams,
+  readBody,
+} from './scalingBackend';
 
 /** @public Reads regions from the scaling backend with the signed-in user's identity. */
 export class RegionsClient implements RegionsApi {
-  private readonly apis: { discoveryApi: DiscoveryApi; fetchApi: FetchApi };
+  private readonly backend: ScalingBackendClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.apis = {
-      discoveryApi: options.discoveryApi,
-      fetchApi: options.fetchApi,
-    };
+    this.backend = createBackendClient(options);
   }
 
   async getRegionsOverview(): Promise<RegionsOverview> {
-    return requestScalingBackend(this.apis, '/regions');
+    return readBody(await this.backend.getRegionsOverview({}));
   }
 
   async getRegion(regionId: string): Promise<RegionFacts> {
-    return requestScalingBackend(
-      this.apis,
-      `/regions/${encodeURIComponent(regionId)}`,
-    );
+    return readBody(await this.backend.getRegionFacts({ path: { regionId } }));
   }
 
   async getEntityRegions(entityRef: CompoundEntityRef): Promise<EntityRegions> {
-    return requestScalingBackend(
-      this.apis,
-      `${entityPath(entityRef)}/regions`,
+    return readBody(
+      await this.backend.getEntityRegions({
+        path: entityPathParams(entityRef),
+      }),
     );
   }
 }

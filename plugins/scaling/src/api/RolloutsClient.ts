@@ -4,27 +4,30 @@ import {
   EntityRolloutState,
   RolloutActionRequest,
   RolloutActionResult,
+  ScalingBackendClient,
 } from '@meschain/backstage-plugin-scaling-common';
 import { RolloutsApi } from './RolloutsApi';
-import { entityPath, postJson, requestScalingBackend } from './scalingBackend';
+import {
+  createBackendClient,
+  entityPathParams,
+  readBody,
+} from './scalingBackend';
 
 /** @public Reads and drives an entity's rollouts with the signed-in user's identity. */
 export class RolloutsClient implements RolloutsApi {
-  private readonly apis: { discoveryApi: DiscoveryApi; fetchApi: FetchApi };
+  private readonly backend: ScalingBackendClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.apis = {
-      discoveryApi: options.discoveryApi,
-      fetchApi: options.fetchApi,
-    };
+    this.backend = createBackendClient(options);
   }
 
   async getEntityRollouts(
     entityRef: CompoundEntityRef,
   ): Promise<EntityRolloutState> {
-    return requestScalingBackend(
-      this.apis,
-      `${entityPath(entityRef)}/rollouts`,
+    return readBody(
+      await this.backend.getEntityRollouts({
+        path: entityPathParams(entityRef),
+      }),
     );
   }
 
@@ -32,10 +35,11 @@ export class RolloutsClient implements RolloutsApi {
     entityRef: CompoundEntityRef,
     request: RolloutActionRequest,
   ): Promise<RolloutActionResult> {
-    return requestScalingBackend(
-      this.apis,
-      `${entityPath(entityRef)}/rollouts/actions`,
-      postJson(request),
+    return readBody(
+      await this.backend.actOnRollout({
+        path: entityPathParams(entityRef),
+        body: request,
+      }),
     );
   }
 }

@@ -9,55 +9,77 @@ import {
   PolicyDeleteResult,
   ScaleRequest,
   ScaleResult,
+  ScalingBackendClient,
   ScalingEntityFacts,
   ScalingHistory,
   ScalingOptions,
 } from '@meschain/backstage-plugin-scaling-common';
 import { ScalingApi } from './ScalingApi';
-import { entityPath, postJson, requestScalingBackend } from './scalingBackend';
+import {
+  createBackendClient,
+  entityPathParams,
+  readBody,
+} from './scalingBackend';
 
 /** @public Talks to the scaling backend with the signed-in user's identity. */
 export class ScalingClient implements ScalingApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly backend: ScalingBackendClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.backend = createBackendClient(options);
   }
 
   async getEntityFacts(
     entityRef: CompoundEntityRef,
   ): Promise<ScalingEntityFacts> {
-    return this.request(`${entityPath(entityRef)}/facts`);
+    return readBody(
+      await this.backend.getEntityScalingFacts({
+        path: entityPathParams(entityRef),
+      }),
+    );
   }
 
   async getEntityScaling(
     entityRef: CompoundEntityRef,
   ): Promise<EntityScalingState> {
-    return this.request(`${entityPath(entityRef)}/scaling`);
+    return readBody(
+      await this.backend.getEntityScalingState({
+        path: entityPathParams(entityRef),
+      }),
+    );
   }
 
   async getScalingOptions(
     entityRef: CompoundEntityRef,
   ): Promise<ScalingOptions> {
-    return this.request(`${entityPath(entityRef)}/scaling/options`);
+    return readBody(
+      await this.backend.getScalingOptions({
+        path: entityPathParams(entityRef),
+      }),
+    );
   }
 
   async scaleWorkload(
     entityRef: CompoundEntityRef,
     request: ScaleRequest,
   ): Promise<ScaleResult> {
-    return this.request(`${entityPath(entityRef)}/scale`, postJson(request));
+    return readBody(
+      await this.backend.scaleWorkload({
+        path: entityPathParams(entityRef),
+        body: request,
+      }),
+    );
   }
 
   async setAutoscalerBounds(
     entityRef: CompoundEntityRef,
     request: AutoscalerBoundsRequest,
   ): Promise<AutoscalerBoundsResult> {
-    return this.request(
-      `${entityPath(entityRef)}/autoscaler-bounds`,
-      postJson(request),
+    return readBody(
+      await this.backend.setAutoscalerBounds({
+        path: entityPathParams(entityRef),
+        body: request,
+      }),
     );
   }
 
@@ -65,32 +87,35 @@ export class ScalingClient implements ScalingApi {
     entityRef: CompoundEntityRef,
     request: PolicyApplyRequest,
   ): Promise<PolicyApplyResult> {
-    return this.request(`${entityPath(entityRef)}/policy`, postJson(request));
+    return readBody(
+      await this.backend.applyScalingPolicy({
+        path: entityPathParams(entityRef),
+        body: request,
+      }),
+    );
   }
 
   async deletePolicy(
     entityRef: CompoundEntityRef,
     regions: string[],
   ): Promise<PolicyDeleteResult> {
-    const query = new URLSearchParams({ regions: regions.join(',') });
-    return this.request(`${entityPath(entityRef)}/policy?${query}`, {
-      method: 'DELETE',
-    });
+    return readBody(
+      await this.backend.deleteScalingPolicy({
+        path: entityPathParams(entityRef),
+        query: { regions: regions.join(',') },
+      }),
+    );
   }
 
   async getHistory(
     entityRef: CompoundEntityRef,
     options: { limit?: number } = {},
   ): Promise<ScalingHistory> {
-    const query =
-      options.limit === undefined
-        ? ''
-        : `?${new URLSearchParams({ limit: String(options.limit) })}`;
-    return this.request(`${entityPath(entityRef)}/history${query}`);
-  }
-
-  private request<T>(path: string, init?: RequestInit): Promise<T> {
-    const { discoveryApi, fetchApi } = this;
-    return requestScalingBackend({ discoveryApi, fetchApi }, path, init);
+    return readBody(
+      await this.backend.getScalingHistory({
+        path: entityPathParams(entityRef),
+        query: options,
+      }),
+    );
   }
 }

@@ -1,36 +1,29 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { ScalingBackendClient } from '@meschain/backstage-plugin-scaling-common';
 
-/** Calls the scaling backend as the signed-in user; a non-ok answer throws a ResponseError. */
-export async function requestScalingBackend<T>(
-  apis: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
-  path: string,
-  init?: RequestInit,
-): Promise<T> {
-  const baseUrl = await apis.discoveryApi.getBaseUrl('scaling');
-  const response = await apis.fetchApi.fetch(`${baseUrl}${path}`, init);
+/** The generated client of the scaling backend's OpenAPI contract, calling as the signed-in user. */
+export function createBackendClient(options: {
+  discoveryApi: DiscoveryApi;
+  fetchApi: FetchApi;
+}): ScalingBackendClient {
+  return new ScalingBackendClient(options);
+}
+
+/**
+ * The body of an ok answer, read as the suite's own type of it, which is
+ * stricter than the generated model (e.g. discriminated unions); a non-ok
+ * answer throws a ResponseError.
+ */
+export async function readBody<T>(response: Response): Promise<T> {
   if (!response.ok) {
     throw await ResponseError.fromResponse(response);
   }
   return (await response.json()) as T;
 }
 
-export function postJson(body: unknown): RequestInit {
-  return {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  };
-}
-
-/** The backend's path of an entity: `/entities/{kind}/{namespace}/{name}`, kind lower-cased. */
-export function entityPath({
-  kind,
-  namespace,
-  name,
-}: CompoundEntityRef): string {
-  return `/entities/${[kind.toLocaleLowerCase('en-US'), namespace, name]
-    .map(encodeURIComponent)
-    .join('/')}`;
+/** An entity's path parameters, kind lower-cased as the backend's routes expect. */
+export function entityPathParams({ kind, namespace, name }: CompoundEntityRef) {
+  return { kind: kind.toLocaleLowerCase('en-US'), namespace, name };
 }

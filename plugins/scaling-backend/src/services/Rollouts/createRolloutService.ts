@@ -116,7 +116,7 @@ export function createRolloutService(options: {
           entityRef,
           action: `rollout.${request.action}`,
           required: [scalingRolloutManagePermission],
-          asked: request,
+          asked: { ...request, workload: { ...request.workload } },
           cluster: request.cluster,
         },
         async write => {

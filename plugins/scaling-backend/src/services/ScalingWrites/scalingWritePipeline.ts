@@ -340,7 +340,7 @@ export function createScalingWritePipeline(options: {
           entityRef: facts.entityRef,
           action: write.action,
           cluster: target.cluster,
-          ...(target.workload && { workload: target.workload }),
+          ...(target.workload && { workload: { ...target.workload } }),
           asked: write.asked,
           ...(asAdmin && { asAdmin }),
         };
