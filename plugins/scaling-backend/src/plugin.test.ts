@@ -6,7 +6,10 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { scalingPermissions } from '@meschain/backstage-plugin-scaling-common';
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import request from 'supertest';
+import { parse as parseYaml } from 'yaml';
 import { scalingPlugin } from './plugin';
 
 function cluster(
@@ -86,6 +89,28 @@ describe('scaling backend', () => {
     });
     return server;
   }
+
+  it('serves the OpenAPI spec it validates requests against, with the policy body described', async () => {
+    const server = await startBackend();
+    const specFile = resolvePath(__dirname, 'schema/openapi.yaml');
+    const written = parseYaml(readFileSync(specFile, 'utf8'));
+
+    const response = await request(server).get('/api/scaling/openapi.json');
+
+    expect(response.status).toBe(200);
+    expect(response.body.components).toEqual(written.components);
+    expect(Object.keys(response.body.paths)).toEqual(
+      Object.keys(written.paths).map(path => `/api/scaling${path}`),
+    );
+    const applyBody =
+      response.body.components.schemas.PolicyApplyRequest.properties.policy;
+    expect(applyBody).toEqual({ $ref: '#/components/schemas/ScalingPolicy' });
+    expect(response.body.components.schemas.ScalingPolicy.required).toEqual([
+      'minReplicas',
+      'maxReplicas',
+      'targets',
+    ]);
+  });
 
   it('returns the scaling facts of a service with the clusters of its regions', async () => {
     const server = await startBackend();
