@@ -210,8 +210,6 @@ function rolloutPatches(
       ];
     case 'undo':
       return undoPatch(loaded, request.revision, described);
-    case 'set-image':
-      return setImagePatch(loaded, request.image, described);
     default:
       throw new InputError(
         `action: ${request.action} does not apply to a Rollout`,
@@ -258,8 +256,6 @@ function deploymentPatches(
         );
       }
       return undoPatch(loaded, request.revision, described);
-    case 'set-image':
-      return setImagePatch(loaded, request.image, described);
     default:
       throw new InputError(
         `action: ${request.action} does not apply to a Deployment`,
@@ -292,6 +288,9 @@ export function planRolloutAction(
   }
   if (request.revision !== undefined && request.action !== 'undo') {
     throw new InputError('revision: only undo takes a revision');
+  }
+  if (request.action === 'set-image') {
+    return setImagePatch(loaded, request.image, described);
   }
   return loaded.kind === 'Rollout'
     ? rolloutPatches(loaded, request, described, now)
