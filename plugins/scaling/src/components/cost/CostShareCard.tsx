@@ -19,28 +19,7 @@ export type CostBreakdown<T extends ShareableCost> = {
   entities?: boolean;
 };
 
-/** A {@link CostCard} holding one breakdown of the answer's total. */
-export function CostShareCard<T extends ShareableCost>(
-  props: CostBreakdown<T> & { state: { value?: T; error?: Error } },
-) {
-  const { title, state, label, keyHeader, shares, entities } = props;
-  return (
-    <CostCard title={title} state={state}>
-      {value => (
-        <CostShareTable
-          label={label}
-          keyHeader={keyHeader}
-          shares={shares(value)}
-          total={value.total}
-          currency={value.currency}
-          entities={entities}
-        />
-      )}
-    </CostCard>
-  );
-}
-
-/** A grid item with a {@link CostShareCard} per breakdown of the same answer. */
+/** A grid item per breakdown of one answer, each a {@link CostCard} holding its table. */
 export function CostShareCards<T extends ShareableCost>(props: {
   state: { value?: T; error?: Error };
   breakdowns: CostBreakdown<T>[];
@@ -50,9 +29,18 @@ export function CostShareCards<T extends ShareableCost>(props: {
   const { state, breakdowns, lg } = props;
   return (
     <>
-      {breakdowns.map(breakdown => (
-        <Grid item key={breakdown.title} xs={12} md={6} lg={lg}>
-          <CostShareCard state={state} {...breakdown} />
+      {breakdowns.map(({ title, shares, ...table }) => (
+        <Grid item key={title} xs={12} md={6} lg={lg}>
+          <CostCard title={title} state={state}>
+            {value => (
+              <CostShareTable
+                {...table}
+                shares={shares(value)}
+                total={value.total}
+                currency={value.currency}
+              />
+            )}
+          </CostCard>
         </Grid>
       ))}
     </>
