@@ -1,3 +1,4 @@
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
@@ -13,8 +14,11 @@ export interface ConfirmWriteProps {
   confirmLabel?: string;
   /** While the input the write needs is missing, invalid or unchanged. */
   confirmDisabled?: boolean;
-  /** Sends the write; the dialog closes when it resolves and shows why when it throws. */
-  onConfirm: () => Promise<void>;
+  /**
+   * Sends the write and resolves to what it did, shown as a passing alert;
+   * the dialog then closes. When it throws, the dialog shows why.
+   */
+  onConfirm: () => Promise<string>;
   onClose: () => void;
   /** Called after the write, and on "Reload", so the views read the clusters again. */
   onChanged: () => void;
@@ -33,11 +37,13 @@ export function ConfirmWrite(props: ConfirmWriteProps) {
     onClose,
     onChanged,
   } = props;
+  const alertApi = useApi(alertApiRef);
   const [{ loading, error }, confirm] = useAsyncFn(async () => {
-    await onConfirm();
+    const message = await onConfirm();
+    alertApi.post({ message, severity: 'success', display: 'transient' });
     onChanged();
     onClose();
-  }, [onConfirm, onChanged, onClose]);
+  }, [onConfirm, onChanged, onClose, alertApi]);
   const reload = () => {
     onChanged();
     onClose();

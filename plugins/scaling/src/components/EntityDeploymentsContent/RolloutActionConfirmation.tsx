@@ -1,8 +1,8 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { ContainerImage } from '@meschain/backstage-plugin-scaling-common';
 import { useCallback, useState } from 'react';
 import { useRolloutAction } from '../../hooks';
+import { WriteTarget, writeTargetOf } from '../ConfirmWrite';
 import { RolloutActionDialog } from '../RolloutActionDialog';
 import { describeRolloutAction } from './describeRolloutAction';
 import { rolloutActionLabels } from './rolloutLabels';
@@ -19,7 +19,6 @@ export function RolloutActionConfirmation(props: {
   const { target, action, revision } = pending;
   const { workload } = target;
   const runAction = useRolloutAction();
-  const alertApi = useApi(alertApiRef);
   const containers = workload.canaryImages ?? workload.stableImages;
   const [image, setImage] = useState<ContainerImage>(containers[0]);
   const imageProblem =
@@ -29,34 +28,15 @@ export function RolloutActionConfirmation(props: {
   const object = revision ? ` to revision ${revision.revision}` : '';
   const onConfirm = useCallback(async () => {
     const result = await runAction({
-      cluster: target.cluster,
-      workload: {
-        kind: workload.kind,
-        namespace: workload.namespace,
-        name: workload.name,
-      },
+      ...writeTargetOf(target),
       action,
       ...(revision && { revision: revision.revision }),
       ...(action === 'set-image' && {
         image: { container: image.container, image: image.image.trim() },
       }),
     });
-    alertApi.post({
-      message: `${label}${object} accepted for ${workload.name} in ${result.region}; its progress shows live`,
-      severity: 'success',
-      display: 'transient',
-    });
-  }, [
-    runAction,
-    target,
-    workload,
-    action,
-    revision,
-    image,
-    alertApi,
-    label,
-    object,
-  ]);
+    return `${label}${object} accepted for ${workload.name} in ${result.region}; its progress shows live`;
+  }, [runAction, target, workload, action, revision, image, label, object]);
 
   return (
     <RolloutActionDialog
@@ -67,10 +47,7 @@ export function RolloutActionConfirmation(props: {
       onClose={onClose}
       onChanged={onChanged}
     >
-      <Typography paragraph>
-        {workload.kind} <strong>{workload.name}</strong> in {workload.namespace}
-        , cluster {target.cluster}
-      </Typography>
+      <WriteTarget target={target} />
       <Typography paragraph>{describeRolloutAction(pending)}</Typography>
       {action === 'set-image' && image && (
         <SetImageFields

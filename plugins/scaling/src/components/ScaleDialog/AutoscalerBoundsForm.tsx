@@ -1,4 +1,3 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -8,7 +7,7 @@ import {
 } from '@meschain/backstage-plugin-scaling-common';
 import { useState } from 'react';
 import { useScalingActions } from '../../hooks';
-import { ConfirmWrite } from '../ConfirmWrite';
+import { ConfirmWrite, writeTargetOf } from '../ConfirmWrite';
 import { showNumberField } from '../readNumberField';
 import { describeGuardRails, replicaCountProblem } from './replicaLimits';
 import { ReplicaCountField } from './ReplicaCountField';
@@ -27,7 +26,6 @@ export function AutoscalerBoundsForm(props: {
   const [min, setMin] = useState(autoscaler.minReplicas);
   const [max, setMax] = useState(autoscaler.maxReplicas);
   const actions = useScalingActions();
-  const alertApi = useApi(alertApiRef);
 
   const minProblem =
     replicaCountProblem(min, guardRails) ??
@@ -40,20 +38,11 @@ export function AutoscalerBoundsForm(props: {
 
   const setBounds = async () => {
     const result = await actions.setAutoscalerBounds({
-      cluster: target.cluster,
-      workload: {
-        kind: workload.kind,
-        namespace: workload.namespace,
-        name: workload.name,
-      },
+      ...writeTargetOf(target),
       minReplicas: min,
       maxReplicas: max,
     });
-    alertApi.post({
-      message: `HPA ${result.hpa} in ${result.region} now scales between ${result.after.min} and ${result.after.max} replicas`,
-      severity: 'success',
-      display: 'transient',
-    });
+    return `HPA ${result.hpa} in ${result.region} now scales between ${result.after.min} and ${result.after.max} replicas`;
   };
 
   return (

@@ -1,9 +1,8 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { ScalingGuardRails } from '@meschain/backstage-plugin-scaling-common';
 import { useState } from 'react';
 import { useScalingActions } from '../../hooks';
-import { ConfirmWrite } from '../ConfirmWrite';
+import { ConfirmWrite, WriteTarget, writeTargetOf } from '../ConfirmWrite';
 import { showNumberField } from '../readNumberField';
 import { describeGuardRails, replicaCountProblem } from './replicaLimits';
 import { ReplicaCountField } from './ReplicaCountField';
@@ -21,25 +20,15 @@ export function ReplicasForm(props: {
   const from = workload.replicas.desired;
   const [replicas, setReplicas] = useState(from);
   const actions = useScalingActions();
-  const alertApi = useApi(alertApiRef);
   const problem = replicaCountProblem(replicas, guardRails);
 
   const scale = async () => {
     const result = await actions.scale({
-      cluster: target.cluster,
-      workload: {
-        kind: workload.kind,
-        namespace: workload.namespace,
-        name: workload.name,
-      },
+      ...writeTargetOf(target),
       replicas,
       resourceVersion: workload.resourceVersion,
     });
-    alertApi.post({
-      message: `Scaled ${workload.name} in ${result.region} from ${result.before} to ${result.after} replicas`,
-      severity: 'success',
-      display: 'transient',
-    });
+    return `Scaled ${workload.name} in ${result.region} from ${result.before} to ${result.after} replicas`;
   };
 
   return (
@@ -49,10 +38,7 @@ export function ReplicasForm(props: {
       onClose={onClose}
       onChanged={onChanged}
     >
-      <Typography paragraph>
-        {workload.kind} <strong>{workload.name}</strong> in {workload.namespace}
-        , cluster {target.cluster}
-      </Typography>
+      <WriteTarget target={target} />
       <ReplicaCountField
         id="scaling-replicas"
         label="Replicas"
