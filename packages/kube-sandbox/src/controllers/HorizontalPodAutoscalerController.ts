@@ -333,7 +333,8 @@ function toPodSample(pod: Pod): PodSample {
   const ready = pod.status?.conditions?.find(c => c.type === 'Ready');
   return {
     name: pod.metadata.name,
-    phase: pod.status?.phase,
+    // client-node types the API's enums as strings; the kubelet writes only their values.
+    phase: pod.status?.phase as PodSample['phase'],
     deleting: !!pod.metadata.deletionTimestamp,
     ready: isPodReady(pod),
     readyTransitionTime: ready?.lastTransitionTime
@@ -349,7 +350,7 @@ function toPodSample(pod: Pod): PodSample {
 function toHpaCondition(condition: Condition): HpaCondition {
   return {
     type: condition.type as HpaCondition['type'],
-    status: condition.status,
+    status: condition.status as HpaCondition['status'],
     reason: condition.reason ?? '',
     message: condition.message ?? '',
     lastTransitionTime: condition.lastTransitionTime

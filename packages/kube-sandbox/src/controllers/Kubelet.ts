@@ -95,7 +95,8 @@ export class Kubelet {
       startTime: started,
       containerStatuses: pod.spec.containers.map(container => ({
         name: container.name,
-        image: container.image,
+        // The API layer refuses a container without an image.
+        image: container.image!,
         imageID: `${container.image ?? ''}@sha256:${hashString(
           container.image ?? '',
         )

@@ -1,129 +1,53 @@
 import type {
+  CoreV1Event,
+  IntOrString,
+  V1Container,
+  V1Deployment,
+  V1DeploymentCondition,
+  V1LabelSelector,
+  V1Node,
+  V1Pod,
+  V1PodCondition,
+  V1PodTemplateSpec,
+  V1ReplicaSet,
+  V1Service,
+} from '@kubernetes/client-node';
+import type {
   CrossVersionObjectReference,
   HpaMetricStatus,
   HpaSpec,
 } from '@meschain/backstage-plugin-scaling-common';
-import type { KubeObject, ObjectMeta } from '../store/types';
+import type { Json, KubeObject, ObjectMeta } from '../store/types';
 
 /**
- * The fields of the built-in kinds that the controllers read and write. Stored objects are plain
- * `KubeObject`s; these views are cast, not validated (the API layer validates on the way in).
+ * The built-in kinds the controllers read and write, as `@kubernetes/client-node` types them.
+ * Stored objects are plain `KubeObject`s; these views are cast, not validated (the API layer
+ * validates on the way in).
  */
 
-export interface LabelSelectorObject {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
-}
-
-export interface ContainerSpec {
-  name: string;
-  image?: string;
-  resources?: {
-    requests?: Record<string, string | number>;
-    limits?: Record<string, string | number>;
+/** A stored object of a kind, with the `Present` fields that kind always has. */
+type Stored<T, Present extends keyof T = never> = KubeObject &
+  Json<Omit<T, 'apiVersion' | 'kind' | 'metadata'>> & {
+    [K in Present]-?: NonNullable<Json<T[K]>>;
   };
-  [field: string]: unknown;
-}
 
-export interface PodTemplate {
-  metadata?: {
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    [field: string]: unknown;
-  };
-  spec?: { containers?: ContainerSpec[]; [field: string]: unknown };
-}
+export type LabelSelectorObject = V1LabelSelector;
+export type ContainerSpec = Json<V1Container>;
+export type PodTemplate = Json<V1PodTemplateSpec>;
+export type IntOrPercent = IntOrString;
 
-export type IntOrPercent = number | string;
+/** The fields of any kind's condition: pods and nodes probe, workloads update. */
+export type Condition = Json<V1DeploymentCondition & V1PodCondition>;
 
-export interface Condition {
-  type: string;
-  status: 'True' | 'False' | 'Unknown';
-  reason?: string;
-  message?: string;
-  lastTransitionTime?: string;
-  lastUpdateTime?: string;
-  lastProbeTime?: string | null;
-}
-
-export interface Deployment extends KubeObject {
-  spec: {
-    replicas?: number;
-    selector: LabelSelectorObject;
-    template: PodTemplate;
-    strategy?: {
-      type?: 'RollingUpdate' | 'Recreate';
-      rollingUpdate?: {
-        maxSurge?: IntOrPercent;
-        maxUnavailable?: IntOrPercent;
-      };
-    };
-    minReadySeconds?: number;
-    revisionHistoryLimit?: number;
-    progressDeadlineSeconds?: number;
-    paused?: boolean;
-  };
-  status?: {
-    observedGeneration?: number;
-    replicas?: number;
-    updatedReplicas?: number;
-    readyReplicas?: number;
-    availableReplicas?: number;
-    unavailableReplicas?: number;
-    conditions?: Condition[];
-    collisionCount?: number;
-  };
-}
-
-export interface ReplicaSet extends KubeObject {
-  spec: {
-    replicas?: number;
-    minReadySeconds?: number;
-    selector: LabelSelectorObject;
-    template: PodTemplate;
-  };
-  status?: {
-    replicas: number;
-    fullyLabeledReplicas?: number;
-    readyReplicas?: number;
-    availableReplicas?: number;
-    observedGeneration?: number;
-  };
-}
-
-export interface PodStatus {
-  phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
-  conditions?: Condition[];
-  hostIP?: string;
-  podIP?: string;
-  podIPs?: { ip: string }[];
-  startTime?: string;
-  qosClass?: string;
-  containerStatuses?: unknown[];
-  [field: string]: unknown;
-}
-
-export interface Pod extends KubeObject {
-  spec: {
-    nodeName?: string;
-    containers: ContainerSpec[];
-    [field: string]: unknown;
-  };
-  status?: PodStatus;
-}
-
-export interface Node extends KubeObject {
-  status?: {
-    capacity?: Record<string, string>;
-    allocatable?: Record<string, string>;
-    addresses?: { type: string; address: string }[];
-    conditions?: Condition[];
-  };
-}
-
-export interface Service extends KubeObject {
-  spec: { selector?: Record<string, string>; [field: string]: unknown };
-}
+export type Deployment = Stored<V1Deployment, 'spec'>;
+/** The API layer refuses a ReplicaSet without a template, as the API server does. */
+export type ReplicaSet = Stored<V1ReplicaSet, 'spec'> & {
+  spec: { template: PodTemplate };
+};
+export type Pod = Stored<V1Pod, 'spec'>;
+export type Node = Stored<V1Node>;
+export type Service = Stored<V1Service, 'spec'>;
+export type EventObject = Stored<CoreV1Event>;
 
 export interface HorizontalPodAutoscaler extends KubeObject {
   spec: HpaSpec & { scaleTargetRef: CrossVersionObjectReference };
@@ -167,16 +91,19 @@ export interface WeightDestination {
   podTemplateHash?: string;
 }
 
+/** An Argo Rollout, which client-node does not know: its spec shares a Deployment's fields. */
 export interface Rollout extends KubeObject {
-  spec: {
-    replicas?: number;
-    selector: LabelSelectorObject;
-    template: PodTemplate;
-    minReadySeconds?: number;
-    revisionHistoryLimit?: number;
-    paused?: boolean;
+  spec: Pick<
+    Deployment['spec'],
+    | 'replicas'
+    | 'selector'
+    | 'template'
+    | 'minReadySeconds'
+    | 'revisionHistoryLimit'
+    | 'paused'
+    | 'progressDeadlineSeconds'
+  > & {
     restartAt?: string;
-    progressDeadlineSeconds?: number;
     /** A rollback to one of the last `revisions` revisions before the stable one skips the steps. */
     rollbackWindow?: { revisions?: number };
     strategy: {
@@ -237,27 +164,6 @@ export interface RolloutStatus {
     scaleUpPreviewCheckPoint?: boolean;
   };
   collisionCount?: number;
-}
-
-export interface EventObject extends KubeObject {
-  involvedObject: {
-    apiVersion: string;
-    kind: string;
-    name: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-  };
-  reason: string;
-  message: string;
-  type: 'Normal' | 'Warning';
-  source: { component: string; host?: string };
-  firstTimestamp: string;
-  lastTimestamp: string;
-  count: number;
-  eventTime?: string | null;
-  reportingComponent?: string;
-  reportingInstance?: string;
 }
 
 export type { ObjectMeta };

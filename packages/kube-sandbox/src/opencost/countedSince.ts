@@ -1,4 +1,5 @@
 import type { SandboxCluster } from '../cluster/types';
+import type { ObjectMeta } from '../store/types';
 
 /**
  * When cost starts counting an object (pod or node): its creation, or for the objects the seed
@@ -7,7 +8,7 @@ import type { SandboxCluster } from '../cluster/types';
  */
 export function countedSince(
   cluster: SandboxCluster,
-  creationTimestamp: string | undefined,
+  creationTimestamp: ObjectMeta['creationTimestamp'],
 ): number | undefined {
   const created = Date.parse(creationTimestamp ?? '');
   if (!Number.isFinite(created)) return undefined;

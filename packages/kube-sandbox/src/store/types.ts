@@ -1,28 +1,24 @@
-/** Object metadata as the API server stores it. Only the fields the sandbox reads are typed. */
-export interface ObjectMeta {
-  name: string;
-  namespace?: string;
-  generateName?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  finalizers?: string[];
-  [field: string]: unknown;
-}
+import type { V1ObjectMeta } from '@kubernetes/client-node';
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
+/**
+ * A `@kubernetes/client-node` model as JSON, the way the store holds it: timestamps are strings,
+ * not `Date`s, and `null` when unset, as the API server writes a zero time.
+ */
+export type Json<T> = T extends Date
+  ? string | null
+  : T extends ReadonlyArray<infer Item>
+  ? Json<Item>[]
+  : T extends object
+  ? { [K in keyof T]: Json<T[K]> }
+  : T;
+
+/** Object metadata as the API server stores it, fields of newer API versions included. */
+export type ObjectMeta = Json<V1ObjectMeta> & {
   name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
+  [field: string]: unknown;
+};
+
+export type OwnerReference = NonNullable<ObjectMeta['ownerReferences']>[number];
 
 /** Any Kubernetes object. Kind-specific shapes are left to the code that reads them. */
 export interface KubeObject {
