@@ -64,3 +64,18 @@ export function DrChecksList(props: {
     </section>
   );
 }
+
+/** The checks that do not pass, of each service and primary region given. */
+export function FailingDrChecks(props: { readinesses: ServiceDrReadiness[] }) {
+  return (
+    <>
+      {props.readinesses.map(readiness => (
+        <DrChecksList
+          key={`${readiness.kubernetesId}-${readiness.primaryRegion}`}
+          readiness={readiness}
+          failingOnly
+        />
+      ))}
+    </>
+  );
+}

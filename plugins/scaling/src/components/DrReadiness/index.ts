@@ -1,3 +1,3 @@
-export { DrChecksList } from './DrChecksList';
+export { DrChecksList, FailingDrChecks } from './DrChecksList';
 export { DrVerdictStatus } from './DrVerdictStatus';
 export { describeFigures } from './describeFigures';

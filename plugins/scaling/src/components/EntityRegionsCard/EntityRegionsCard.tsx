@@ -14,7 +14,7 @@ import { useMemo } from 'react';
 import { useEntityRegions } from '../../hooks';
 import { CompactColumn, CompactTable } from '../CompactTable';
 import { DataAge } from '../DataAge';
-import { DrChecksList, DrVerdictStatus } from '../DrReadiness';
+import { DrVerdictStatus, FailingDrChecks } from '../DrReadiness';
 import { formatReplicasReady, placementKey } from '../placements';
 import { MapRegion, RegionsMap, toMapRegion } from '../RegionsMap';
 
@@ -78,13 +78,7 @@ export function EntityRegionsCard() {
           rows={entityRegions.placements}
           rowKey={placementKey}
         />
-        {entityRegions.dr.map(readiness => (
-          <DrChecksList
-            key={readiness.primaryRegion}
-            readiness={readiness}
-            failingOnly
-          />
-        ))}
+        <FailingDrChecks readinesses={entityRegions.dr} />
       </>
     );
   }

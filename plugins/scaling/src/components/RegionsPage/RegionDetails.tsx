@@ -7,7 +7,7 @@ import {
   ServiceDrReadiness,
 } from '@meschain/backstage-plugin-scaling-common';
 import { CompactColumn, CompactTable } from '../CompactTable';
-import { DrChecksList } from '../DrReadiness';
+import { FailingDrChecks } from '../DrReadiness';
 import { formatReplicasReady, placementKey } from '../placements';
 import { FilteredRegion } from './filterOverview';
 
@@ -114,13 +114,7 @@ export function RegionDetails(props: {
         <Grid item xs={12} lg={5}>
           <Typography variant="h6">DR readiness</Typography>
           {drHere.length > 0 ? (
-            drHere.map(readiness => (
-              <DrChecksList
-                key={`${readiness.kubernetesId}-${readiness.primaryRegion}`}
-                readiness={readiness}
-                failingOnly
-              />
-            ))
+            <FailingDrChecks readinesses={drHere} />
           ) : (
             <Typography>No service has this region as its primary.</Typography>
           )}

@@ -10,7 +10,7 @@ import {
 } from '@material-ui/core';
 import { RegionsOverview } from '@meschain/backstage-plugin-scaling-common';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DrChecksList, DrVerdictStatus } from '../DrReadiness';
+import { DrVerdictStatus, FailingDrChecks } from '../DrReadiness';
 import { RegionsMap } from '../RegionsMap';
 import { RegionDetails } from './RegionDetails';
 import { RegionsFilter, filterChoices, filterOverview } from './filterOverview';
@@ -146,13 +146,7 @@ export function RegionsOverviewView(props: { overview: RegionsOverview }) {
                 <Typography variant="h6" component="h2">
                   What fails DR readiness
                 </Typography>
-                {failing.map(readiness => (
-                  <DrChecksList
-                    key={`${readiness.kubernetesId}-${readiness.primaryRegion}`}
-                    readiness={readiness}
-                    failingOnly
-                  />
-                ))}
+                <FailingDrChecks readinesses={failing} />
               </Box>
             </Paper>
           </Grid>
