@@ -12,10 +12,9 @@ import {
   useEntityReload,
   useEntityRollouts,
   useRolloutPermission,
-  useScalingHistory,
 } from '../../hooks';
 import { DataAge } from '../DataAge';
-import { ScalingHistoryTimeline } from '../ScalingHistoryTimeline';
+import { EntityScalingHistory } from '../ScalingHistoryTimeline';
 import { ClusterRolloutsCard } from './ClusterRolloutsCard';
 import { RolloutActionConfirmation } from './RolloutActionConfirmation';
 import { PendingRolloutAction } from './RolloutTarget';
@@ -28,7 +27,6 @@ import { PendingRolloutAction } from './RolloutTarget';
  */
 export function EntityDeploymentsContent() {
   const rollouts = useEntityRollouts();
-  const history = useScalingHistory();
   const access = useRolloutPermission();
   const [pending, setPending] = useState<PendingRolloutAction>();
 
@@ -73,11 +71,7 @@ export function EntityDeploymentsContent() {
         </Grid>
         {body}
         <Grid item xs={12}>
-          <ScalingHistoryTimeline
-            history={history.value}
-            error={history.error}
-            loading={history.loading}
-          />
+          <EntityScalingHistory />
         </Grid>
       </Grid>
       {pending && (

@@ -10,13 +10,12 @@ import {
   ScalingControlAccess,
   useEntityReload,
   useEntityScalingState,
-  useScalingHistory,
   useScalingOptions,
   useScalingPermissions,
 } from '../../hooks';
 import { livePoliciesOf, PolicyEditorDialog } from '../PolicyEditor';
 import { ScaleDialog, ScaleTarget } from '../ScaleDialog';
-import { ScalingHistoryTimeline } from '../ScalingHistoryTimeline';
+import { EntityScalingHistory } from '../ScalingHistoryTimeline';
 import { ScalingStateTable } from '../ScalingStateTable';
 import { EntityFactsSection } from './EntityFactsSection';
 import { ScalingToolbar } from './ScalingToolbar';
@@ -45,7 +44,6 @@ function ScalingState(props: {
  */
 export function EntityScalingContent() {
   const scaling = useEntityScalingState();
-  const history = useScalingHistory();
   const options = useScalingOptions();
   const access = useScalingPermissions();
   const [scaleTarget, setScaleTarget] = useState<ScaleTarget>();
@@ -86,11 +84,7 @@ export function EntityScalingContent() {
           />
         </Grid>
         <Grid item xs={12}>
-          <ScalingHistoryTimeline
-            history={history.value}
-            error={history.error}
-            loading={history.loading}
-          />
+          <EntityScalingHistory />
         </Grid>
         <Grid item xs={12}>
           <EntityFactsSection />

@@ -14,6 +14,7 @@ import {
   ScalingHistory,
   ScalingHistoryEvent,
 } from '@meschain/backstage-plugin-scaling-common';
+import { useScalingHistory } from '../../hooks';
 import { formatHistoryChange } from './formatHistoryValue';
 import { rolloutHistoryLabels } from '../EntityDeploymentsContent/rolloutLabels';
 import { LIST_TABLE_OPTIONS } from '../listTableOptions';
@@ -120,5 +121,17 @@ export function ScalingHistoryTimeline(props: {
         emptyContent={noHistory}
       />
     </section>
+  );
+}
+
+/** The open entity's scaling history, read again after each write to it. */
+export function EntityScalingHistory() {
+  const history = useScalingHistory();
+  return (
+    <ScalingHistoryTimeline
+      history={history.value}
+      error={history.error}
+      loading={history.loading}
+    />
   );
 }

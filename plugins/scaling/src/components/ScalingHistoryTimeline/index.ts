@@ -1,1 +1,4 @@
-export { ScalingHistoryTimeline } from './ScalingHistoryTimeline';
+export {
+  EntityScalingHistory,
+  ScalingHistoryTimeline,
+} from './ScalingHistoryTimeline';
