@@ -14,7 +14,6 @@ export type {
   KubernetesPatchOptions,
   KubernetesPatchType,
   KubernetesRequestOptions,
-  KubernetesStatus,
   KubernetesWriteOptions,
   ObjectMeta,
   Stored,

@@ -5,13 +5,13 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import type { V1Status } from '@kubernetes/client-node';
 import {
   errorFromFailedRequest,
   errorFromResponse,
   kubernetesFailureOf,
   parseKubernetesStatus,
 } from './kubernetesErrors';
-import { KubernetesStatus } from './types';
 
 const request = {
   clusterName: 'meschain-eu-west',
@@ -20,7 +20,7 @@ const request = {
 };
 
 function status(code: number, reason: string, message: string) {
-  return { kind: 'Status', code, reason, message } as KubernetesStatus;
+  return { kind: 'Status', code, reason, message } as V1Status;
 }
 
 describe('errorFromResponse', () => {
@@ -94,7 +94,7 @@ describe('errorFromResponse', () => {
   });
 
   it('names every rejected field of a 422, without repeating the ones the message already holds', () => {
-    const invalid: KubernetesStatus = {
+    const invalid: V1Status = {
       kind: 'Status',
       code: 422,
       reason: 'Invalid',

@@ -5,7 +5,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import { KubernetesStatus } from './types';
+import type { V1Status } from '@kubernetes/client-node';
 
 /** Which request failed, for the error's message. `path` is without its query string. */
 export type KubernetesRequestDescription = {
@@ -18,7 +18,7 @@ export type KubernetesRequestDescription = {
 export type KubernetesFailure = {
   httpStatus: number;
   /** Absent when something other than the API server answered, e.g. a proxy. */
-  status?: KubernetesStatus;
+  status?: V1Status;
 };
 
 // Kept beside the error rather than as its `cause`: `@backstage/errors`
@@ -36,9 +36,7 @@ export function kubernetesFailureOf(
 }
 
 /** Reads a response body as a `Status`, if it is one. */
-export function parseKubernetesStatus(
-  body: string,
-): KubernetesStatus | undefined {
+export function parseKubernetesStatus(body: string): V1Status | undefined {
   try {
     const parsed: unknown = JSON.parse(body);
     if (
@@ -46,7 +44,7 @@ export function parseKubernetesStatus(
       parsed !== null &&
       (parsed as { kind?: unknown }).kind === 'Status'
     ) {
-      return parsed as KubernetesStatus;
+      return parsed as V1Status;
     }
   } catch {
     // Not JSON: a proxy or load balancer answered instead of the API server.
@@ -54,7 +52,7 @@ export function parseKubernetesStatus(
   return undefined;
 }
 
-function describeCauses(status: KubernetesStatus | undefined): string {
+function describeCauses(status: V1Status | undefined): string {
   const causes = status?.details?.causes ?? [];
   const message = status?.message ?? '';
   const missing = causes
@@ -74,7 +72,7 @@ function describeCauses(status: KubernetesStatus | undefined): string {
 export function errorFromResponse(
   request: KubernetesRequestDescription,
   httpStatus: number,
-  status: KubernetesStatus | undefined,
+  status: V1Status | undefined,
 ): Error {
   const error = errorForStatusCode(request, httpStatus, status);
   failures.set(error, { httpStatus, status });
@@ -84,7 +82,7 @@ export function errorFromResponse(
 function errorForStatusCode(
   request: KubernetesRequestDescription,
   httpStatus: number,
-  status: KubernetesStatus | undefined,
+  status: V1Status | undefined,
 ): Error {
   const { clusterName, method, path } = request;
   const detail = status?.message ?? `HTTP status ${httpStatus}`;

@@ -1,30 +1,8 @@
 import type {
   KubernetesObject as ClientNodeObject,
   V1ObjectMeta,
+  V1Status,
 } from '@kubernetes/client-node';
-
-/** A Kubernetes `Status`, the body the API server sends with every failure. */
-export type KubernetesStatus = {
-  kind: 'Status';
-  apiVersion?: string;
-  status?: 'Success' | 'Failure';
-  message?: string;
-  reason?: string;
-  details?: {
-    name?: string;
-    group?: string;
-    kind?: string;
-    causes?: KubernetesStatusCause[];
-  };
-  code?: number;
-};
-
-/** Why a field was rejected, e.g. `{ field: 'spec.replicas', message: 'must be …' }`. */
-export type KubernetesStatusCause = {
-  reason?: string;
-  message?: string;
-  field?: string;
-};
 
 /**
  * A `@kubernetes/client-node` model as the API server sends it: the suite
@@ -127,7 +105,7 @@ export interface KubernetesClient {
     options: KubernetesPatchOptions,
   ): Promise<T>;
   /** `body` is a `DeleteOptions`, e.g. `{ propagationPolicy: 'Foreground' }`. */
-  delete<T = KubernetesStatus>(
+  delete<T = V1Status>(
     path: string,
     options?: KubernetesWriteOptions & { body?: unknown },
   ): Promise<T>;
