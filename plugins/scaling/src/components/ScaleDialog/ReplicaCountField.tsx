@@ -13,11 +13,10 @@ export function ReplicaCountField(props: {
   min: number;
   max?: number;
 }) {
-  const { id, label, value, onChange, problem, hint, min, max } = props;
+  const { value, onChange, problem, hint, min, max, ...field } = props;
   return (
     <TextField
-      id={id}
-      label={label}
+      {...field}
       type="number"
       value={showNumberField(value)}
       onChange={event => onChange(readNumberField(event.target.value))}
