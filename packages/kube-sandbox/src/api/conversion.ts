@@ -1,9 +1,18 @@
+import type {
+  V1DeploymentSpec,
+  V1HorizontalPodAutoscalerSpec,
+  V1ScaleStatus,
+  V2HorizontalPodAutoscalerSpec,
+  V2HorizontalPodAutoscalerStatus,
+  V2HPAScalingRules,
+  V2MetricSpec,
+} from '@kubernetes/client-node';
 import { apiVersionOf, type ResourceDefinition } from '../store/resources';
 import {
   formatLabelSelector,
   fromLabelSelectorObject,
 } from '../store/selectors';
-import type { KubeObject } from '../store/types';
+import type { Json, KubeObject } from '../store/types';
 
 /**
  * Conversion between a resource's storage version and the other versions it is served at.
@@ -16,23 +25,6 @@ const CURRENT_METRICS_ANNOTATION =
   'autoscaling.alpha.kubernetes.io/current-metrics';
 const CONDITIONS_ANNOTATION = 'autoscaling.alpha.kubernetes.io/conditions';
 const BEHAVIOR_ANNOTATION = 'autoscaling.alpha.kubernetes.io/behavior';
-
-type Json = Record<string, unknown>;
-
-interface MetricSpecV2 {
-  type: string;
-  resource?: {
-    name: string;
-    target: { type: string; averageUtilization?: number };
-  };
-  [field: string]: unknown;
-}
-
-interface MetricStatusV2 {
-  type: string;
-  resource?: { name: string; current: { averageUtilization?: number } };
-  [field: string]: unknown;
-}
 
 export function toServedVersion(
   def: ResourceDefinition,
@@ -56,7 +48,7 @@ export function toStorageVersion(
   return { ...object, apiVersion: apiVersionOf(def.group, def.version) };
 }
 
-function isCpuUtilization(metric: MetricSpecV2): boolean {
+function isCpuUtilization(metric: V2MetricSpec): boolean {
   return (
     metric.type === 'Resource' &&
     metric.resource?.name === 'cpu' &&
@@ -65,12 +57,9 @@ function isCpuUtilization(metric: MetricSpecV2): boolean {
 }
 
 function hpaV2ToV1(object: KubeObject): KubeObject {
-  const spec = (object.spec ?? {}) as Json & {
-    metrics?: MetricSpecV2[];
-    behavior?: unknown;
-  };
+  const spec = (object.spec ?? {}) as Partial<V2HorizontalPodAutoscalerSpec>;
   const status = object.status as
-    | (Json & { currentMetrics?: MetricStatusV2[]; conditions?: unknown[] })
+    | Json<V2HorizontalPodAutoscalerStatus>
     | undefined;
   const metrics = spec.metrics ?? [];
   const cpu = metrics.find(isCpuUtilization);
@@ -128,18 +117,19 @@ function hpaV2ToV1(object: KubeObject): KubeObject {
 }
 
 function hpaV1ToV2(object: KubeObject): KubeObject {
-  const spec = (object.spec ?? {}) as Json & {
-    targetCPUUtilizationPercentage?: number;
-  };
+  const spec = (object.spec ?? {}) as Partial<V1HorizontalPodAutoscalerSpec>;
   const annotations: Record<string, string> = {
     ...(object.metadata.annotations ?? {}),
   };
   const extraMetrics =
-    takeJson<MetricSpecV2[]>(annotations, METRICS_ANNOTATION) ?? [];
-  const behavior = takeJson<Json>(annotations, BEHAVIOR_ANNOTATION);
+    takeJson<V2MetricSpec[]>(annotations, METRICS_ANNOTATION) ?? [];
+  const behavior = takeJson<V2HPAScalingRules>(
+    annotations,
+    BEHAVIOR_ANNOTATION,
+  );
   delete annotations[CURRENT_METRICS_ANNOTATION];
   delete annotations[CONDITIONS_ANNOTATION];
-  const metrics: MetricSpecV2[] = [
+  const metrics: V2MetricSpec[] = [
     ...(spec.targetCPUUtilizationPercentage !== undefined
       ? [
           {
@@ -189,19 +179,14 @@ function takeJson<T>(
   }
 }
 
-interface ScalableSpec {
-  replicas?: number;
-  selector?: {
-    matchLabels?: Record<string, string>;
-    matchExpressions?: { key: string; operator: string; values?: string[] }[];
-  };
-}
+/** The fields `/scale` reads, which every scalable kind has. */
+type ScalableSpec = Partial<Pick<V1DeploymentSpec, 'replicas' | 'selector'>>;
 
 /** A Rollout publishes its selector in status; the others are formatted from `spec.selector`. */
 function scaleSelector(
   kind: string,
   spec: ScalableSpec,
-  status: { selector?: string },
+  status: Partial<V1ScaleStatus>,
 ): string | undefined {
   if (kind === 'Rollout' && typeof status.selector === 'string')
     return status.selector;
@@ -213,10 +198,7 @@ function scaleSelector(
 /** The autoscaling/v1 Scale of a Deployment, ReplicaSet or Rollout, as `/scale` returns it. */
 export function toScale(object: KubeObject): KubeObject {
   const spec = (object.spec ?? {}) as ScalableSpec;
-  const status = (object.status ?? {}) as {
-    replicas?: number;
-    selector?: string;
-  };
+  const status = (object.status ?? {}) as Partial<V1ScaleStatus>;
   const selector = scaleSelector(object.kind, spec, status);
   const { name, namespace, uid, resourceVersion, creationTimestamp } =
     object.metadata;
