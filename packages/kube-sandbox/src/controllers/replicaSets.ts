@@ -3,17 +3,13 @@ import {
   fromLabelSelectorObject,
 } from '../store/selectors';
 import type { KubeObject, ObjectStore } from '../store/types';
-import type { LabelSelectorObject, PodTemplate, ReplicaSet } from './kinds';
+import type { Deployment, ReplicaSet } from './kinds';
 import { templatesEqualIgnoringHash } from './podTemplateHash';
 import { controllerReference, isControlledBy } from './pods';
 
 /** A workload that owns ReplicaSets: a Deployment or a Rollout. */
 export interface ReplicaSetOwner extends KubeObject {
-  spec: {
-    selector: LabelSelectorObject;
-    template: PodTemplate;
-    replicas?: number;
-  };
+  spec: Pick<Deployment['spec'], 'selector' | 'template' | 'replicas'>;
 }
 
 /** How one owner kind labels and numbers its ReplicaSets. */
