@@ -3,6 +3,7 @@
  * controller's metrics client queries the metrics APIs.
  */
 import { HpaMetricError } from './errors';
+import { isSameObject } from './objectReferences';
 import type { PodMetric, PodMetrics } from './podGrouping';
 import { quantityToMilli, resourceAmountToMilli } from './quantity';
 import type {
@@ -38,19 +39,6 @@ export function isSameMetric(
 ): boolean {
   return (
     a.name === b.name && selectorKey(a.selector) === selectorKey(b.selector)
-  );
-}
-
-function isSameObject(
-  a: CrossVersionObjectReference,
-  b: CrossVersionObjectReference,
-): boolean {
-  return (
-    a.kind === b.kind &&
-    a.name === b.name &&
-    (a.apiVersion === undefined ||
-      b.apiVersion === undefined ||
-      a.apiVersion === b.apiVersion)
   );
 }
 

@@ -4,6 +4,7 @@ import {
   withScaleUpDefaults,
 } from '../hpa/defaults';
 import { quantityToMilli } from '../hpa/quantity';
+import { isSameObject } from '../hpa/objectReferences';
 import type {
   CrossVersionObjectReference,
   ExternalMetricSpec,
@@ -79,17 +80,6 @@ function customMetricName(
   return name && CUSTOM_METRICS[name].sources.includes(source)
     ? name
     : undefined;
-}
-
-function sameObject(
-  a: CrossVersionObjectReference,
-  b: CrossVersionObjectReference,
-): boolean {
-  return (
-    a.kind === b.kind &&
-    a.name === b.name &&
-    (a.apiVersion ?? b.apiVersion) === (b.apiVersion ?? a.apiVersion)
-  );
 }
 
 /** `Value` and `AverageValue` targets as the policy's value and `perPod`. */
@@ -193,7 +183,7 @@ function parseObjectMetric(
       source: 'Object',
       ...valueTarget,
       // Rendered without one, the object is the scaled workload.
-      ...(!sameObject(describedObject, scaleTarget) && { describedObject }),
+      ...(!isSameObject(describedObject, scaleTarget) && { describedObject }),
     },
   };
 }
