@@ -17,6 +17,8 @@ import {
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { ANNOTATION_KUBERNETES_ID } from '@meschain/backstage-plugin-scaling-common';
+import MoneyIcon from '@material-ui/icons/MonetizationOn';
+import PublicIcon from '@material-ui/icons/Public';
 import { screen, within } from '@testing-library/react';
 import {
   costApiRef,
@@ -241,17 +243,23 @@ describe('the /alpha entity cards', () => {
 
 describe('the /alpha pages', () => {
   it.each([
-    ['page:scaling/regions', '/regions', 'Regions', regionsRouteRef],
-    ['page:scaling/cost', '/cost', 'Cost', costRouteRef],
+    [
+      'page:scaling/regions',
+      '/regions',
+      'Regions',
+      regionsRouteRef,
+      <PublicIcon />,
+    ],
+    ['page:scaling/cost', '/cost', 'Cost', costRouteRef, <MoneyIcon />],
   ] as const)(
     '%s is mounted at %s with a nav item titled %s',
-    (id, path, title, routeRef) => {
+    (id, path, title, routeRef, icon) => {
       const tester = createExtensionTester(plugin.getExtension(id));
 
       expect(tester.get(coreExtensionData.routePath)).toBe(path);
       expect(tester.get(coreExtensionData.routeRef)).toBe(routeRef);
       expect(tester.get(coreExtensionData.title)).toBe(title);
-      expect(tester.get(coreExtensionData.icon)).toBeDefined();
+      expect(tester.get(coreExtensionData.icon)).toEqual(icon);
     },
   );
 
