@@ -17,12 +17,14 @@ printf '#!/bin/sh\nexec node "%s" "$@"\n' "$YARN_RELEASE" >"$shim/yarn"
 chmod +x "$shim/yarn"
 export PATH="$shim:$PATH"
 
-step "lint the OpenAPI spec" yarn backstage-repo-tools repo schema openapi lint
+backend=@meschain/backstage-plugin-scaling-backend
+step "lint the OpenAPI spec" \
+  yarn workspace "$backend" backstage-repo-tools repo schema openapi lint
 step "generate the router types and client" \
-  yarn workspace @meschain/backstage-plugin-scaling-backend generate:openapi
+  yarn workspace "$backend" generate:openapi
 if ! git diff --exit-code --stat -- "${generated[@]}" ||
   [[ -n "$(git ls-files --others --exclude-standard -- "${generated[@]}")" ]]; then
   echo "The generated OpenAPI files are stale: run" \
-    "'yarn workspace @meschain/backstage-plugin-scaling-backend generate:openapi' and commit them." >&2
+    "'yarn workspace $backend generate:openapi' and commit them." >&2
   exit 1
 fi
