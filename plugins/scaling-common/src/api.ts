@@ -9,10 +9,16 @@ import type {
   ScalingPreset,
 } from './policy';
 import type { RolloutActionName } from './rollouts';
-import type { PolicyDiffEntry, ScalingGuardRails } from './schema/openapi';
+import type {
+  ErrorSummary,
+  PolicyDiffEntry,
+  ScalingGuardRails,
+} from './schema/openapi';
 
 // The requests and responses the contract describes fully are generated from
-// the OpenAPI spec, in `schema/openapi`; these add the policy model's own types.
+// the OpenAPI spec, in `schema/openapi`. These are stricter than the spec: they
+// carry the policy model's ScalingPolicy and HorizontalPodAutoscaler, and each
+// route's own outcomes where the spec has one enum for both policy routes.
 
 /** @public `GET .../scaling/options` */
 export type ScalingOptions = {
@@ -32,12 +38,6 @@ export type PolicyApplyRequest = {
   dryRun?: boolean;
 };
 
-/** @public Why one region's part of a write failed, in `@backstage/errors` terms. */
-export type RegionWriteError = {
-  name: string;
-  message: string;
-};
-
 /** @public What a policy apply did in one region. */
 export type PolicyApplyOutcome = 'created' | 'updated' | 'unchanged' | 'failed';
 
@@ -50,7 +50,7 @@ export type PolicyApplyRegionResult = {
   hpa?: HorizontalPodAutoscaler;
   /** Against the live HPA; every field is added when there was none. */
   diff?: PolicyDiffEntry[];
-  error?: RegionWriteError;
+  error?: ErrorSummary;
 };
 
 /** @public Response of `POST .../policy`. */
@@ -73,7 +73,7 @@ export type PolicyDeleteRegionResult = {
   region: string;
   cluster?: string;
   outcome: PolicyDeleteOutcome;
-  error?: RegionWriteError;
+  error?: ErrorSummary;
 };
 
 /** @public Response of `DELETE .../policy?regions=...`. */
@@ -88,10 +88,3 @@ export type ScalingAction =
   | 'policy.apply'
   | 'policy.delete'
   | `rollout.${RolloutActionName}`;
-
-/** @public How an audited write ended; `pending` until the cluster answered. */
-export type ScalingActionOutcome =
-  | 'pending'
-  | 'succeeded'
-  | 'failed'
-  | 'denied';

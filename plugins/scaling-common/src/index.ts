@@ -13,6 +13,7 @@ export type {
   AutoscalerBounds,
   AutoscalerBoundsRequest,
   AutoscalerBoundsResult,
+  ErrorSummary as RegionWriteError,
   PolicyDiffEntry,
   ScaleRequest,
   ScaleResult,
