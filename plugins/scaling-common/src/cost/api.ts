@@ -16,9 +16,10 @@
  * - `POST /cost/backfill` body {@link CostBackfillRequest} → {@link CostBackfillResult}
  *   (restricted to the `scaling.cost.backfill` permission; answers once the range is ingested)
  */
+import type { CostWindow } from '../schema/openapi';
 
-// Types rather than interfaces, so that they satisfy the index signatures of
-// the OpenAPI router's request and response types.
+// The backfill and ingestion types are generated from the OpenAPI spec. These
+// are the answers the spec gives as open objects with their required keys only.
 
 /** @public What a cost is for, as OpenCost splits an allocation. */
 export type CostResource =
@@ -41,9 +42,6 @@ export const COST_RESOURCES: readonly CostResource[] = [
 
 /** @public The entity ref under which costs that map to no catalog entity are kept. */
 export const UNALLOCATED_COST_ENTITY = 'unallocated';
-
-/** @public UTC days `[start, end)`, as `YYYY-MM-DD`. */
-export type CostWindow = { start: string; end: string };
 
 /**
  * @public
@@ -222,38 +220,4 @@ export type CostRecommendations = {
   computedAt?: string;
   recommendations: CostRecommendation[];
   savings: CostSavingsSummary;
-};
-
-/** @public `POST /cost/backfill` */
-export type CostBackfillRequest = {
-  start: string;
-  end: string;
-  /** Cluster names; every cluster when absent. */
-  clusters?: string[];
-};
-
-/** @public How one day of one cluster was ingested. */
-export type CostIngestionRun = {
-  date: string;
-  cluster: string;
-  region: string;
-  status: 'complete' | 'incomplete' | 'failed';
-  /** Why the day is incomplete or failed. */
-  reason?: string;
-  /** Allocations stored, and those skipped as malformed. */
-  stored: number;
-  skipped: number;
-  total: number;
-};
-
-/** @public `POST /cost/backfill` */
-export type CostBackfillResult = {
-  window: CostWindow;
-  runs: CostIngestionRun[];
-};
-
-/** @public `GET /cost/ingestion` */
-export type CostIngestionStatus = {
-  window: CostWindow;
-  runs: CostIngestionRun[];
 };

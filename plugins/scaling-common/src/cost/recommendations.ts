@@ -1,4 +1,5 @@
-import type { CostRecommendation, CostSavingsSummary, CostWindow } from './api';
+import type { CostWindow } from '../schema/openapi';
+import type { CostRecommendation, CostSavingsSummary } from './api';
 
 /** @public Days in an average month, so that monthly figures times 12 give the year. */
 export const DAYS_PER_MONTH = 365 / 12;
