@@ -20,10 +20,18 @@
  * Errors use Backstage's body `{ error: { name, message } }`.
  */
 import type { RegionRole } from '../types';
-import type { ScalingWorkloadRef } from '../schema/openapi';
+import type {
+  ContainerImage,
+  RolloutActionRequestActionEnum,
+  RolloutPauseCondition,
+  RolloutRevision,
+  ScalingWorkloadRef,
+  WorkloadRolloutStatePhaseEnum,
+} from '../schema/openapi';
 
-// Types rather than interfaces, so that they satisfy the index signatures of
-// the OpenAPI router's request and response types.
+// The request and the revisions are generated from the OpenAPI spec. These are
+// stricter than the spec, which gives a workload's `canary`, `blueGreen` and
+// `deployment` as open objects and an action snapshot's `phase` as any string.
 
 /**
  * @public
@@ -31,16 +39,7 @@ import type { ScalingWorkloadRef } from '../schema/openapi';
  * `abort`, `retry`, `restart`, `undo` and `set-image`; Deployments take
  * `restart`, `pause`, `resume`, `undo` and `set-image`.
  */
-export type RolloutActionName =
-  | 'promote'
-  | 'promote-full'
-  | 'abort'
-  | 'retry'
-  | 'restart'
-  | 'pause'
-  | 'resume'
-  | 'undo'
-  | 'set-image';
+export type RolloutActionName = RolloutActionRequestActionEnum;
 
 /** @public Every {@link RolloutActionName}. */
 export const ROLLOUT_ACTION_NAMES: readonly RolloutActionName[] = [
@@ -55,18 +54,12 @@ export const ROLLOUT_ACTION_NAMES: readonly RolloutActionName[] = [
   'set-image',
 ];
 
-/** @public One container's image. */
-export type ContainerImage = {
-  container: string;
-  image: string;
-};
-
 /**
  * @public
  * Argo Rollouts' `status.phase`; a Deployment's is derived from its
  * conditions and counts the same way (`Paused` when `spec.paused`).
  */
-export type RolloutPhase = 'Healthy' | 'Progressing' | 'Paused' | 'Degraded';
+export type RolloutPhase = WorkloadRolloutStatePhaseEnum;
 
 /** @public How one header is matched by an A/B header route. */
 export type HeaderRouteMatch = {
@@ -108,16 +101,6 @@ export type CanaryStep = {
     matchTrafficWeight?: boolean;
   };
   state: 'completed' | 'current' | 'pending';
-};
-
-/** @public Why a rollout is paused (`status.pauseConditions[]`). */
-export type RolloutPauseCondition = {
-  /** e.g. `CanaryPauseStep`, `BlueGreenPause`. */
-  reason: string;
-  /** RFC 3339. */
-  startTime: string;
-  /** RFC 3339: when a timed pause step ends on its own; absent for an indefinite pause. */
-  endsAt?: string;
 };
 
 /** @public The state of the analysis run of the current step or revision. */
@@ -189,22 +172,6 @@ export type DeploymentRolloutProgress = {
   };
 };
 
-/** @public One revision of a workload, from its ReplicaSets. */
-export type RolloutRevision = {
-  /** The ReplicaSet's `deployment.kubernetes.io/revision` / `rollout.argoproj.io/revision`. */
-  revision: number;
-  replicaSet: string;
-  podTemplateHash?: string;
-  images: ContainerImage[];
-  /** RFC 3339: when the ReplicaSet was created, i.e. when the revision first went live. */
-  createdAt: string;
-  replicas: { desired: number; ready: number; available: number };
-  /** The workload's current revision: the newest, the one the spec describes. */
-  current: boolean;
-  /** For Rollouts: the stable (or blue-green active) revision. */
-  stable: boolean;
-};
-
 /** @public A Rollout's or Deployment's rollout state in one cluster. */
 export type WorkloadRolloutState = {
   kind: ScalingWorkloadRef['kind'];
@@ -252,17 +219,6 @@ export type EntityRolloutState = {
   entityRef: string;
   /** In the order of the entity's regions. */
   clusters: ClusterRolloutState[];
-};
-
-/** @public `POST .../rollouts/actions` */
-export type RolloutActionRequest = {
-  cluster: string;
-  workload: ScalingWorkloadRef;
-  action: RolloutActionName;
-  /** `undo`: the revision to return to; the previous one when absent. */
-  revision?: number;
-  /** `set-image`: the container to change and its new image; starts a new rollout. */
-  image?: ContainerImage;
 };
 
 /** @public What an action saw and left, as the workload read before and after the patch. */

@@ -116,7 +116,11 @@ export function createRolloutService(options: {
           entityRef,
           action: `rollout.${request.action}`,
           required: [scalingRolloutManagePermission],
-          asked: { ...request, workload: { ...request.workload } },
+          asked: {
+            ...request,
+            workload: { ...request.workload },
+            image: request.image && { ...request.image },
+          },
           cluster: request.cluster,
         },
         async write => {
