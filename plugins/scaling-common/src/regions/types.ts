@@ -16,40 +16,25 @@
  * Filtering by owner or system is done by the caller on
  * `RegionServicePlacement.owner` / `.system`.
  */
-import type { Region } from '../types';
+import type {
+  ComputeAmounts,
+  DrCheckVerdictEnum,
+  DrReadinessSummary,
+  EdgeLocation,
+  EdgeLocationKindEnum,
+  Region,
+  RegionClusterError,
+  RegionFacts,
+  RegionFactsHealthEnum,
+  RegionServicePlacement,
+} from '../schema/openapi';
 
-/** @public CPU in cores and memory in bytes. */
-export type ComputeAmounts = {
-  cpuCores: number;
-  memoryBytes: number;
-};
+// The regions' own facts are generated from the OpenAPI spec. The DR readiness,
+// and the answers that hold it, are typed here: the spec gives every check's
+// `figures` as one open object, where each check id has its own figures.
 
 /** @public What an edge location does. */
-export type EdgeLocationKind = 'cdn-pop' | 'edge-compute';
-
-/** @public A CDN point of presence or an edge-compute node, as configured. */
-export type EdgeLocation = {
-  id: string;
-  kind: EdgeLocationKind;
-  city: string;
-  /** ISO 3166-1 alpha-2 code, e.g. `TR`. */
-  country: string;
-  latitude: number;
-  longitude: number;
-  /** The region whose origin it fronts, when configured. */
-  region?: string;
-};
-
-/** @public Allocatable capacity of the Ready nodes against the requests of their pods. */
-export type RegionCapacity = {
-  allocatable: ComputeAmounts;
-  /** Sum of the container requests of the pods bound to those nodes and not finished. */
-  requested: ComputeAmounts;
-  /** `allocatable - requested`, never below zero. */
-  free: ComputeAmounts;
-  nodes: number;
-  readyNodes: number;
-};
+export type EdgeLocationKind = EdgeLocationKindEnum;
 
 /**
  * @public
@@ -57,76 +42,10 @@ export type RegionCapacity = {
  * cluster failed or some node is not Ready. `down`: no cluster answered.
  * `unknown`: the region has no cluster.
  */
-export type RegionHealth = 'healthy' | 'degraded' | 'down' | 'unknown';
-
-/** @public A cluster that could not be read, and why. */
-export type RegionClusterError = {
-  cluster: string;
-  /** e.g. `ServiceUnavailableError`, `NotAllowedError`. */
-  name: string;
-  message: string;
-};
-
-/** @public One cluster of a region, as it answered. */
-export type RegionClusterFacts = {
-  name: string;
-  reachable: boolean;
-  /** Round trip of the last API call to the cluster, in milliseconds. */
-  roundTripMs?: number;
-  /** Absent when the cluster did not answer. */
-  capacity?: RegionCapacity;
-  error?: RegionClusterError;
-};
-
-/** @public One service's workload in one cluster. */
-export type RegionServicePlacement = {
-  /** The `backstage.io/kubernetes-id` label of the workload. */
-  kubernetesId: string;
-  /** The catalog entity with that id, when there is one. */
-  entityRef?: string;
-  title?: string;
-  owner?: string;
-  system?: string;
-  region: string;
-  cluster: string;
-  namespace: string;
-  workload: { kind: 'Deployment' | 'Rollout'; name: string };
-  replicas: { desired: number; ready: number };
-  /** Container images of the pod template, in order. */
-  images: string[];
-  /** Requests of the workload's running pods, summed. */
-  requested: ComputeAmounts;
-};
-
-/** @public Cost at current usage: requested CPU and memory times the region's prices. */
-export type RegionCost = {
-  currency: string;
-  hourly: number;
-  /** `hourly` times 730 hours. */
-  monthly: number;
-};
-
-/** @public A region with what its clusters say now. */
-export type RegionFacts = {
-  region: Region;
-  health: RegionHealth;
-  /** Summed over the clusters that answered. */
-  capacity: RegionCapacity;
-  cost: RegionCost;
-  latency: {
-    /** The configured figure (`scaling.regions[].latencyMs`). */
-    configuredMs?: number;
-    /** The slowest round trip among the region's clusters' last API calls. */
-    measuredMs?: number;
-  };
-  clusters: RegionClusterFacts[];
-  services: RegionServicePlacement[];
-  /** One per cluster that failed; empty when all answered. */
-  errors: RegionClusterError[];
-};
+export type RegionHealth = RegionFactsHealthEnum;
 
 /** @public `unknown` when a cluster needed for the check did not answer. */
-export type DrVerdict = 'pass' | 'fail' | 'unknown';
+export type DrVerdict = DrCheckVerdictEnum;
 
 /** @public Is the service deployed in the partner region, and how many replicas are ready there. */
 export type DrDeployedCheck = {
@@ -188,14 +107,6 @@ export type ServiceDrReadiness = {
   /** `fail` if any check fails, else `unknown` if any is unknown, else `pass`. */
   verdict: DrVerdict;
   checks: DrCheck[];
-};
-
-/** @public Counts of the DR readiness entries by verdict. */
-export type DrReadinessSummary = {
-  verdict: DrVerdict;
-  pass: number;
-  fail: number;
-  unknown: number;
 };
 
 /** @public The answer of `GET /regions`. */
