@@ -9,13 +9,12 @@ import {
   ANNOTATION_REGIONS,
   ANNOTATION_SCALING_POLICY,
 } from './annotations';
+import type { AnnotationProblem, WorkloadSelector } from './schema/openapi';
 import {
-  AnnotationProblem,
   DEPLOYMENT_STRATEGIES,
   DeploymentStrategy,
   SCALING_POLICY_KINDS,
   ScalingPolicyKind,
-  WorkloadSelector,
 } from './types';
 
 const READ_ANNOTATIONS = [

@@ -18,7 +18,7 @@ export function clusterStateCacheKey(
   query: WorkloadQuery,
 ): string {
   return JSON.stringify([
-    'scaling-state/v1',
+    'scaling-state/v2',
     clusterName,
     query.namespace ?? null,
     query.labelSelector,
@@ -51,9 +51,12 @@ export function createClusterStateCache(options: {
   const { cache, logger, ttlMs } = options;
   const loading = new Map<string, Promise<ObservedWorkloads>>();
 
+  // Stored as JSON text: the generated models in it are interfaces, which the
+  // cache's JsonValue does not admit.
   async function cached(key: string): Promise<ObservedWorkloads | undefined> {
     try {
-      return await cache.get<ObservedWorkloads>(key);
+      const json = await cache.get<string>(key);
+      return json === undefined ? undefined : JSON.parse(json);
     } catch (error) {
       logger.warn('Could not read the scaling state cache', {
         error: String(error),
@@ -68,7 +71,7 @@ export function createClusterStateCache(options: {
   ): Promise<ObservedWorkloads> {
     const observed = await load();
     try {
-      await cache.set(key, observed, { ttl: ttlMs });
+      await cache.set(key, JSON.stringify(observed), { ttl: ttlMs });
     } catch (error) {
       logger.warn('Could not write the scaling state cache', {
         error: String(error),
