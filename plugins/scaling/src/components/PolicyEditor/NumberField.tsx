@@ -6,16 +6,19 @@ import {
   showNumberField,
 } from '../readNumberField';
 
-/** A number field of the policy editor, with its validation message beneath it. */
-export function NumberField(props: {
+interface NumberFieldProps<T> {
   label: string;
   value: number | undefined;
-  onChange: (value: number) => void;
+  onChange: (value: T) => void;
   problem?: string;
   hint?: string;
   unit?: string;
-}) {
-  const { label, value, onChange, problem, hint, unit } = props;
+}
+
+function PolicyNumberField<T>(
+  props: NumberFieldProps<T> & { read: (text: string) => T },
+) {
+  const { label, value, onChange, problem, hint, unit, read } = props;
   const id = useId();
   return (
     <TextField
@@ -23,7 +26,7 @@ export function NumberField(props: {
       label={unit ? `${label} (${unit})` : label}
       type="number"
       value={showNumberField(value)}
-      onChange={event => onChange(readNumberField(event.target.value))}
+      onChange={event => onChange(read(event.target.value))}
       error={Boolean(problem)}
       helperText={problem ?? hint}
       margin="dense"
@@ -32,28 +35,20 @@ export function NumberField(props: {
   );
 }
 
+/** A number field of the policy editor, with its validation message beneath it. */
+export function NumberField(props: NumberFieldProps<number>) {
+  return <PolicyNumberField {...props} read={readNumberField} />;
+}
+
 /** A number field that may be left empty, which unsets the value. */
-export function OptionalNumberField(props: {
-  label: string;
-  value: number | undefined;
-  onChange: (value: number | undefined) => void;
-  problem?: string;
-  hint?: string;
-  unit?: string;
-}) {
-  const { label, value, onChange, problem, hint, unit } = props;
-  const id = useId();
+export function OptionalNumberField(
+  props: NumberFieldProps<number | undefined>,
+) {
   return (
-    <TextField
-      id={id}
-      label={unit ? `${label} (${unit})` : label}
-      type="number"
-      value={showNumberField(value)}
-      onChange={event => onChange(readOptionalNumberField(event.target.value))}
-      error={Boolean(problem)}
-      helperText={problem ?? hint ?? 'Optional'}
-      margin="dense"
-      fullWidth
+    <PolicyNumberField
+      {...props}
+      hint={props.hint ?? 'Optional'}
+      read={readOptionalNumberField}
     />
   );
 }
