@@ -30,13 +30,8 @@ export {
 export type { CustomMetricInfo } from './metricCatalog';
 export { DEFAULT_SCALING_PRESETS, mergeScalingPresets } from './presets';
 export type { ScalingPresetsResult } from './presets';
-export {
-  toPolicyProblems,
-  validatePolicyShape,
-  validateScalingPolicy,
-} from './validatePolicy';
+export { validatePolicyShape, validateScalingPolicy } from './validatePolicy';
 export type { PolicyValidationResult } from './validatePolicy';
-export { scalingPolicySchema } from './schema/scalingPolicySchema';
 export type { ScalingPolicyLimits } from './schema/scalingPolicySchema';
 export {
   ANNOTATION_SCALE_DOWN_BELOW,

@@ -41,7 +41,6 @@ function problemAt(
 }
 
 /**
- * @public
  * The issues of a failed `scalingPolicySchema` parse as problems, each named
  * after the path of its field so a form can show it in place.
  */

@@ -44,7 +44,6 @@ function readsObjectOrExternal(target: ScalingTarget): boolean {
 }
 
 /**
- * @public
  * The rules of a scaling policy under the given limits, for a request body,
  * the editor's form or config alike. Without limits (and with `allowZero`) it
  * accepts every policy that some workload's limits would accept.
