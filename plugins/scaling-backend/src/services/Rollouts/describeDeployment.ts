@@ -130,7 +130,9 @@ export function describeDeployment(
       ready: status.readyReplicas ?? 0,
       available: status.availableReplicas ?? 0,
       progressing: progressing && {
-        status: progressing.status as 'True' | 'False' | 'Unknown',
+        status: progressing.status as NonNullable<
+          DeploymentRolloutProgress['progressing']
+        >['status'],
         reason: progressing.reason,
         message: progressing.message,
         lastUpdateTime: progressing.lastUpdateTime,
