@@ -1,4 +1,5 @@
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import { JsonValue } from '@backstage/types';
 import { WorkloadScalingState } from '@meschain/backstage-plugin-scaling-common';
 import { WorkloadQuery } from './workloadQuery';
 
@@ -18,7 +19,7 @@ export function clusterStateCacheKey(
   query: WorkloadQuery,
 ): string {
   return JSON.stringify([
-    'scaling-state/v2',
+    'scaling-state/v1',
     clusterName,
     query.namespace ?? null,
     query.labelSelector,
@@ -51,12 +52,9 @@ export function createClusterStateCache(options: {
   const { cache, logger, ttlMs } = options;
   const loading = new Map<string, Promise<ObservedWorkloads>>();
 
-  // Stored as JSON text: the generated models in it are interfaces, which the
-  // cache's JsonValue does not admit.
   async function cached(key: string): Promise<ObservedWorkloads | undefined> {
     try {
-      const json = await cache.get<string>(key);
-      return json === undefined ? undefined : JSON.parse(json);
+      return (await cache.get(key)) as ObservedWorkloads | undefined;
     } catch (error) {
       logger.warn('Could not read the scaling state cache', {
         error: String(error),
@@ -71,7 +69,9 @@ export function createClusterStateCache(options: {
   ): Promise<ObservedWorkloads> {
     const observed = await load();
     try {
-      await cache.set(key, JSON.stringify(observed), { ttl: ttlMs });
+      // The answer is the clusters' JSON; only its generated model types are
+      // interfaces, which JsonValue does not admit.
+      await cache.set(key, observed as unknown as JsonValue, { ttl: ttlMs });
     } catch (error) {
       logger.warn('Could not write the scaling state cache', {
         error: String(error),
