@@ -325,64 +325,76 @@ export function createScalingWritePipeline(options: {
     await event.fail({ error, meta });
   }
 
+  /** Records an entity write's attempt on one cluster, in the audit table and the auditor. */
+  async function startEntityAttempt(
+    caller: WriteCaller,
+    write: EntityWrite,
+    target: ClusterWriteTarget,
+    meta: JsonObject,
+    attempt: { entityRef: string; asAdmin: boolean },
+  ): Promise<AttemptRecord<unknown>> {
+    const event = await startAuditorEvent(caller, write.action, meta);
+    const auditEventId = await auditStore.recordAttempt({
+      actorRef: caller.credentials.principal.userEntityRef,
+      entityRef: attempt.entityRef,
+      action: write.action,
+      cluster: target.cluster,
+      namespace: target.workload?.namespace,
+      workload: workloadKey(target.workload),
+      request: write.asked,
+      before: target.before,
+      asAdmin: attempt.asAdmin,
+    });
+    return {
+      async succeeded(after) {
+        await recordOutcome(auditEventId, { outcome: 'succeeded', after });
+        await event.success({ meta });
+      },
+      async failed(error) {
+        await recordOutcome(auditEventId, {
+          outcome: 'failed',
+          error: error.message,
+        });
+        await event.fail({ error, meta });
+      },
+    };
+  }
+
   function authorizedWrite(
     caller: WriteCaller,
     write: EntityWrite,
     facts: ScalingEntityFacts,
     asAdmin: boolean,
   ): AuthorizedWrite {
+    const { entityRef } = facts;
     const query = workloadQueryFor(facts);
     return {
       facts,
       asAdmin,
       async inCluster(target, call) {
         const meta: JsonObject = {
-          entityRef: facts.entityRef,
+          entityRef,
           action: write.action,
           cluster: target.cluster,
           ...(target.workload && { workload: { ...target.workload } }),
           asked: write.asked,
           ...(asAdmin && { asAdmin }),
         };
+        const logged = {
+          entityRef,
+          action: write.action,
+          cluster: target.cluster,
+          workload: workloadKey(target.workload),
+          asAdmin,
+        };
         try {
           return await audited(
-            async () => {
-              const event = await startAuditorEvent(caller, write.action, meta);
-              const auditEventId = await auditStore.recordAttempt({
-                actorRef: caller.credentials.principal.userEntityRef,
-                entityRef: facts.entityRef,
-                action: write.action,
-                cluster: target.cluster,
-                namespace: target.workload?.namespace,
-                workload: workloadKey(target.workload),
-                request: write.asked,
-                before: target.before,
+            () =>
+              startEntityAttempt(caller, write, target, meta, {
+                entityRef,
                 asAdmin,
-              });
-              return {
-                async succeeded(after) {
-                  await recordOutcome(auditEventId, {
-                    outcome: 'succeeded',
-                    after,
-                  });
-                  await event.success({ meta });
-                },
-                async failed(error) {
-                  await recordOutcome(auditEventId, {
-                    outcome: 'failed',
-                    error: error.message,
-                  });
-                  await event.fail({ error, meta });
-                },
-              };
-            },
-            {
-              entityRef: facts.entityRef,
-              action: write.action,
-              cluster: target.cluster,
-              workload: workloadKey(target.workload),
-              asAdmin,
-            },
+              }),
+            logged,
             call,
           );
         } finally {
