@@ -1,3 +1,2 @@
-export { DrChecksList, FailingDrChecks } from './DrChecksList';
+export { FailingDrChecks } from './DrChecksList';
 export { DrVerdictStatus } from './DrVerdictStatus';
-export { describeFigures } from './describeFigures';
