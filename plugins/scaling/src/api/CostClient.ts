@@ -10,18 +10,14 @@ import {
   TeamCost,
 } from '@meschain/backstage-plugin-scaling-common';
 import { CostApi } from './CostApi';
-import {
-  createBackendClient,
-  entityPathParams,
-  readBody,
-} from './scalingBackend';
+import { entityPathParams, readBody } from './scalingBackend';
 
 /** @public Reads the cost rollups with the signed-in user's identity. */
 export class CostClient implements CostApi {
   private readonly backend: ScalingBackendClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.backend = createBackendClient(options);
+    this.backend = new ScalingBackendClient(options);
   }
 
   async getEntityCost(

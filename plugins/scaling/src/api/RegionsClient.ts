@@ -7,18 +7,14 @@ import {
   ScalingBackendClient,
 } from '@meschain/backstage-plugin-scaling-common';
 import { RegionsApi } from './RegionsApi';
-import {
-  createBackendClient,
-  entityPathParams,
-  readBody,
-} from './scalingBackend';
+import { entityPathParams, readBody } from './scalingBackend';
 
 /** @public Reads regions from the scaling backend with the signed-in user's identity. */
 export class RegionsClient implements RegionsApi {
   private readonly backend: ScalingBackendClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.backend = createBackendClient(options);
+    this.backend = new ScalingBackendClient(options);
   }
 
   async getRegionsOverview(): Promise<RegionsOverview> {

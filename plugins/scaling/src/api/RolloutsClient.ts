@@ -7,18 +7,14 @@ import {
   ScalingBackendClient,
 } from '@meschain/backstage-plugin-scaling-common';
 import { RolloutsApi } from './RolloutsApi';
-import {
-  createBackendClient,
-  entityPathParams,
-  readBody,
-} from './scalingBackend';
+import { entityPathParams, readBody } from './scalingBackend';
 
 /** @public Reads and drives an entity's rollouts with the signed-in user's identity. */
 export class RolloutsClient implements RolloutsApi {
   private readonly backend: ScalingBackendClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.backend = createBackendClient(options);
+    this.backend = new ScalingBackendClient(options);
   }
 
   async getEntityRollouts(

@@ -15,18 +15,14 @@ import {
   ScalingOptions,
 } from '@meschain/backstage-plugin-scaling-common';
 import { ScalingApi } from './ScalingApi';
-import {
-  createBackendClient,
-  entityPathParams,
-  readBody,
-} from './scalingBackend';
+import { entityPathParams, readBody } from './scalingBackend';
 
 /** @public Talks to the scaling backend with the signed-in user's identity. */
 export class ScalingClient implements ScalingApi {
   private readonly backend: ScalingBackendClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.backend = createBackendClient(options);
+    this.backend = new ScalingBackendClient(options);
   }
 
   async getEntityFacts(

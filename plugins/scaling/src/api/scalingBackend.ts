@@ -1,15 +1,5 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { ScalingBackendClient } from '@meschain/backstage-plugin-scaling-common';
-
-/** The generated client of the scaling backend's OpenAPI contract, calling as the signed-in user. */
-export function createBackendClient(options: {
-  discoveryApi: DiscoveryApi;
-  fetchApi: FetchApi;
-}): ScalingBackendClient {
-  return new ScalingBackendClient(options);
-}
 
 /**
  * The body of an ok answer, read as the suite's own type of it, which is
