@@ -1,4 +1,1 @@
-export {
-  EntityScalingHistory,
-  ScalingHistoryTimeline,
-} from './ScalingHistoryTimeline';
+export { EntityScalingHistory } from './ScalingHistoryTimeline';
