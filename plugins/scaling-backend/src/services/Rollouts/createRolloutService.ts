@@ -116,11 +116,7 @@ export function createRolloutService(options: {
           entityRef,
           action: `rollout.${request.action}`,
           required: [scalingRolloutManagePermission],
-          asked: {
-            ...request,
-            workload: { ...request.workload },
-            image: request.image && { ...request.image },
-          },
+          asked: request,
           cluster: request.cluster,
         },
         async write => {

@@ -75,7 +75,7 @@ export function createReplicaWrites(options: {
           entityRef,
           action: 'replicas.scale',
           required: replicaPermissions(request.replicas),
-          asked: { ...request, workload: { ...request.workload } },
+          asked: request,
           cluster: request.cluster,
         },
         async write => {
@@ -153,7 +153,7 @@ export function createReplicaWrites(options: {
           entityRef,
           action: 'autoscaler.bounds',
           required: replicaPermissions(request.minReplicas),
-          asked: { ...request, workload: { ...request.workload } },
+          asked: request,
           cluster: request.cluster,
         },
         async write => {

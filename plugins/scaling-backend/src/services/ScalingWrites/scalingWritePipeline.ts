@@ -39,7 +39,7 @@ export type EntityWrite = {
   action: ScalingAction;
   required: ResourcePermission<'catalog-entity'>[];
   /** The request, as audited. */
-  asked: JsonObject;
+  asked: WriteRequest;
   /** The cluster the request names, if one, so that a denial records it. */
   cluster?: string;
   /** A dry run changes nothing, so a refusal of one is not an attempt to audit. */
@@ -58,8 +58,19 @@ export type SuiteWrite = {
   action: SuiteAction;
   permission: BasicPermission;
   /** The request, as audited. */
-  asked: JsonObject;
+  asked: WriteRequest;
 };
+
+/**
+ * A write's request body, which is JSON; its generated model types are
+ * interfaces, which `JsonObject` does not admit, so the auditor's metadata
+ * takes it through {@link auditedRequest}.
+ */
+export type WriteRequest = object;
+
+function auditedRequest(write: { asked: WriteRequest }): JsonObject {
+  return write.asked as JsonObject;
+}
 
 /** One cluster call of a write and what it changes. */
 export type ClusterWriteTarget = {
@@ -310,7 +321,7 @@ export function createScalingWritePipeline(options: {
     const meta = {
       entityRef,
       action: write.action,
-      asked: write.asked,
+      asked: auditedRequest(write),
       ...(asAdmin && { asAdmin }),
     };
     const event = await startAuditorEvent(caller, write.action, meta);
@@ -377,7 +388,7 @@ export function createScalingWritePipeline(options: {
           action: write.action,
           cluster: target.cluster,
           ...(target.workload && { workload: { ...target.workload } }),
-          asked: write.asked,
+          asked: auditedRequest(write),
           ...(asAdmin && { asAdmin }),
         };
         const logged = {
@@ -458,7 +469,7 @@ export function createScalingWritePipeline(options: {
     },
 
     runSuiteWrite(caller, write, operation) {
-      const meta = { action: write.action, asked: write.asked };
+      const meta = { action: write.action, asked: auditedRequest(write) };
       const failEvent = async (error: Error) => {
         const event = await startAuditorEvent(caller, write.action, meta);
         await event.fail({ error, meta });
