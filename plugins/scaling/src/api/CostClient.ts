@@ -22,24 +22,24 @@ export class CostClient implements CostApi {
 
   async getEntityCost(
     entityRef: CompoundEntityRef,
-    window: CostWindow | {} = {},
+    window?: CostWindow,
   ): Promise<EntityCost> {
     return readBody(
       await this.backend.getEntityCost({
         path: entityPathParams(entityRef),
-        query: window,
+        query: { ...window },
       }),
     );
   }
 
   async getEntityEfficiency(
     entityRef: CompoundEntityRef,
-    window: CostWindow | {} = {},
+    window?: CostWindow,
   ): Promise<CostEfficiency> {
     return readBody(
       await this.backend.getEntityCostEfficiency({
         path: entityPathParams(entityRef),
-        query: window,
+        query: { ...window },
       }),
     );
   }
@@ -56,17 +56,17 @@ export class CostClient implements CostApi {
 
   async getTeamCost(
     teamRef: CompoundEntityRef,
-    window: CostWindow | {} = {},
+    window?: CostWindow,
   ): Promise<TeamCost> {
     return readBody(
       await this.backend.getTeamCost({
         path: entityPathParams(teamRef),
-        query: window,
+        query: { ...window },
       }),
     );
   }
 
-  async getOrgCost(window: CostWindow | {} = {}): Promise<OrgCost> {
-    return readBody(await this.backend.getOrgCost({ query: window }));
+  async getOrgCost(window?: CostWindow): Promise<OrgCost> {
+    return readBody(await this.backend.getOrgCost({ query: { ...window } }));
   }
 }
