@@ -4,7 +4,6 @@ import {
   CostStore,
   readCostWindow,
 } from '../services/Cost';
-
 import { AnyRequest, RouteCallers, ScalingRouter } from './types';
 
 /** The cost views' reads, and the backfill that only `scaling.cost.backfill` may run. */
