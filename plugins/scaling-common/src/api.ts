@@ -87,4 +87,9 @@ export type ScalingAction =
   | 'autoscaler.bounds'
   | 'policy.apply'
   | 'policy.delete'
-  | `rollout.${RolloutActionName}`;
+  | `rollout.${RolloutActionName}`
+  | 'alert-rule.create'
+  | 'alert-rule.update'
+  | 'alert-rule.delete'
+  | 'maintenance-window.create'
+  | 'maintenance-window.expire';

@@ -34,6 +34,20 @@ export const scalingRolloutManagePermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/** @public Create, change or delete a service's alert rules. */
+export const scalingAlertRulesUpdatePermission = createPermission({
+  name: 'scaling.alerts.rules.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** @public Open or expire a maintenance window, which silences a service's alerts. */
+export const scalingMaintenanceWindowsUpdatePermission = createPermission({
+  name: 'scaling.maintenance-windows.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
 /**
  * @public Ingest cost data again for a range of days. A basic permission, not
  * tied to an entity and so not in {@link scalingPermissions} (whose entries the
@@ -63,4 +77,6 @@ export const scalingPermissions = [
   scalingReplicasZeroPermission,
   scalingPolicyUpdatePermission,
   scalingRolloutManagePermission,
+  scalingAlertRulesUpdatePermission,
+  scalingMaintenanceWindowsUpdatePermission,
 ];

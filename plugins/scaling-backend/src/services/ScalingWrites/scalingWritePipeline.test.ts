@@ -143,6 +143,39 @@ describe('createScalingWritePipeline', () => {
     );
   });
 
+  it('audits a change outside the clusters before and after, with no cluster, and evicts nothing', async () => {
+    const { steps, auditStore, stateCache, pipeline, caller, write } = setUp(
+      AuthorizeResult.ALLOW,
+    );
+    const result = await pipeline.run(
+      caller,
+      { ...write, cluster: undefined },
+      authorized =>
+        authorized.auditedChange({ rules: 1 }, async () => {
+          steps.push('change');
+          return { result: 'done', after: { rules: 2 } };
+        }),
+    );
+    expect(result).toBe('done');
+    expect(steps).toEqual([
+      'attempt',
+      'change',
+      'outcome:succeeded',
+      'auditor:success',
+    ]);
+    expect(auditStore.recordAttempt).toHaveBeenCalledWith(
+      expect.objectContaining({
+        cluster: undefined,
+        before: { rules: 1 },
+      }),
+    );
+    expect(auditStore.recordOutcome).toHaveBeenCalledWith('audit-1', {
+      outcome: 'succeeded',
+      after: { rules: 2 },
+    });
+    expect(stateCache.evict).not.toHaveBeenCalled();
+  });
+
   it('records a failed call with its error and rethrows it', async () => {
     const { steps, auditStore, pipeline, caller, write } = setUp(
       AuthorizeResult.ALLOW,

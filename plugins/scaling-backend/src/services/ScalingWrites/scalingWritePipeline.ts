@@ -80,6 +80,9 @@ export type ClusterWriteTarget = {
   before?: unknown;
 };
 
+/** What one audited call of a write changes: a cluster's object, or something outside the clusters. */
+type WriteTarget = Partial<ClusterWriteTarget>;
+
 /** A write the caller may make; the operation validates it, then calls clusters through it. */
 export interface AuthorizedWrite {
   facts: ScalingEntityFacts;
@@ -95,6 +98,15 @@ export interface AuthorizedWrite {
    */
   inCluster<T>(
     target: ClusterWriteTarget,
+    call: () => Promise<{ result: T; after?: unknown }>,
+  ): Promise<T>;
+  /**
+   * Runs one change that is not a cluster call, e.g. to the entity's alert
+   * rules in Prometheus or its silences in Alertmanager, between its audit
+   * attempt and its outcome, as `inCluster` does.
+   */
+  auditedChange<T>(
+    before: unknown,
     call: () => Promise<{ result: T; after?: unknown }>,
   ): Promise<T>;
 }
@@ -155,6 +167,11 @@ const ACTION_PHRASES: Record<ScalingAction | SuiteAction, string> = {
   'rollout.resume': 'resume the rollout of',
   'rollout.undo': 'roll back',
   'rollout.set-image': 'change the image of',
+  'alert-rule.create': 'create an alert rule of',
+  'alert-rule.update': 'change an alert rule of',
+  'alert-rule.delete': 'delete an alert rule of',
+  'maintenance-window.create': 'open a maintenance window of',
+  'maintenance-window.expire': 'expire a maintenance window of',
   'cost.backfill': 'backfill cost',
 };
 
@@ -336,11 +353,11 @@ export function createScalingWritePipeline(options: {
     await event.fail({ error, meta });
   }
 
-  /** Records an entity write's attempt on one cluster, in the audit table and the auditor. */
+  /** Records an entity write's attempt on one target, in the audit table and the auditor. */
   async function startEntityAttempt(
     caller: WriteCaller,
     write: EntityWrite,
-    target: ClusterWriteTarget,
+    target: WriteTarget,
     meta: JsonObject,
     attempt: { entityRef: string; asAdmin: boolean },
   ): Promise<AttemptRecord<unknown>> {
@@ -379,39 +396,46 @@ export function createScalingWritePipeline(options: {
   ): AuthorizedWrite {
     const { entityRef } = facts;
     const query = workloadQueryFor(facts);
+    function auditedOn<T>(
+      target: WriteTarget,
+      call: () => Promise<{ result: T; after?: unknown }>,
+    ) {
+      const meta: JsonObject = {
+        entityRef,
+        action: write.action,
+        ...(target.cluster && { cluster: target.cluster }),
+        ...(target.workload && { workload: { ...target.workload } }),
+        asked: auditedRequest(write),
+        ...(asAdmin && { asAdmin }),
+      };
+      const logged = {
+        entityRef,
+        action: write.action,
+        cluster: target.cluster,
+        workload: workloadKey(target.workload),
+        asAdmin,
+      };
+      return audited(
+        () =>
+          startEntityAttempt(caller, write, target, meta, {
+            entityRef,
+            asAdmin,
+          }),
+        logged,
+        call,
+      );
+    }
     return {
       facts,
       asAdmin,
       async inCluster(target, call) {
-        const meta: JsonObject = {
-          entityRef,
-          action: write.action,
-          cluster: target.cluster,
-          ...(target.workload && { workload: { ...target.workload } }),
-          asked: auditedRequest(write),
-          ...(asAdmin && { asAdmin }),
-        };
-        const logged = {
-          entityRef,
-          action: write.action,
-          cluster: target.cluster,
-          workload: workloadKey(target.workload),
-          asAdmin,
-        };
         try {
-          return await audited(
-            () =>
-              startEntityAttempt(caller, write, target, meta, {
-                entityRef,
-                asAdmin,
-              }),
-            logged,
-            call,
-          );
+          return await auditedOn(target, call);
         } finally {
           await stateCache.evict(clusterStateCacheKey(target.cluster, query));
         }
       },
+      auditedChange: (before, call) => auditedOn({ before }, call),
     };
   }
 
@@ -463,6 +487,10 @@ export function createScalingWritePipeline(options: {
             inCluster(target, call) {
               acting();
               return authorized.inCluster(target, call);
+            },
+            auditedChange(before, call) {
+              acting();
+              return authorized.auditedChange(before, call);
             },
           }),
       );
