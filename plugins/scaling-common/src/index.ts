@@ -62,3 +62,4 @@ export * from './policy';
 export * from './rollouts';
 export * from './regions';
 export * from './cost';
+export * from './health';

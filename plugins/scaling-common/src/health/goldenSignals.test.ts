@@ -1,0 +1,109 @@
+import {
+  GOLDEN_SIGNALS,
+  goldenSignalQuery,
+  isPromDuration,
+  promLabelValue,
+} from './goldenSignals';
+
+describe('goldenSignalQuery', () => {
+  const checkout = { service: 'checkout', region: 'eu-west' };
+
+  it('reads the request rate as the summed rate of every status code', () => {
+    expect(goldenSignalQuery('requestRate', checkout, '1m')).toBe(
+      'sum(rate(http_requests_total{service="checkout",region="eu-west"}[1m]))',
+    );
+  });
+
+  it('reads the error ratio as 5xx responses over all responses', () => {
+    expect(goldenSignalQuery('errorRatio', checkout, '5m')).toBe(
+      'sum(rate(http_requests_total{service="checkout",region="eu-west",code="5xx"}[5m]))' +
+        ' / sum(rate(http_requests_total{service="checkout",region="eu-west"}[5m]))',
+    );
+  });
+
+  it.each([
+    ['latencyP50', '0.5'],
+    ['latencyP95', '0.95'],
+    ['latencyP99', '0.99'],
+  ] as const)('reads %s from the histogram summed by le', (signal, q) => {
+    expect(goldenSignalQuery(signal, checkout, '1m')).toBe(
+      `histogram_quantile(${q}, sum by (le) (rate(http_request_duration_seconds_bucket{service="checkout",region="eu-west"}[1m])))`,
+    );
+  });
+
+  it('reads CPU saturation as used cores over requested cores', () => {
+    expect(goldenSignalQuery('cpuSaturation', checkout, '2m')).toBe(
+      'sum(rate(container_cpu_usage_seconds_total{service="checkout",region="eu-west"}[2m]))' +
+        ' / sum(kube_pod_container_resource_requests{service="checkout",region="eu-west",resource="cpu"})',
+    );
+  });
+
+  it('reads memory saturation as the working set over requested memory', () => {
+    expect(goldenSignalQuery('memorySaturation', checkout)).toBe(
+      'sum(container_memory_working_set_bytes{service="checkout",region="eu-west"})' +
+        ' / sum(kube_pod_container_resource_requests{service="checkout",region="eu-west",resource="memory"})',
+    );
+  });
+
+  it('spans every region without one, and narrows to a namespace with one', () => {
+    expect(goldenSignalQuery('requestRate', { service: 'checkout' })).toBe(
+      'sum(rate(http_requests_total{service="checkout"}[5m]))',
+    );
+    expect(
+      goldenSignalQuery('requestRate', {
+        service: 'checkout',
+        namespace: 'shop',
+      }),
+    ).toBe(
+      'sum(rate(http_requests_total{service="checkout",namespace="shop"}[5m]))',
+    );
+  });
+
+  it('escapes label values so a name cannot end the string', () => {
+    const query = goldenSignalQuery('requestRate', {
+      service: 'a"} or vector(1) #',
+      region: 'back\\slash',
+    });
+    expect(query).toBe(
+      'sum(rate(http_requests_total{service="a\\"} or vector(1) #",region="back\\\\slash"}[5m]))',
+    );
+  });
+
+  it('refuses a window that is not a Prometheus duration', () => {
+    expect(() =>
+      goldenSignalQuery('requestRate', checkout, '5 minutes'),
+    ).toThrow('"5 minutes" is not a Prometheus duration such as 5m or 1h');
+    expect(() =>
+      goldenSignalQuery('requestRate', checkout, '1m]) or vector(1'),
+    ).toThrow(/not a Prometheus duration/);
+  });
+
+  it('refuses a selector without a service', () => {
+    expect(() => goldenSignalQuery('requestRate', { service: '' })).toThrow(
+      'A golden signal needs the service label to select on',
+    );
+  });
+
+  it('has a query for every signal', () => {
+    for (const signal of GOLDEN_SIGNALS) {
+      expect(goldenSignalQuery(signal, checkout)).toContain(
+        'service="checkout"',
+      );
+    }
+  });
+});
+
+describe('promLabelValue', () => {
+  it('escapes newlines, quotes and backslashes', () => {
+    expect(promLabelValue('a\nb"c\\')).toBe('"a\\nb\\"c\\\\"');
+  });
+});
+
+describe('isPromDuration', () => {
+  it('accepts compound durations and refuses bare numbers', () => {
+    expect(isPromDuration('1h30m')).toBe(true);
+    expect(isPromDuration('30d')).toBe(true);
+    expect(isPromDuration('60')).toBe(false);
+    expect(isPromDuration('')).toBe(false);
+  });
+});

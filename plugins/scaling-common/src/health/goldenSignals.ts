@@ -1,0 +1,130 @@
+/**
+ * The golden signals of a service, as PromQL over the series its pods export:
+ * the HTTP middleware's `http_requests_total` and latency histogram, cAdvisor's
+ * container usage and kube-state-metrics' resource requests. Written once here
+ * so the health view, the alert rules and the tests read the same figures.
+ */
+
+/** @public */
+export type GoldenSignal =
+  | 'requestRate'
+  | 'errorRatio'
+  | 'latencyP50'
+  | 'latencyP95'
+  | 'latencyP99'
+  | 'cpuSaturation'
+  | 'memorySaturation';
+
+/** @public Every golden signal, in the order the views show them. */
+export const GOLDEN_SIGNALS: readonly GoldenSignal[] = [
+  'requestRate',
+  'errorRatio',
+  'latencyP50',
+  'latencyP95',
+  'latencyP99',
+  'cpuSaturation',
+  'memorySaturation',
+];
+
+/**
+ * @public The series of one service: its kubernetes-id is the `service` label
+ * of its pods' series; `region` narrows to one region's clusters.
+ */
+export interface GoldenSignalSelector {
+  service: string;
+  region?: string;
+  namespace?: string;
+}
+
+/** @public The window `rate()` looks back over when none is given. */
+export const DEFAULT_SIGNAL_WINDOW = '5m';
+
+const DURATION = /^(\d+(ms|s|m|h|d|w|y))+$/;
+
+/** @public Whether `value` is a Prometheus duration such as `5m` or `1h30m`. */
+export function isPromDuration(value: string): boolean {
+  return DURATION.test(value);
+}
+
+/** @public Quotes a label value as a PromQL string literal. */
+export function promLabelValue(value: string): string {
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n');
+  return `"${escaped}"`;
+}
+
+/**
+ * @public The label matchers of a selector, with any extra equality matchers,
+ * e.g. `{service="checkout",region="eu-west",code="5xx"}`.
+ */
+export function promSelector(
+  selector: GoldenSignalSelector,
+  extra: Record<string, string> = {},
+): string {
+  if (!selector.service) {
+    throw new Error('A golden signal needs the service label to select on');
+  }
+  const matchers: Array<[string, string | undefined]> = [
+    ['service', selector.service],
+    ['namespace', selector.namespace],
+    ['region', selector.region],
+    ...Object.entries(extra),
+  ];
+  return `{${matchers
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => `${name}=${promLabelValue(value)}`)
+    .join(',')}}`;
+}
+
+const QUANTILES: Partial<Record<GoldenSignal, number>> = {
+  latencyP50: 0.5,
+  latencyP95: 0.95,
+  latencyP99: 0.99,
+};
+
+/**
+ * PromQL of one signal for a service in one region, over `window`.
+ * Units: requestRate req/s, errorRatio 0..1, latencies in seconds,
+ * saturations 0..1 of the pods' requests.
+ *
+ * @public
+ */
+export function goldenSignalQuery(
+  signal: GoldenSignal,
+  selector: GoldenSignalSelector,
+  window: string = DEFAULT_SIGNAL_WINDOW,
+): string {
+  if (!isPromDuration(window)) {
+    throw new Error(
+      `"${window}" is not a Prometheus duration such as 5m or 1h`,
+    );
+  }
+  const of = (extra?: Record<string, string>) => promSelector(selector, extra);
+  const requests = `sum(rate(http_requests_total${of()}[${window}]))`;
+  switch (signal) {
+    case 'requestRate':
+      return requests;
+    case 'errorRatio':
+      return `sum(rate(http_requests_total${of({
+        code: '5xx',
+      })}[${window}])) / ${requests}`;
+    case 'latencyP50':
+    case 'latencyP95':
+    case 'latencyP99':
+      return `histogram_quantile(${
+        QUANTILES[signal]
+      }, sum by (le) (rate(http_request_duration_seconds_bucket${of()}[${window}])))`;
+    case 'cpuSaturation':
+      return `sum(rate(container_cpu_usage_seconds_total${of()}[${window}])) / sum(kube_pod_container_resource_requests${of(
+        { resource: 'cpu' },
+      )})`;
+    case 'memorySaturation':
+      return `sum(container_memory_working_set_bytes${of()}) / sum(kube_pod_container_resource_requests${of(
+        { resource: 'memory' },
+      )})`;
+    default:
+      throw new Error(`Unknown golden signal "${signal satisfies never}"`);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './goldenSignals';
+export * from './slo';
+export * from './burnRates';
