@@ -57,6 +57,33 @@ export interface Config {
       };
     };
 
+    metrics?: {
+      /** The default metrics source: Prometheus' HTTP API. */
+      prometheus?: {
+        /** Prometheus' base URL for every region without its own; its series carry a `region` label. */
+        url?: string;
+        /** A region's own Prometheus, queried for that region instead. */
+        regions?: Array<{
+          /** The platform region id, e.g. `eu-west`. */
+          region: string;
+          /** Prometheus' base URL, without `/api/v1`. */
+          url: string;
+        }>;
+        /** The longest, in milliseconds, one query may take. Defaults to 10000. */
+        timeoutMs?: number;
+      };
+    };
+
+    /** Service level objectives of services that declare none by annotation. */
+    slo?: {
+      /** Percent of requests that succeed. Defaults to 99.9. */
+      availability?: number;
+      /** The p95 latency objective, in milliseconds. Defaults to 500. */
+      latencyP95Ms?: number;
+      /** Days the error budget spans. Defaults to 30. */
+      windowDays?: number;
+    };
+
     catalog?: {
       /**
        * The `spec.type` of the catalog Resources that describe Kubernetes

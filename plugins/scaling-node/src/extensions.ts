@@ -1,6 +1,11 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
-import { ClusterSupplier, CostSource, RegionCatalog } from './types';
+import {
+  ClusterSupplier,
+  CostSource,
+  MetricsSource,
+  RegionCatalog,
+} from './types';
 
 /** @public Adds clusters beyond those of `kubernetes.clusterLocatorMethods`, and ways to authenticate to clusters. */
 export interface ScalingClustersExtensionPoint {
@@ -31,6 +36,17 @@ export interface ScalingCostExtensionPoint {
 export const scalingCostExtensionPoint =
   createExtensionPoint<ScalingCostExtensionPoint>({
     id: 'scaling.cost',
+  });
+
+/** @public Replaces the Prometheus metrics source; one module at most may set it. */
+export interface ScalingMetricsExtensionPoint {
+  setMetricsSource(source: MetricsSource): void;
+}
+
+/** @public */
+export const scalingMetricsExtensionPoint =
+  createExtensionPoint<ScalingMetricsExtensionPoint>({
+    id: 'scaling.metrics',
   });
 
 /** @public Replaces the config-based region catalog; one module at most may set it. */

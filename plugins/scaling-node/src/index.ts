@@ -1,6 +1,6 @@
 /**
  * Extension points of the MesChain scaling backend, so an adopter can plug in
- * its own cluster, cost or region source without forking it.
+ * its own cluster, cost, metrics or region source without forking it.
  *
  * @packageDocumentation
  */

@@ -104,6 +104,42 @@ export interface CostSource {
   }): Promise<CostAllocationSet>;
 }
 
+/** @public One sample of an instant query. */
+export interface MetricSample {
+  labels: Record<string, string>;
+  /** Epoch seconds the sample was evaluated at. */
+  time: number;
+  /** NaN and the infinities as Prometheus writes them, e.g. a ratio without traffic. */
+  value: number;
+}
+
+/** @public One labelled series of a range query. */
+export interface MetricSeries {
+  labels: Record<string, string>;
+  /** Pairs of epoch seconds and value, oldest first. */
+  points: Array<[number, number]>;
+}
+
+/**
+ * @public
+ * Where metrics come from, in PromQL terms: by default the Prometheus of
+ * `scaling.metrics.prometheus`. Each query names the platform region it asks
+ * about, so a source may keep one Prometheus per region or one for all, whose
+ * series carry a `region` label.
+ */
+export interface MetricsSource {
+  /** Evaluates `promql` at `time` (now when omitted). Throws, naming the region, when it cannot be read. */
+  query(
+    promql: string,
+    options: { region: string; time?: Date },
+  ): Promise<MetricSample[]>;
+  /** Evaluates `promql` every `stepSeconds` from `start` to `end`. */
+  queryRange(
+    promql: string,
+    options: { region: string; start: Date; end: Date; stepSeconds: number },
+  ): Promise<MetricSeries[]>;
+}
+
 /**
  * @public
  * Where the platform's regions are described: by default `scaling.regions`

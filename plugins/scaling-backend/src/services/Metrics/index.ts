@@ -1,0 +1,3 @@
+export { createPrometheusMetricsSource } from './createPrometheusMetricsSource';
+export { readPrometheusConfig } from './readPrometheusConfig';
+export type { PrometheusConfig } from './readPrometheusConfig';
