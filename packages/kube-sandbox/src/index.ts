@@ -57,3 +57,17 @@ export type {
   MetricsAdapterOptions,
 } from './realCluster/metricsAdapter';
 export type { ApiServerAccess } from './realCluster/ApiServerConnection';
+export {
+  startTestSandbox,
+  TEST_FLEET_YAML,
+  writeKubeconfig,
+} from './testing/sandbox';
+export {
+  startMonitoring,
+  monitoringAvailable,
+} from './monitoring/startMonitoring';
+export type {
+  Monitoring,
+  MonitoringOptions,
+} from './monitoring/startMonitoring';
+export type { WebhookReceiver } from './monitoring/config';

@@ -10,7 +10,7 @@ import type {
   ClusterSimulation,
   SandboxCluster,
 } from './cluster/types';
-import { attachSimulation } from './controllers';
+import { attachSimulation, createSimulation } from './controllers';
 import { createAdvance, startRealTimeDriver } from './driver';
 import { FaultInjector } from './faults';
 import { listenDualProtocol } from './listener';
@@ -34,6 +34,12 @@ export interface SandboxOptions {
   adminToken?: string;
   /** The controllers; defaults to the full simulation. */
   attach?: AttachSimulation;
+  /**
+   * How often the Prometheus HTTP counters integrate the load, in simulated ms (ignored with
+   * `attach`). Default 1 s when running in real time (0 < speed <= 1), so that a real Prometheus
+   * scraping every few seconds reads exact rates; 15 s otherwise.
+   */
+  trafficStepMs?: number;
   /** Leave the clusters empty (no namespaces, nodes or services). */
   empty?: boolean;
   /** Answer aggregated discovery requests (default true); false serves only the legacy documents. */
@@ -62,17 +68,25 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/** The counters' integration step when simulated time follows the wall clock. */
+const REAL_TIME_TRAFFIC_STEP_MS = 1000;
+
 /** Builds the fleet's clusters, seeds them and serves them all from one HTTP server. */
 export async function startSandbox(
   options: SandboxOptions = {},
 ): Promise<Sandbox> {
   const fleet = options.fleet ?? loadFleet();
-  const clock = new SimClock({
-    start: options.startTime,
-    speed: options.speed ?? 1,
-  });
+  const speed = options.speed ?? 1;
+  const clock = new SimClock({ start: options.startTime, speed });
   const seed = options.seed ?? 1;
-  const attach = options.attach ?? attachSimulation;
+  const trafficStepMs =
+    options.trafficStepMs ??
+    (speed > 0 && speed <= 1 ? REAL_TIME_TRAFFIC_STEP_MS : undefined);
+  const attach =
+    options.attach ??
+    (trafficStepMs === undefined
+      ? attachSimulation
+      : createSimulation({ trafficStepMs }));
   const faults = new FaultInjector();
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
 

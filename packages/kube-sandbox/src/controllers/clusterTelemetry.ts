@@ -38,7 +38,11 @@ export interface ClusterTelemetry {
 
 export function createClusterTelemetry(
   cluster: SandboxCluster,
-  options: { load?: LoadModelOptions['overrides'] } = {},
+  options: {
+    load?: LoadModelOptions['overrides'];
+    /** Integration step of the Prometheus counters (see `TrafficCounters`). */
+    trafficStepMs?: number;
+  } = {},
 ): ClusterTelemetry {
   const load = new LoadModel({
     seed: cluster.random.seed,
@@ -49,7 +53,7 @@ export function createClusterTelemetry(
     overrides: options.load,
   });
   const usage = new UsageSampler(cluster.store, load);
-  const counters = new TrafficCounters(usage);
+  const counters = new TrafficCounters(usage, options.trafficStepMs);
   return {
     load,
     usage,

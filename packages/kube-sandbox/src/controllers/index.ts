@@ -22,6 +22,11 @@ export interface SimulationOptions {
   load?: LoadModelOptions['overrides'];
   /** How often each HPA is evaluated, in simulated time. Default 15 s, as upstream. */
   hpaSyncPeriodMs?: number;
+  /**
+   * How often the Prometheus HTTP counters integrate the load, in simulated time. Default 15 s;
+   * 1 s gives a real Prometheus exact rates over windows of a few scrapes.
+   */
+  trafficStepMs?: number;
 }
 
 /** The simulation of one cluster, with its load model exposed for demos and tests (e.g. surges). */
@@ -36,7 +41,10 @@ export function createSimulation(
   return (cluster: SandboxCluster) => {
     const { store, clock } = cluster;
     const events = new EventRecorder(store, clock);
-    const telemetry = createClusterTelemetry(cluster, { load: options.load });
+    const telemetry = createClusterTelemetry(cluster, {
+      load: options.load,
+      trafficStepMs: options.trafficStepMs,
+    });
     const { usage } = telemetry;
     const scheduler = new Scheduler(store);
     const kubelet = new Kubelet(store, clock, {

@@ -61,15 +61,21 @@ export const inertSimulation: AttachSimulation = () => ({
   discovery: [],
 });
 
-/** The test fleet on an ephemeral port, time frozen (speed 0) and seeded. */
+/**
+ * The test fleet on an ephemeral port, time frozen (speed 0) and seeded. With a speed, e.g. 1 for
+ * a real Prometheus scraping it, simulated time reads the wall clock once it serves.
+ */
 export function startTestSandbox(
   options: SandboxOptions = {},
 ): Promise<Sandbox> {
+  const warmUpMs = options.warmUpMs ?? 30_000;
+  const realTime = (options.speed ?? 0) > 0;
   return startSandbox({
     fleet: parseFleet(TEST_FLEET_YAML),
     speed: 0,
     seed: 7,
-    warmUpMs: 30_000,
+    warmUpMs,
+    startTime: realTime ? Date.now() - warmUpMs : undefined,
     ...options,
   });
 }
