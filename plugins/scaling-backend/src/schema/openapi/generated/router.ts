@@ -2215,6 +2215,281 @@ export const spec = {
           },
         },
       },
+      GoldenSignalValues: {
+        type: 'object',
+        description:
+          "A service's golden signals in one region; null where Prometheus has no value, e.g. an error ratio without traffic.",
+        required: [
+          'requestRate',
+          'errorRatio',
+          'latencyP50',
+          'latencyP95',
+          'latencyP99',
+          'cpuSaturation',
+          'memorySaturation',
+        ],
+        properties: {
+          requestRate: {
+            type: ['number', 'null'],
+            description: 'Requests per second.',
+          },
+          errorRatio: {
+            type: ['number', 'null'],
+            description: 'Share of requests answered 5xx, 0..1.',
+          },
+          latencyP50: {
+            type: ['number', 'null'],
+            description: 'Seconds.',
+          },
+          latencyP95: {
+            type: ['number', 'null'],
+            description: 'Seconds.',
+          },
+          latencyP99: {
+            type: ['number', 'null'],
+            description: 'Seconds.',
+          },
+          cpuSaturation: {
+            type: ['number', 'null'],
+            description: "CPU used over the pods' CPU requests.",
+          },
+          memorySaturation: {
+            type: ['number', 'null'],
+            description: "Working set over the pods' memory requests.",
+          },
+        },
+      },
+      GoldenSignalSeries: {
+        type: 'object',
+        description:
+          'Sparklines: per signal, `[epochSeconds, value]` pairs, oldest first.',
+        additionalProperties: {
+          type: 'array',
+          items: {
+            type: 'array',
+            items: {
+              type: 'number',
+            },
+          },
+        },
+      },
+      RegionHealth: {
+        type: 'object',
+        description:
+          "A service's golden signals in one region. When its Prometheus or cluster cannot be read, `error` says why and the figures it could not read are null.",
+        required: ['region', 'signals', 'series', 'hpaAtMax'],
+        properties: {
+          region: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          signals: {
+            $ref: '#/components/schemas/GoldenSignalValues',
+          },
+          series: {
+            $ref: '#/components/schemas/GoldenSignalSeries',
+          },
+          hpaAtMax: {
+            type: ['boolean', 'null'],
+            description:
+              'Whether an autoscaler of the service runs at its maximum; null without one.',
+          },
+          error: {
+            type: 'string',
+          },
+        },
+      },
+      BurnRate: {
+        type: 'object',
+        required: ['window', 'rate'],
+        properties: {
+          window: {
+            type: 'string',
+            enum: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
+          },
+          rate: {
+            type: ['number', 'null'],
+            description:
+              'The error ratio over the window divided by the error budget; null without traffic.',
+          },
+        },
+      },
+      BurnRateAlert: {
+        type: 'object',
+        description:
+          'A multi-window burn-rate alert of the SRE workbook that fires while both windows burn faster than `factor`.',
+        required: ['severity', 'longWindow', 'shortWindow', 'factor'],
+        properties: {
+          severity: {
+            type: 'string',
+            enum: ['page', 'ticket'],
+          },
+          longWindow: {
+            type: 'string',
+          },
+          shortWindow: {
+            type: 'string',
+          },
+          factor: {
+            type: 'number',
+          },
+        },
+      },
+      SloStatus: {
+        type: 'object',
+        required: [
+          'availability',
+          'latencyP95Ms',
+          'windowDays',
+          'errorBudgetRemaining',
+          'burnRates',
+          'firing',
+        ],
+        properties: {
+          availability: {
+            type: 'number',
+            description: 'Percent of requests that succeed.',
+          },
+          latencyP95Ms: {
+            type: 'number',
+          },
+          windowDays: {
+            type: 'integer',
+          },
+          errorBudgetRemaining: {
+            type: 'number',
+            description:
+              "Share of the window's error budget not yet spent, 0..1.",
+          },
+          burnRates: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BurnRate',
+            },
+          },
+          firing: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BurnRateAlert',
+            },
+          },
+          error: {
+            type: 'string',
+            description:
+              'Why the figures leave something out, e.g. a region that could not be read or a bad SLO annotation.',
+          },
+        },
+      },
+      EntityHealth: {
+        type: 'object',
+        required: ['entityRef', 'window', 'regions', 'slo', 'generatedAt'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          window: {
+            type: 'string',
+            description: 'The span the sparklines cover.',
+          },
+          regions: {
+            type: 'array',
+            description: "In the order of the entity's regions.",
+            items: {
+              $ref: '#/components/schemas/RegionHealth',
+            },
+          },
+          slo: {
+            $ref: '#/components/schemas/SloStatus',
+          },
+          generatedAt: {
+            type: 'string',
+          },
+        },
+      },
+      HealthCheck: {
+        type: 'object',
+        required: ['id', 'title', 'status', 'summary', 'figures', 'checkedAt'],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              '`pods-ready`, `hpa-conditions`, `golden-signals`, `dr-readiness`, `dependency:<resource>` or `warning-events`.',
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['pass', 'warn', 'fail'],
+          },
+          summary: {
+            type: 'string',
+          },
+          figures: {
+            type: 'object',
+            description:
+              'The figures the status was decided on, e.g. `ready` and `desired` pods.',
+            additionalProperties: {
+              oneOf: [
+                {
+                  type: 'number',
+                },
+                {
+                  type: 'string',
+                },
+              ],
+            },
+          },
+          region: {
+            type: 'string',
+          },
+          checkedAt: {
+            type: 'string',
+          },
+        },
+      },
+      HealthLink: {
+        type: 'object',
+        required: ['title', 'url', 'type'],
+        properties: {
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            description: '`grafana`, `jaeger` or `kibana`.',
+          },
+        },
+      },
+      EntityHealthChecks: {
+        type: 'object',
+        required: ['entityRef', 'checks', 'links', 'generatedAt'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HealthCheck',
+            },
+          },
+          links: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HealthLink',
+            },
+          },
+          generatedAt: {
+            type: 'string',
+          },
+        },
+      },
     },
     responses: {
       MalformedEntityRef: {
@@ -2918,6 +3193,119 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/health': {
+      get: {
+        operationId: 'GetEntityHealth',
+        description:
+          "A service's golden signals in each of its regions, with sparklines over `window`, and its SLO: error budget left and burn rates. A region whose Prometheus or cluster fails is named with why; the others are still returned.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'window',
+            in: 'query',
+            required: false,
+            description:
+              'The span of the sparklines, from 5m to 7d. Defaults to 1h.',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,4}[mhd]$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The entity exists.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityHealth',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'The entity ref or the window is malformed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/health/checks': {
+      get: {
+        operationId: 'GetEntityHealthChecks',
+        description:
+          'Every health check of a service, or of the service in one region, as pass, warn or fail with its figures: pods ready, autoscaler conditions, golden signals against the SLO, DR readiness, dependencies and recent Warning events; and its Grafana, Jaeger and Kibana links.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'region',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The entity exists.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityHealthChecks',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The entity ref is malformed, or the service does not run in the region.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
           },
         },
       },

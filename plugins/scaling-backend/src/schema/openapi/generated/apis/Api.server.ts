@@ -8,6 +8,8 @@ import { AutoscalerBoundsRequest } from '../models/AutoscalerBoundsRequest.model
 import { AutoscalerBoundsResult } from '../models/AutoscalerBoundsResult.model';
 import { CostBackfillRequest } from '../models/CostBackfillRequest.model';
 import { CostIngestionStatus } from '../models/CostIngestionStatus.model';
+import { EntityHealth } from '../models/EntityHealth.model';
+import { EntityHealthChecks } from '../models/EntityHealthChecks.model';
 import { EntityRegions } from '../models/EntityRegions.model';
 import { EntityRolloutState } from '../models/EntityRolloutState.model';
 import { EntityScalingState } from '../models/EntityScalingState.model';
@@ -120,6 +122,34 @@ export type GetEntityCostRecommendations = {
     name: string;
   };
   response: { [key: string]: any } | void | Error;
+};
+/**
+ * @public
+ */
+export type GetEntityHealth = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    window?: string;
+  };
+  response: EntityHealth | Error | void | Error;
+};
+/**
+ * @public
+ */
+export type GetEntityHealthChecks = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    region?: string;
+  };
+  response: EntityHealthChecks | Error | void | Error;
 };
 /**
  * @public
@@ -271,6 +301,10 @@ export type EndpointMap = {
   '#get|/cost/entities/{kind}/{namespace}/{name}/efficiency': GetEntityCostEfficiency;
 
   '#get|/cost/entities/{kind}/{namespace}/{name}/recommendations': GetEntityCostRecommendations;
+
+  '#get|/entities/{kind}/{namespace}/{name}/health': GetEntityHealth;
+
+  '#get|/entities/{kind}/{namespace}/{name}/health/checks': GetEntityHealthChecks;
 
   '#get|/entities/{kind}/{namespace}/{name}/regions': GetEntityRegions;
 

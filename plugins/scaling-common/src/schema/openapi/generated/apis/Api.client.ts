@@ -13,6 +13,8 @@ import { AutoscalerBoundsRequest } from '../models/AutoscalerBoundsRequest.model
 import { AutoscalerBoundsResult } from '../models/AutoscalerBoundsResult.model';
 import { CostBackfillRequest } from '../models/CostBackfillRequest.model';
 import { CostIngestionStatus } from '../models/CostIngestionStatus.model';
+import { EntityHealth } from '../models/EntityHealth.model';
+import { EntityHealthChecks } from '../models/EntityHealthChecks.model';
 import { EntityRegions } from '../models/EntityRegions.model';
 import { EntityRolloutState } from '../models/EntityRolloutState.model';
 import { EntityScalingState } from '../models/EntityScalingState.model';
@@ -132,6 +134,32 @@ export type GetEntityCostRecommendations = {
     kind: string;
     namespace: string;
     name: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetEntityHealth = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    window?: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetEntityHealthChecks = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    region?: string;
   };
 };
 /**
@@ -503,6 +531,70 @@ export class DefaultApiClient {
       kind: request.path.kind,
       namespace: request.path.namespace,
       name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * A service\'s golden signals in each of its regions, with sparklines over `window`, and its SLO: error budget left and burn rates. A region whose Prometheus or cluster fails is named with why; the others are still returned.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param window - The span of the sparklines, from 5m to 7d. Defaults to 1h.
+   */
+  public async getEntityHealth(
+    // @ts-ignore
+    request: GetEntityHealth,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<EntityHealth>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/health{?window}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Every health check of a service, or of the service in one region, as pass, warn or fail with its figures: pods ready, autoscaler conditions, golden signals against the SLO, DR readiness, dependencies and recent Warning events; and its Grafana, Jaeger and Kibana links.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param region -
+   */
+  public async getEntityHealthChecks(
+    // @ts-ignore
+    request: GetEntityHealthChecks,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<EntityHealthChecks>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/health/checks{?region}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      ...request.query,
     });
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
