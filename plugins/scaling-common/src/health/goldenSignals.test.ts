@@ -3,6 +3,7 @@ import {
   goldenSignalQuery,
   isPromDuration,
   promLabelValue,
+  requestRateByCodeQuery,
 } from './goldenSignals';
 
 describe('goldenSignalQuery', () => {
@@ -105,5 +106,15 @@ describe('isPromDuration', () => {
     expect(isPromDuration('30d')).toBe(true);
     expect(isPromDuration('60')).toBe(false);
     expect(isPromDuration('')).toBe(false);
+  });
+});
+
+describe('requestRateByCodeQuery', () => {
+  it('splits the request rate by status code class', () => {
+    expect(
+      requestRateByCodeQuery({ service: 'checkout', region: 'eu-west' }, '1h'),
+    ).toBe(
+      'sum by (code) (rate(http_requests_total{service="checkout",region="eu-west"}[1h]))',
+    );
   });
 });

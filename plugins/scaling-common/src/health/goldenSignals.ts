@@ -56,6 +56,19 @@ export function promLabelValue(value: string): string {
 }
 
 /**
+ * @public Equality matchers of the labels that have a value, e.g.
+ * `{service="checkout",region="eu-west"}`, their values escaped.
+ */
+export function promMatchers(
+  labels: Record<string, string | undefined>,
+): string {
+  return `{${Object.entries(labels)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => `${name}=${promLabelValue(value)}`)
+    .join(',')}}`;
+}
+
+/**
  * @public The label matchers of a selector, with any extra equality matchers,
  * e.g. `{service="checkout",region="eu-west",code="5xx"}`.
  */
@@ -66,16 +79,35 @@ export function promSelector(
   if (!selector.service) {
     throw new Error('A golden signal needs the service label to select on');
   }
-  const matchers: Array<[string, string | undefined]> = [
-    ['service', selector.service],
-    ['namespace', selector.namespace],
-    ['region', selector.region],
-    ...Object.entries(extra),
-  ];
-  return `{${matchers
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([name, value]) => `${name}=${promLabelValue(value)}`)
-    .join(',')}}`;
+  return promMatchers({
+    service: selector.service,
+    namespace: selector.namespace,
+    region: selector.region,
+    ...extra,
+  });
+}
+
+function checkWindow(window: string): void {
+  if (!isPromDuration(window)) {
+    throw new Error(
+      `"${window}" is not a Prometheus duration such as 5m or 1h`,
+    );
+  }
+}
+
+/**
+ * @public The request rate of a service by status code class (`code` is
+ * `2xx` or `5xx`), so that error ratios can be summed across Prometheus
+ * servers: the errors' rates over the sum of all.
+ */
+export function requestRateByCodeQuery(
+  selector: GoldenSignalSelector,
+  window: string,
+): string {
+  checkWindow(window);
+  return `sum by (code) (rate(http_requests_total${promSelector(
+    selector,
+  )}[${window}]))`;
 }
 
 const QUANTILES: Partial<Record<GoldenSignal, number>> = {
@@ -96,11 +128,7 @@ export function goldenSignalQuery(
   selector: GoldenSignalSelector,
   window: string = DEFAULT_SIGNAL_WINDOW,
 ): string {
-  if (!isPromDuration(window)) {
-    throw new Error(
-      `"${window}" is not a Prometheus duration such as 5m or 1h`,
-    );
-  }
+  checkWindow(window);
   const of = (extra?: Record<string, string>) => promSelector(selector, extra);
   const requests = `sum(rate(http_requests_total${of()}[${window}]))`;
   switch (signal) {

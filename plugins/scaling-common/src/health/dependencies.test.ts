@@ -1,0 +1,48 @@
+import { dependencySignalQuery } from './dependencies';
+
+describe('dependencySignalQuery', () => {
+  const orderDb = { resource: 'order-db', region: 'eu-west' };
+
+  it('sums the pool in use and its maximum over the instances', () => {
+    expect(dependencySignalQuery('dbConnectionsInUse', orderDb)).toBe(
+      'sum(meschain_db_connections_in_use{resource="order-db",region="eu-west"})',
+    );
+    expect(dependencySignalQuery('dbConnectionsMax', orderDb)).toBe(
+      'sum(meschain_db_connections_max{resource="order-db",region="eu-west"})',
+    );
+  });
+
+  it("reads the worst replica's lag", () => {
+    expect(dependencySignalQuery('dbReplicationLagSeconds', orderDb)).toBe(
+      'max(meschain_db_replication_lag_seconds{resource="order-db",region="eu-west"})',
+    );
+  });
+
+  it('reads the hit ratio as hits over all lookups in the window', () => {
+    expect(
+      dependencySignalQuery('cacheHitRatio', { resource: 'redis-cache' }, '1m'),
+    ).toBe(
+      'sum(rate(meschain_cache_requests_total{resource="redis-cache",result="hit"}[1m]))' +
+        ' / sum(rate(meschain_cache_requests_total{resource="redis-cache"}[1m]))',
+    );
+  });
+
+  it('sums the messages waiting, the resource name escaped', () => {
+    expect(dependencySignalQuery('queueMessages', { resource: 'q"x' })).toBe(
+      'sum(meschain_queue_messages{resource="q\\"x"})',
+    );
+  });
+
+  it('refuses a selector without a resource, and a bad window', () => {
+    expect(() =>
+      dependencySignalQuery('queueMessages', { resource: '' }),
+    ).toThrow('A dependency signal needs the resource label to select on');
+    expect(() =>
+      dependencySignalQuery(
+        'cacheHitRatio',
+        { resource: 'redis-cache' },
+        '1 m',
+      ),
+    ).toThrow('"1 m" is not a Prometheus duration such as 5m or 1h');
+  });
+});
