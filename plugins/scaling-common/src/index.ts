@@ -63,3 +63,4 @@ export * from './rollouts';
 export * from './regions';
 export * from './cost';
 export * from './health';
+export * from './alerts';
