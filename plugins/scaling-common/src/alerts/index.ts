@@ -18,3 +18,12 @@ export type {
   PrometheusRuleFile,
   RenderAlertRulesOptions,
 } from './renderAlertRules';
+export {
+  MAX_MAINTENANCE_WINDOW_DAYS,
+  validateMaintenanceWindow,
+} from './maintenanceWindow';
+export type {
+  MaintenanceWindow,
+  MaintenanceWindowRequest,
+  MaintenanceWindowValidationResult,
+} from './maintenanceWindow';
