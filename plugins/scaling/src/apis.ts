@@ -5,10 +5,12 @@ import {
 } from '@backstage/core-plugin-api';
 import {
   CostClient,
+  HealthClient,
   RegionsClient,
   RolloutsClient,
   ScalingClient,
   costApiRef,
+  healthApiRef,
   regionsApiRef,
   rolloutsApiRef,
   scalingApiRef,
@@ -43,4 +45,11 @@ export const costApiFactory = createApiFactory({
   deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
   factory: ({ discoveryApi, fetchApi }) =>
     new CostClient({ discoveryApi, fetchApi }),
+});
+
+export const healthApiFactory = createApiFactory({
+  api: healthApiRef,
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: ({ discoveryApi, fetchApi }) =>
+    new HealthClient({ discoveryApi, fetchApi }),
 });

@@ -10,3 +10,6 @@ export { RegionsClient } from './RegionsClient';
 export { costApiRef } from './CostApi';
 export type { CostApi } from './CostApi';
 export { CostClient } from './CostClient';
+export { healthApiRef } from './HealthApi';
+export type { HealthApi } from './HealthApi';
+export { HealthClient } from './HealthClient';

@@ -22,3 +22,4 @@ export {
   useTeamCost,
   useOrgCost,
 } from './useCost';
+export { useEntityHealth, useHealthChecks } from './useEntityHealth';
