@@ -19,6 +19,7 @@ const legacyExportOf: Record<string, string> = {
   'entity-content:scaling/scaling': 'EntityScalingContent',
   'entity-content:scaling/deployments': 'EntityDeploymentsContent',
   'entity-content:scaling/cost': 'EntityCostContent',
+  'entity-content:scaling/health': 'EntityHealthContent',
   'entity-card:scaling/overview': 'EntityScalingOverviewCard',
   'entity-card:scaling/regions': 'EntityRegionsCard',
   'entity-card:scaling/group-cost': 'EntityGroupCostCard',

@@ -9,6 +9,7 @@ export {
   EntityScalingContent,
   EntityDeploymentsContent,
   EntityCostContent,
+  EntityHealthContent,
   EntityScalingOverviewCard,
   EntityRegionsCard,
   EntityGroupCostCard,
@@ -26,7 +27,15 @@ export {
   RegionsClient,
   costApiRef,
   CostClient,
+  healthApiRef,
+  HealthClient,
 } from './api';
-export type { ScalingApi, RolloutsApi, RegionsApi, CostApi } from './api';
+export type {
+  ScalingApi,
+  RolloutsApi,
+  RegionsApi,
+  CostApi,
+  HealthApi,
+} from './api';
 export { isScalingAvailable } from './isScalingAvailable';
 export { formatCost, lastCompleteDays } from './components/cost/costFormat';

@@ -6,6 +6,7 @@ import {
 import { createCardExtension } from '@backstage/plugin-home-react';
 import {
   costApiFactory,
+  healthApiFactory,
   regionsApiFactory,
   rolloutsApiFactory,
   scalingApiFactory,
@@ -26,6 +27,7 @@ export const scalingPlugin = createPlugin({
     rolloutsApiFactory,
     regionsApiFactory,
     costApiFactory,
+    healthApiFactory,
   ],
   routes: {
     root: rootRouteRef,
@@ -66,6 +68,17 @@ export const EntityCostContent = scalingPlugin.provide(
     component: {
       lazy: () =>
         import('./components/EntityCostContent').then(m => m.EntityCostContent),
+    },
+  }),
+);
+
+/** @public The "Health" tab: golden signals per region, the SLO's error budget and burn rates, and health checks. */
+export const EntityHealthContent = scalingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityHealthContent',
+    component: {
+      lazy: () =>
+        import('./components/Health').then(m => m.EntityHealthContent),
     },
   }),
 );

@@ -13,6 +13,7 @@ import MoneyIcon from '@material-ui/icons/MonetizationOn';
 import PublicIcon from '@material-ui/icons/Public';
 import {
   costApiFactory,
+  healthApiFactory,
   regionsApiFactory,
   rolloutsApiFactory,
   scalingApiFactory,
@@ -115,6 +116,24 @@ const entityCostContent = EntityContentBlueprint.make({
   },
 });
 
+const healthApi = ApiBlueprint.make({
+  name: 'health',
+  params: defineParams => defineParams(healthApiFactory),
+});
+
+const entityHealthContent = EntityContentBlueprint.make({
+  name: 'health',
+  params: {
+    path: '/health',
+    title: 'Health',
+    filter: isScalingAvailable,
+    loader: () =>
+      import('../components/Health').then(m =>
+        compatWrapper(<m.EntityHealthContent />),
+      ),
+  },
+});
+
 const groupCostCard = EntityCardBlueprint.make({
   name: 'group-cost',
   params: {
@@ -164,9 +183,11 @@ export default createFrontendPlugin({
     rolloutsApi,
     regionsApi,
     costApi,
+    healthApi,
     entityScalingContent,
     entityDeploymentsContent,
     entityCostContent,
+    entityHealthContent,
     entityScalingOverviewCard,
     entityRegionsCard,
     groupCostCard,

@@ -1,0 +1,132 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import WarningIcon from '@material-ui/icons/Warning';
+import {
+  EntityHealth,
+  GOLDEN_SIGNALS,
+  GoldenSignal,
+} from '@meschain/backstage-plugin-scaling-common';
+import { formatSignal, signalLabels } from './signalFormat';
+import { Sparkline } from './Sparkline';
+
+// scaling-common's `RegionHealth` is the regions page's health verdict.
+type RegionHealth = EntityHealth['regions'][number];
+
+function SignalCell(props: { region: RegionHealth; signal: GoldenSignal }) {
+  const { region, signal } = props;
+  const value = region.signals[signal];
+  const series = region.series[signal] ?? [];
+  return (
+    <TableCell align="right">
+      <Typography
+        variant="body2"
+        component="span"
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        {value === null || value === undefined
+          ? 'no data'
+          : formatSignal(signal, value)}
+      </Typography>
+      <Sparkline
+        series={series}
+        label={`${signalLabels[signal]} in ${region.region}`}
+        describe={sample => formatSignal(signal, sample)}
+      />
+    </TableCell>
+  );
+}
+
+function hpaAtMaxText(hpaAtMax: boolean | null): string {
+  if (hpaAtMax === null) {
+    return 'no HPA';
+  }
+  return hpaAtMax ? 'at max' : 'below max';
+}
+
+/**
+ * The golden signals of each region the service runs in: the current value
+ * and a sparkline over the window. A region whose metrics failed says why
+ * across its row, while the others show their figures.
+ */
+export function GoldenSignalsTable(props: {
+  regions: RegionHealth[];
+  onCheckRegion: (region: string) => void;
+}) {
+  const { regions, onCheckRegion } = props;
+  const columns = 3 + GOLDEN_SIGNALS.length;
+  return (
+    <Box style={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Golden signals by region">
+        <TableHead>
+          <TableRow>
+            <TableCell>Region</TableCell>
+            {GOLDEN_SIGNALS.map(signal => (
+              <TableCell key={signal} align="right">
+                {signalLabels[signal]}
+              </TableCell>
+            ))}
+            <TableCell>HPA</TableCell>
+            <TableCell>
+              <Typography variant="srOnly">Actions</Typography>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {regions.map(region => (
+            <TableRow key={region.region}>
+              <TableCell component="th" scope="row">
+                <Typography variant="body2" component="span">
+                  {region.region}
+                </Typography>
+                <Typography variant="caption" component="div">
+                  {region.cluster}
+                </Typography>
+              </TableCell>
+              {region.error ? (
+                <TableCell colSpan={columns - 2}>
+                  <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+                    <WarningIcon fontSize="small" aria-hidden />
+                    <Typography variant="body2" component="span">
+                      {`Metrics unavailable: ${region.error}`}
+                    </Typography>
+                  </Box>
+                </TableCell>
+              ) : (
+                <>
+                  {GOLDEN_SIGNALS.map(signal => (
+                    <SignalCell key={signal} region={region} signal={signal} />
+                  ))}
+                  <TableCell>{hpaAtMaxText(region.hpaAtMax)}</TableCell>
+                </>
+              )}
+              <TableCell>
+                <Button
+                  size="small"
+                  variant="outlined"
+                  aria-label={`Health check of ${region.region}`}
+                  onClick={() => onCheckRegion(region.region)}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
+                  Health check
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+          {regions.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={columns}>
+                The service runs in no region with metrics.
+              </TableCell>
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
