@@ -8,6 +8,6 @@ export type {
   HealthCheck,
   HealthCheckFiguresValue,
   HealthLink,
-  RegionHealth,
+  ServiceRegionHealth,
   SloStatus,
 } from '../schema/openapi';

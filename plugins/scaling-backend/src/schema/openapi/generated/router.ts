@@ -2273,7 +2273,7 @@ export const spec = {
           },
         },
       },
-      RegionHealth: {
+      ServiceRegionHealth: {
         type: 'object',
         description:
           "A service's golden signals in one region. When its Prometheus or cluster cannot be read, `error` says why and the figures it could not read are null.",
@@ -2397,7 +2397,7 @@ export const spec = {
             type: 'array',
             description: "In the order of the entity's regions.",
             items: {
-              $ref: '#/components/schemas/RegionHealth',
+              $ref: '#/components/schemas/ServiceRegionHealth',
             },
           },
           slo: {

@@ -9,7 +9,7 @@ import { GoldenSignalValues } from '../models/GoldenSignalValues.model';
  * A service\'s golden signals in one region. When its Prometheus or cluster cannot be read, `error` says why and the figures it could not read are null.
  * @public
  */
-export interface RegionHealth {
+export interface ServiceRegionHealth {
   region: string;
   cluster?: string;
   signals: GoldenSignalValues;
