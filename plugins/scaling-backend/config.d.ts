@@ -72,6 +72,8 @@ export interface Config {
         /** The longest, in milliseconds, one query may take. Defaults to 10000. */
         timeoutMs?: number;
       };
+      /** The window the current golden signals' rates are read over, a Prometheus duration. Defaults to 5m. */
+      rateWindow?: string;
     };
 
     /** Service level objectives of services that declare none by annotation. */

@@ -12,9 +12,11 @@ import {
 } from '@meschain/backstage-plugin-scaling-common';
 import {
   CostSource,
+  MetricsSource,
   RegionCatalog,
   scalingClustersExtensionPoint,
   scalingCostExtensionPoint,
+  scalingMetricsExtensionPoint,
   scalingRegionsExtensionPoint,
 } from '@meschain/backstage-plugin-scaling-node';
 import { DatabaseScalingAuditStore } from './database';
@@ -30,6 +32,14 @@ import {
 } from './services/Clusters';
 import { createCostServices } from './services/Cost';
 import { createEntityScalingFactsService } from './services/EntityScalingFacts';
+import {
+  createEntityHealthService,
+  readHealthSettings,
+} from './services/Health';
+import {
+  createPrometheusMetricsSource,
+  readPrometheusConfig,
+} from './services/Metrics';
 import { createRolloutService } from './services/Rollouts';
 import {
   configRegionCatalog,
@@ -107,6 +117,18 @@ export const scalingPlugin = createBackendPlugin({
       }),
     });
 
+    const addedMetricsSource = new ModuleSettings<MetricsSource>(
+      () => 'The metrics source',
+    );
+    env.registerExtensionPoint({
+      extensionPoint: scalingMetricsExtensionPoint,
+      factory: context => ({
+        setMetricsSource(source) {
+          addedMetricsSource.set(context, 'metrics', source);
+        },
+      }),
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -144,6 +166,7 @@ export const scalingPlugin = createBackendPlugin({
         const authStrategies = addedAuthStrategies.get();
         const regionCatalog = addedRegionCatalog.get().get('regions');
         const costSource = addedCostSource.get().get('cost');
+        const metricsSource = addedMetricsSource.get().get('metrics');
 
         // Listed by the permission metadata endpoint, so that policy editors
         // such as RBAC offer them.
@@ -229,6 +252,16 @@ export const scalingPlugin = createBackendPlugin({
           guardRails,
         });
 
+        const regions = createRegionsService({
+          regionCatalog: regionCatalog ?? configRegionCatalog(regionsConfig),
+          catalog,
+          clusters,
+          kubernetes,
+          logger,
+          clusterTimeoutMs: clusterAccess.timeoutMs,
+          drScaleUpLimitMinutes: readDrScaleUpLimitMinutes(config),
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -255,15 +288,19 @@ export const scalingPlugin = createBackendPlugin({
               logger,
               clusterTimeoutMs: clusterAccess.timeoutMs,
             }),
-            regions: createRegionsService({
-              regionCatalog:
-                regionCatalog ?? configRegionCatalog(regionsConfig),
+            regions,
+            health: createEntityHealthService({
               catalog,
+              entityFacts,
+              scalingState,
+              regions,
+              metrics:
+                metricsSource ??
+                createPrometheusMetricsSource(readPrometheusConfig(config)),
               clusters,
               kubernetes,
-              logger,
               clusterTimeoutMs: clusterAccess.timeoutMs,
-              drScaleUpLimitMinutes: readDrScaleUpLimitMinutes(config),
+              settings: readHealthSettings(config),
             }),
             cost: await createCostServices({
               config,

@@ -4,6 +4,7 @@ import { validatePolicyShape } from '@meschain/backstage-plugin-scaling-common';
 import express, { ErrorRequestHandler, Request, Response } from 'express';
 import { createOpenApiRouter } from './schema/openapi';
 import { addCostRoutes } from './routes/cost';
+import { addHealthRoutes } from './routes/health';
 import { addRegionRoutes } from './routes/regions';
 import { addRolloutRoutes } from './routes/rollouts';
 import { addScalingRoutes } from './routes/scaling';
@@ -60,11 +61,12 @@ export async function createRouter(
     'callers'
   > &
     Omit<Parameters<typeof addRolloutRoutes>[1], 'callers'> &
-    Omit<Parameters<typeof addRegionRoutes>[1], 'callers'> & {
+    Omit<Parameters<typeof addRegionRoutes>[1], 'callers'> &
+    Omit<Parameters<typeof addHealthRoutes>[1], 'callers'> & {
       cost: Omit<Parameters<typeof addCostRoutes>[1], 'callers'>;
     },
 ): Promise<express.Router> {
-  const { httpAuth, rollouts, regions, cost, ...scaling } = options;
+  const { httpAuth, rollouts, regions, cost, health, ...scaling } = options;
   const router = await createOpenApiRouter({
     middleware: [express.json({ limit: MAX_BODY_SIZE }), policyBodies],
   });
@@ -74,6 +76,7 @@ export async function createRouter(
   addRolloutRoutes(router, { rollouts, callers });
   addRegionRoutes(router, { regions, callers });
   addCostRoutes(router, { callers, ...cost });
+  addHealthRoutes(router, { health, callers });
 
   router.use(policyProblems);
   return router;
