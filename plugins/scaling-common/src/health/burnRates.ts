@@ -113,7 +113,8 @@ export function burnRateAlertQuery(
   selector: GoldenSignalSelector,
   slo: Pick<ServiceSlo, 'availability'>,
 ): string {
-  const threshold = alert.factor * errorBudget(slo);
+  // Rounded so that e.g. 14.4 × 0.001 reads 0.0144 in a rule, not 0.014399999999998.
+  const threshold = Number((alert.factor * errorBudget(slo)).toPrecision(12));
   const over = (window: string) =>
     `(${errorRatioQuery(selector, window)}) > ${threshold}`;
   return `(${over(alert.longWindow)}) and (${over(alert.shortWindow)})`;
