@@ -6,7 +6,9 @@ import type {
   AutoscalingSpec,
   ClusterSpec,
   DeploymentStrategyKind,
+  DependencyKind,
   NodePoolSpec,
+  ResourceSpec,
   ScalingPolicyKind,
   ServiceSpec,
 } from './types';
@@ -37,6 +39,7 @@ interface FleetFile {
   customMetrics?: Record<string, Record<string, unknown>>;
   rolloutStrategies?: Record<string, Record<string, unknown>>;
   services?: Record<string, Omit<ServiceSpec, 'name'>>;
+  resources?: Record<string, Omit<ResourceSpec, 'name'>>;
   clusters?: ClusterEntry[];
 }
 
@@ -56,6 +59,11 @@ interface ServiceChoice extends Partial<Omit<ServiceSpec, 'autoscaling'>> {
   maxReplicas?: number;
 }
 
+const DEPENDENCY_KINDS: readonly DependencyKind[] = [
+  'database',
+  'cache',
+  'queue',
+];
 const STRATEGIES: readonly DeploymentStrategyKind[] = [
   'rolling',
   'canary',
@@ -128,6 +136,7 @@ function resolveCluster(file: FleetFile, entry: ClusterEntry): ClusterSpec {
     entry.services === 'all'
       ? Object.keys(templates).map(name => ({ name }))
       : entry.services ?? [];
+  const services = choices.map(choice => resolveService(file, choice, where));
   return {
     name: entry.name,
     region: entry.region ?? entry.name,
@@ -140,9 +149,37 @@ function resolveCluster(file: FleetFile, entry: ClusterEntry): ClusterSpec {
     nodePools: (entry.nodePools ?? []).map(pool =>
       resolveNodePool(file, pool, where),
     ),
-    services: choices.map(choice => resolveService(file, choice, where)),
+    services,
+    resources: resolveResources(file, services, where),
     display: entry.display,
   };
+}
+
+/** The resources the cluster's services depend on, each once, in the order first named. */
+function resolveResources(
+  file: FleetFile,
+  services: readonly ServiceSpec[],
+  where: string,
+): ResourceSpec[] {
+  const resources = new Map<string, ResourceSpec>();
+  for (const service of services) {
+    for (const name of service.dependsOn ?? []) {
+      if (resources.has(name)) continue;
+      const resource = file.resources?.[name];
+      if (!resource)
+        throw new FleetError(
+          `${where}: service "${service.name}" depends on "${name}", which is not in \`resources\``,
+        );
+      if (!DEPENDENCY_KINDS.includes(resource.type))
+        throw new FleetError(
+          `resource "${name}" has type "${
+            resource.type
+          }"; expected one of ${DEPENDENCY_KINDS.join(', ')}`,
+        );
+      resources.set(name, { ...resource, name });
+    }
+  }
+  return [...resources.values()];
 }
 
 function resolveNodePool(

@@ -56,6 +56,21 @@ export interface ServiceSpec {
   rolloutStrategy?: Record<string, unknown>;
   /** The Argo Rollout `spec.rollbackWindow`: rollbacks to recent revisions skip the steps. */
   rollbackWindow?: { revisions: number };
+  /** Names of the resources (databases, caches, queues) the service uses, as in the catalog. */
+  dependsOn?: string[];
+}
+
+export type DependencyKind = 'database' | 'cache' | 'queue';
+
+/**
+ * A backing service of the fleet, one instance per cluster, named as the catalog's Resource. Its
+ * metrics follow the load of the cluster's services that depend on it.
+ */
+export interface ResourceSpec {
+  name: string;
+  type: DependencyKind;
+  /** For a database: the size of its connection pool. Default 100. */
+  maxConnections?: number;
 }
 
 /** An autoscaling/v2 HPA spec without its target, as the fleet's presets give it. */
@@ -79,6 +94,8 @@ export interface ClusterSpec {
   nodePools: NodePoolSpec[];
   namespace: string;
   services: ServiceSpec[];
+  /** The resources the cluster's services depend on. */
+  resources?: ResourceSpec[];
   /** Figures from the brief, carried as cluster annotations for the demo. */
   display?: {
     capacityPercent?: number;

@@ -49,6 +49,7 @@ export function createClusterTelemetry(
     cluster: cluster.name,
     region: cluster.region,
     services: cluster.spec.services,
+    resources: cluster.spec.resources,
     trafficShare: cluster.role === 'dr' ? DR_TRAFFIC_SHARE : 1,
     overrides: options.load,
   });

@@ -200,4 +200,44 @@ describe('LoadModel', () => {
     expect(share).toBeGreaterThanOrEqual(28.5);
     expect(share).toBeLessThanOrEqual(31.5);
   });
+
+  it('fails and slows a faulted service from the fault on, leaving its traffic and past alone', () => {
+    const faulted = model();
+    const healthy = model();
+    const at = MONDAY + 20 * HOUR;
+    const usage = (of: LoadModel, offset: number) =>
+      of.podUsage({
+        service: 'order-service',
+        podName: 'order-1',
+        ready: true,
+        readyPods: 3,
+        at: at + offset,
+      });
+    faulted.setFault('order-service', at, { errorRatio: 0.3 });
+    faulted.setFault('order-service', at + 10_000, { latencyFactor: 4 });
+    faulted.setFault('order-service', at + 20_000, undefined);
+
+    expect(usage(faulted, -1)).toEqual(usage(healthy, -1));
+    const failing = usage(faulted, 5_000);
+    const before = usage(healthy, 5_000);
+    expect(failing.requestsPerSecond).toBe(before.requestsPerSecond);
+    expect(failing.errorRatio).toBeCloseTo(
+      1 - (1 - before.errorRatio) * 0.7,
+      9,
+    );
+    expect(failing.p95LatencyMs).toBe(before.p95LatencyMs);
+
+    const slow = usage(faulted, 15_000);
+    const normal = usage(healthy, 15_000);
+    expect(slow.errorRatio).toBe(normal.errorRatio);
+    expect(slow.p95LatencyMs).toBeCloseTo(normal.p95LatencyMs * 4, 6);
+    // Requests held four times as long hold their database connections as long.
+    expect(slow.dbConnections).toBeGreaterThan(normal.dbConnections);
+
+    expect(usage(faulted, 25_000)).toEqual(usage(healthy, 25_000));
+    expect(faulted.faultAt('order-service', at + 15_000)).toEqual({
+      latencyFactor: 4,
+    });
+    expect(faulted.faultsAt(at + 25_000).size).toBe(0);
+  });
 });

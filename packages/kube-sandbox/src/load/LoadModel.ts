@@ -1,4 +1,4 @@
-import type { ServiceSpec } from '../cluster/types';
+import type { ResourceSpec, ServiceSpec } from '../cluster/types';
 import { hashUnit } from '../random';
 import { diurnalShape, valueNoise } from './curves';
 import { incidentAt, type Incident } from './incidents';
@@ -13,6 +13,8 @@ import { localHourOfDay } from './regionTime';
 export interface ServiceLoad {
   requestsPerSecond: number;
   incident?: Incident;
+  /** The fault injected into the service at this instant, if any. */
+  fault?: ServiceFault;
   /** Latency of the marketplace APIs the service calls; 0 for services that call none. */
   marketplaceApiLatencyMs: number;
 }
@@ -45,6 +47,8 @@ export interface LoadModelOptions {
   cluster: string;
   region: string;
   services: readonly ServiceSpec[];
+  /** The databases, caches and queues the services depend on (`ServiceSpec.dependsOn`). */
+  resources?: readonly ResourceSpec[];
   /** Share of each service's traffic this cluster receives (1 for a primary region). Default 1. */
   trafficShare?: number;
   /** Applied over every profile, e.g. `{ noise: 0, incidentRate: 0 }` for a flat test load. */
@@ -74,6 +78,20 @@ export interface LoadHold {
   requestsPerSecond?: number;
 }
 
+/** A service made to misbehave on purpose, for demos, alert tests and the detection benchmark. */
+export interface ServiceFault {
+  /** Share of requests that fail with a 5xx, 0–1, on top of the modelled errors. */
+  errorRatio?: number;
+  /** Multiplies every request's latency (>= 1). */
+  latencyFactor?: number;
+}
+
+/** A fault from `start` until the service's next one; `fault` absent clears it. */
+interface ScheduledFault {
+  start: number;
+  fault?: ServiceFault;
+}
+
 /** How unevenly a load balancer spreads requests over pods (±5 % by default). */
 const DEFAULT_POD_IMBALANCE = 0.1;
 /** Saturation beyond which latency is computed as if at this value, to keep it finite. */
@@ -91,6 +109,8 @@ export class LoadModel {
   readonly #surges: LoadSurge[] = [];
   /** Each service's holds, in the order they start. */
   readonly #holds = new Map<string, LoadHold[]>();
+  /** Each service's faults, in the order they start. */
+  readonly #faults = new Map<string, ScheduledFault[]>();
   /** Service loads of the last instant asked for: a snapshot asks once per pod, at one instant. */
   #loadCache: { at: number; byService: Map<string, ServiceLoad> } = {
     at: NaN,
@@ -135,6 +155,49 @@ export class LoadModel {
     this.#loadCache = { at: NaN, byService: new Map() };
   }
 
+  /**
+   * Injects a fault into a service from `start` on (`undefined` clears it). Like holds, faults
+   * are part of the model's inputs: times before `start` keep their figures.
+   */
+  setFault(service: string, start: number, fault?: ServiceFault): void {
+    const faults = [
+      ...(this.#faults.get(service) ?? []),
+      { start, fault },
+    ].sort((a, b) => a.start - b.start);
+    this.#faults.set(service, faults);
+    this.#loadCache = { at: NaN, byService: new Map() };
+  }
+
+  /** The fault a service has at `at`, if any. */
+  faultAt(service: string, at: number): ServiceFault | undefined {
+    let current: ServiceFault | undefined;
+    for (const scheduled of this.#faults.get(service) ?? []) {
+      if (scheduled.start > at) break;
+      current = scheduled.fault;
+    }
+    return current;
+  }
+
+  /** The services with a fault at `at`. */
+  faultsAt(at: number): Map<string, ServiceFault> {
+    const faults = new Map<string, ServiceFault>();
+    for (const service of this.#faults.keys()) {
+      const fault = this.faultAt(service, at);
+      if (fault) faults.set(service, fault);
+    }
+    return faults;
+  }
+
+  /** The databases, caches and queues of the cluster, with the services that use each. */
+  dependencies(): { resource: ResourceSpec; dependents: string[] }[] {
+    return (this.#options.resources ?? []).map(resource => ({
+      resource,
+      dependents: this.#options.services
+        .filter(service => service.dependsOn?.includes(resource.name))
+        .map(service => service.name),
+    }));
+  }
+
   serviceLoad(service: string, at: number): ServiceLoad {
     if (this.#loadCache.at !== at)
       this.#loadCache = { at, byService: new Map() };
@@ -170,6 +233,7 @@ export class LoadModel {
     return {
       requestsPerSecond: Math.max(0, rps),
       incident,
+      fault: this.faultAt(service, at),
       marketplaceApiLatencyMs,
     };
   }
@@ -217,9 +281,19 @@ export class LoadModel {
     const saturation =
       profile.cpuCapacityCores > 0 ? cpuDemand / profile.cpuCapacityCores : 0;
     const bounded = Math.min(saturation, MAX_SATURATION);
-    const slowdown = Math.sqrt(load.incident?.latencyFactor ?? 1);
+    const slowdown =
+      Math.sqrt(load.incident?.latencyFactor ?? 1) *
+      (load.fault?.latencyFactor ?? 1);
     const p95LatencyMs =
       profile.baseLatencyMs * (1 + (0.6 * bounded) / (1 - bounded)) * slowdown;
+    const modelledErrors = Math.min(
+      0.5,
+      0.001 + Math.max(0, saturation - 0.9) * 0.5 + (load.incident ? 0.01 : 0),
+    );
+    // An injected error ratio fails that share of the requests the service would have served.
+    const injected = load.fault?.errorRatio ?? 0;
+    const errorRatio =
+      injected > 0 ? 1 - (1 - modelledErrors) * (1 - injected) : modelledErrors;
     const overload = Math.max(0, saturation - 1);
     const queueLength = profile.consumesQueue
       ? rps * ((p95LatencyMs - profile.baseLatencyMs) / 1000) * 4 +
@@ -231,12 +305,7 @@ export class LoadModel {
       memoryBytes: profile.idleMemoryBytes + profile.memoryBytesPerRps * rps,
       requestsPerSecond: rps,
       p95LatencyMs,
-      errorRatio: Math.min(
-        0.5,
-        0.001 +
-          Math.max(0, saturation - 0.9) * 0.5 +
-          (load.incident ? 0.01 : 0),
-      ),
+      errorRatio,
       queueLength,
       dbConnections:
         2 +

@@ -5,6 +5,7 @@ export type {
   LoadSurge,
   PodLoadQuery,
   PodUsage,
+  ServiceFault,
   ServiceLoad,
 } from './LoadModel';
 export type { ServiceLoadProfile } from './profiles';

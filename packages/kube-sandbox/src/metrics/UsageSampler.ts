@@ -7,6 +7,7 @@ import {
   type ResourceAmounts,
 } from '../controllers/pods';
 import type { LoadModel, PodUsage, ServiceLoad } from '../load';
+import { resourceUsage, type ResourceUsage } from '../load/dependencies';
 import type { ObjectStore, StoreEvent } from '../store/types';
 
 /** One pod at the sampled instant. `usage` is absent until it runs, as metrics-server reports it. */
@@ -38,6 +39,8 @@ export interface UsageSnapshot {
   pod(namespace: string, name: string): PodSnapshot | undefined;
   service(name: string): ServiceSnapshot | undefined;
   services(): readonly ServiceSnapshot[];
+  /** The databases, caches and queues of the cluster, under the load of the services using them. */
+  resources(): readonly ResourceUsage[];
 }
 
 /**
@@ -118,12 +121,30 @@ export class UsageSampler {
     const services = summarize(pods, readyByService, service =>
       this.#load.serviceLoad(service, at),
     );
+    let resources: ResourceUsage[] | undefined;
     return {
       at,
       pods,
       pod: (namespace, name) => byKey.get(`${namespace}/${name}`),
       service: name => services.get(name),
       services: () => [...services.values()],
+      resources: () =>
+        (resources ??= this.#load
+          .dependencies()
+          .map(({ resource, dependents }) =>
+            resourceUsage(
+              resource,
+              dependents.map(name => {
+                const service = services.get(name);
+                return {
+                  requestsPerSecond: service?.requestsPerSecond ?? 0,
+                  peakRequestsPerSecond: this.#load.profile(name).peakRps,
+                  dbConnections: service?.dbConnections ?? 0,
+                  queueLength: service?.queueLength ?? 0,
+                };
+              }),
+            ),
+          )),
     };
   }
 }

@@ -270,4 +270,190 @@ describe('metrics endpoints', () => {
     expect(check.stdout + check.stderr).toBe('');
     expect(check.code).toBe(0);
   });
+
+  it('exposes container limits, HPA conditions and the dependencies the services use', async () => {
+    const { text } = await get<undefined>('/metrics', undefined);
+    const sample = (pattern: string) => {
+      const match = text.match(new RegExp(`^${pattern} (\\S+)$`, 'm'));
+      return match ? Number(match[1]) : undefined;
+    };
+    const where = 'cluster="eu-west",region="eu-west"';
+    expect(
+      sample(
+        `kube_pod_container_resource_limits\\{${where},namespace="shop",pod="shop-[^}]*,service="shop",resource="memory",unit="byte"\\}`,
+      ),
+    ).toBe(256 * 2 ** 20);
+    // web declares no limits: kube-state-metrics has no series for it.
+    expect(text).not.toMatch(
+      /kube_pod_container_resource_limits\{[^}]*service="web"/,
+    );
+    expect(
+      sample(
+        `kube_horizontalpodautoscaler_status_condition\\{${where},namespace="shop",horizontalpodautoscaler="web",condition="AbleToScale",status="true"\\}`,
+      ),
+    ).toBe(1);
+    expect(
+      sample(
+        `kube_horizontalpodautoscaler_status_condition\\{${where},namespace="shop",horizontalpodautoscaler="web",condition="AbleToScale",status="false"\\}`,
+      ),
+    ).toBe(0);
+
+    const resource = (name: string, metric: string, extra = '') =>
+      sample(`${metric}\\{${where},resource="${name}"${extra}\\}`);
+    expect(resource('web-db', 'meschain_db_connections_max')).toBe(50);
+    // Two web pods keep a few connections each.
+    expect(
+      resource('web-db', 'meschain_db_connections_in_use'),
+    ).toBeGreaterThanOrEqual(4);
+    expect(
+      resource('web-db', 'meschain_db_replication_lag_seconds'),
+    ).toBeGreaterThan(0.02);
+    const hits = resource(
+      'web-cache',
+      'meschain_cache_requests_total',
+      ',result="hit"',
+    )!;
+    const misses = resource(
+      'web-cache',
+      'meschain_cache_requests_total',
+      ',result="miss"',
+    )!;
+    expect(hits / (hits + misses)).toBeGreaterThan(0.85);
+    expect(hits / (hits + misses)).toBeLessThan(0.98);
+    expect(
+      resource('shop-events', 'meschain_queue_messages'),
+    ).toBeGreaterThanOrEqual(0);
+  });
+
+  describe('service faults', () => {
+    const admin = (path: string, body?: unknown, token = sandbox.adminToken) =>
+      fetch(`${sandbox.httpUrl}/_sandbox/clusters/${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+
+    /** web's requests and errors in eu-west, summed over its pods. */
+    async function webCounters() {
+      const { text } = await get<undefined>('/metrics', undefined);
+      const total = (pattern: RegExp) =>
+        text
+          .split('\n')
+          .filter(line => pattern.test(line))
+          .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+      return {
+        ok: total(/^http_requests_total\{[^}]*service="web",code="2xx"\}/),
+        failed: total(/^http_requests_total\{[^}]*service="web",code="5xx"\}/),
+        latencySum: total(
+          /^http_request_duration_seconds_sum\{[^}]*service="web"\}/,
+        ),
+        count: total(
+          /^http_request_duration_seconds_count\{[^}]*service="web"\}/,
+        ),
+      };
+    }
+
+    afterAll(() => admin('eu-west/services/web/fault', { mode: 'none' }));
+
+    it('fails the share of requests it is told to, lists the fault, and clears it', async () => {
+      const set = await admin('eu-west/services/web/fault', {
+        errorRatio: 0.4,
+      });
+      expect(set.status).toBe(200);
+      expect(await set.json()).toEqual({
+        cluster: 'eu-west',
+        service: 'web',
+        fault: { errorRatio: 0.4 },
+      });
+      const listed = (await (await admin('')).json()) as {
+        clusters: { name: string; serviceFaults: Record<string, unknown> }[];
+      };
+      expect(listed.clusters.map(c => [c.name, c.serviceFaults])).toEqual([
+        ['eu-west', { web: { errorRatio: 0.4 } }],
+        ['eu-central', {}],
+      ]);
+
+      const before = await webCounters();
+      sandbox.advance(120_000);
+      const after = await webCounters();
+      const failed = after.failed - before.failed;
+      const served = failed + after.ok - before.ok;
+      expect(failed / served).toBeGreaterThan(0.39);
+      expect(failed / served).toBeLessThan(0.42);
+
+      const cleared = await admin('eu-west/services/web/fault', {});
+      expect(await cleared.json()).toMatchObject({ fault: null });
+      const quiet = await webCounters();
+      sandbox.advance(60_000);
+      const later = await webCounters();
+      expect(
+        (later.failed - quiet.failed) /
+          (later.failed - quiet.failed + later.ok - quiet.ok),
+      ).toBeLessThan(0.01);
+    });
+
+    it('slows every request by the factor it is told', async () => {
+      const mean = (a: { latencySum: number; count: number }, b: typeof a) =>
+        (b.latencySum - a.latencySum) / (b.count - a.count);
+      const t0 = await webCounters();
+      sandbox.advance(60_000);
+      const t1 = await webCounters();
+      await admin('eu-west/services/web/fault', { latencyFactor: 5 });
+      sandbox.advance(60_000);
+      const t2 = await webCounters();
+      const ratio = mean(t1, t2) / mean(t0, t1);
+      expect(ratio).toBeGreaterThan(4.5);
+      expect(ratio).toBeLessThan(5.5);
+      await admin('eu-west/services/web/fault', { mode: 'none' });
+    });
+
+    it('refuses bad faults with a 400 naming the field, unknown targets with a 404', async () => {
+      const refused = async (path: string, body: unknown) => {
+        const response = await admin(path, body);
+        return [response.status, ((await response.json()) as any).message];
+      };
+      const web = 'eu-west/services/web/fault';
+      expect(await refused(web, { errorRatio: 1.5 })).toEqual([
+        400,
+        expect.stringContaining('errorRatio must be a number from 0 to 1'),
+      ]);
+      expect(await refused(web, { errorRatio: '0.5' })).toEqual([
+        400,
+        expect.stringContaining('errorRatio'),
+      ]);
+      expect(await refused(web, { latencyFactor: 0.5 })).toEqual([
+        400,
+        expect.stringContaining('latencyFactor must be a number of at least 1'),
+      ]);
+      expect(await refused(web, { mode: 'error500' })).toEqual([
+        400,
+        expect.stringContaining('mode must be "none"'),
+      ]);
+      expect(await refused(web, { errorRate: 0.5 })).toEqual([
+        400,
+        expect.stringContaining('unknown field "errorRate"'),
+      ]);
+      expect(
+        (await admin('eu-west/services/nope/fault', { errorRatio: 0.1 }))
+          .status,
+      ).toBe(404);
+      expect(
+        (await admin('eu-central/services/shop/fault', { errorRatio: 0.1 }))
+          .status,
+      ).toBe(404);
+      expect(
+        (await admin('nowhere/services/web/fault', { errorRatio: 0.1 })).status,
+      ).toBe(404);
+      expect(
+        (await admin(web, { errorRatio: 0.1 }, 'not-the-token')).status,
+      ).toBe(401);
+      // Nothing refused was applied.
+      expect(
+        sandbox.loadModel('eu-west').faultsAt(sandbox.clock.now()),
+      ).toEqual(new Map());
+    });
+  });
 });

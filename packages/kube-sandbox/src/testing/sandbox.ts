@@ -7,7 +7,8 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../server';
 
 /**
  * A small fleet for tests: `eu-west` (primary) runs `web` (a Deployment with a CPU HPA) and
- * `shop` (a canary Rollout); `eu-central` (DR) runs `web` only.
+ * `shop` (a canary Rollout); `eu-central` (DR) runs `web` only. `web` uses a database, both a
+ * cache and a queue.
  */
 export const TEST_FLEET_YAML = `
 namespace: shop
@@ -25,6 +26,10 @@ rolloutStrategies:
   canary:
     canary:
       steps: [{ setWeight: 20 }, { pause: {} }]
+resources:
+  web-db: { type: database, maxConnections: 50 }
+  web-cache: { type: cache }
+  shop-events: { type: queue }
 services:
   web:
     image: example/web:1.0.0
@@ -32,12 +37,16 @@ services:
     strategy: rolling
     scaling: cpu
     resources: { requests: { cpu: 100m, memory: 128Mi } }
+    dependsOn: [web-db, web-cache, shop-events]
   shop:
     image: example/shop:1.0.0
     replicas: 1
     strategy: canary
     scaling: none
-    resources: { requests: { cpu: 100m, memory: 128Mi } }
+    resources:
+      requests: { cpu: 100m, memory: 128Mi }
+      limits: { cpu: 200m, memory: 256Mi }
+    dependsOn: [web-cache, shop-events]
 clusters:
   - name: eu-west
     region: eu-west

@@ -15,6 +15,12 @@ export interface PodCounters {
   latencyBuckets: number[];
 }
 
+/** Lookups of one cache since the sandbox started, as its exporter would count them. */
+export interface CacheCounters {
+  hits: number;
+  misses: number;
+}
+
 /**
  * Prometheus counters need a past: this integrates per-pod rates from the load model every
  * `stepMs` of simulated time, so that `rate()` over a scrape series gives back the modelled rates.
@@ -24,6 +30,7 @@ export class TrafficCounters {
   readonly #usage: UsageSampler;
   readonly #stepMs: number;
   readonly #pods = new Map<string, PodCounters>();
+  readonly #caches = new Map<string, CacheCounters>();
   #integratedUntil?: number;
 
   constructor(usage: UsageSampler, stepMs = 15_000) {
@@ -47,8 +54,25 @@ export class TrafficCounters {
     return this.#pods.get(`${namespace}/${pod}`);
   }
 
+  /** A cache resource's counters, by its name. */
+  cache(resource: string): CacheCounters | undefined {
+    return this.#caches.get(resource);
+  }
+
   #integrate(at: number, seconds: number): void {
     const snapshot = this.#usage.snapshot(at);
+    for (const usage of snapshot.resources()) {
+      if (usage.cacheRequestsPerSecond === undefined) continue;
+      let counters = this.#caches.get(usage.resource.name);
+      if (!counters) {
+        counters = { hits: 0, misses: 0 };
+        this.#caches.set(usage.resource.name, counters);
+      }
+      const lookups = usage.cacheRequestsPerSecond * seconds;
+      const hitRatio = usage.cacheHitRatio ?? 0;
+      counters.hits += lookups * hitRatio;
+      counters.misses += lookups * (1 - hitRatio);
+    }
     const alive = new Set<string>();
     for (const { pod, usage } of snapshot.pods) {
       const key = `${pod.metadata.namespace}/${pod.metadata.name}`;

@@ -6,11 +6,14 @@ import type {
   ReplicaSet,
   Rollout,
 } from '../../controllers/kinds';
-import { controllerOf } from '../../controllers/pods';
+import { controllerOf, podLimits } from '../../controllers/pods';
 import { parseQuantity } from '../quantity';
 import type { UsageSnapshot } from '../UsageSampler';
 import { ExpositionWriter } from './ExpositionWriter';
 import { LATENCY_BUCKETS, type TrafficCounters } from './TrafficCounters';
+
+/** kube-state-metrics reports every condition with one series per status. */
+const CONDITION_STATUSES = ['true', 'false', 'unknown'] as const;
 
 /**
  * One cluster's `/metrics`: kube-state-metrics style object gauges, cAdvisor style container
@@ -29,6 +32,7 @@ export function renderClusterMetrics(
   workloadGauges(cluster, out);
   podSeries(cluster, snapshot, counters, out);
   serviceGauges(snapshot, out);
+  dependencySeries(snapshot, counters, out);
   return out.toString();
 }
 
@@ -128,6 +132,16 @@ function workloadGauges(cluster: SandboxCluster, out: ExpositionWriter): void {
       labels,
       hpa.status?.desiredReplicas ?? 0,
     );
+    for (const condition of hpa.status?.conditions ?? []) {
+      for (const status of CONDITION_STATUSES) {
+        out.gauge(
+          'kube_horizontalpodautoscaler_status_condition',
+          'The condition of this autoscaler.',
+          { ...labels, condition: condition.type, status },
+          condition.status.toLowerCase() === status ? 1 : 0,
+        );
+      }
+    }
   }
   for (const node of store.list('nodes').items as Node[]) {
     const allocatable = node.status?.allocatable ?? {};
@@ -197,6 +211,21 @@ function podSeries(
       { ...labels, resource: 'memory', unit: 'byte' },
       requests.memoryBytes,
     );
+    const limits = podLimits(pod.spec.containers);
+    if (limits.cpuCores > 0)
+      out.gauge(
+        'kube_pod_container_resource_limits',
+        'The number of requested limit resource by a container.',
+        { ...labels, resource: 'cpu', unit: 'core' },
+        limits.cpuCores,
+      );
+    if (limits.memoryBytes > 0)
+      out.gauge(
+        'kube_pod_container_resource_limits',
+        'The number of requested limit resource by a container.',
+        { ...labels, resource: 'memory', unit: 'byte' },
+        limits.memoryBytes,
+      );
     if (!usage) continue;
     const container = pod.spec.containers[0]?.name;
     out.gauge(
@@ -267,6 +296,58 @@ function serviceGauges(snapshot: UsageSnapshot, out: ExpositionWriter): void {
       labels,
       service.readyPods,
     );
+  }
+}
+
+/** The databases, caches and queues, labelled with their catalog Resource names. */
+function dependencySeries(
+  snapshot: UsageSnapshot,
+  counters: TrafficCounters,
+  out: ExpositionWriter,
+): void {
+  for (const usage of snapshot.resources()) {
+    const labels = { resource: usage.resource.name };
+    if (usage.connectionsInUse !== undefined)
+      out.gauge(
+        'meschain_db_connections_in_use',
+        "Connections of the database's pool in use.",
+        labels,
+        usage.connectionsInUse,
+      );
+    if (usage.connectionsMax !== undefined)
+      out.gauge(
+        'meschain_db_connections_max',
+        "Size of the database's connection pool.",
+        labels,
+        usage.connectionsMax,
+      );
+    if (usage.replicationLagSeconds !== undefined)
+      out.gauge(
+        'meschain_db_replication_lag_seconds',
+        "How far the database's replica is behind its primary.",
+        labels,
+        round(usage.replicationLagSeconds),
+      );
+    const cache = counters.cache(usage.resource.name);
+    if (cache) {
+      for (const [result, count] of [
+        ['hit', cache.hits],
+        ['miss', cache.misses],
+      ] as const)
+        out.counter(
+          'meschain_cache_requests_total',
+          'Cache lookups, by whether they hit.',
+          { ...labels, result },
+          Math.floor(count),
+        );
+    }
+    if (usage.queueMessages !== undefined)
+      out.gauge(
+        'meschain_queue_messages',
+        'Messages in the queue, ready or unacknowledged.',
+        labels,
+        usage.queueMessages,
+      );
   }
 }
 
