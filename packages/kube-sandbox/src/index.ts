@@ -71,3 +71,4 @@ export type {
   MonitoringOptions,
 } from './monitoring/startMonitoring';
 export type { WebhookReceiver } from './monitoring/config';
+export type { LoadModel, ServiceFault } from './load';

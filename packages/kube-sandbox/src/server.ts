@@ -10,7 +10,12 @@ import type {
   ClusterSimulation,
   SandboxCluster,
 } from './cluster/types';
-import { attachSimulation, createSimulation } from './controllers';
+import {
+  attachSimulation,
+  createSimulation,
+  type SandboxSimulation,
+} from './controllers';
+import type { LoadModel } from './load';
 import { createAdvance, startRealTimeDriver } from './driver';
 import { FaultInjector } from './faults';
 import { listenDualProtocol } from './listener';
@@ -62,6 +67,11 @@ export interface Sandbox {
   /** The base URL of one cluster's API: `https://host:port/clusters/<name>` (or `http:`). */
   clusterUrl(name: string, protocol?: 'https' | 'http'): string;
   cluster(name: string): SandboxCluster;
+  /**
+   * One cluster's load model, for tests that script traffic (`holdRate`, `addSurge`) or faults
+   * (`setFault`). Throws when the cluster's simulation has none.
+   */
+  loadModel(name: string): LoadModel;
   /** Moves simulated time forward in steps of at most 1 s, ticking every cluster's simulation after each. */
   advance(ms: number): void;
   kubeconfig(currentContext?: string): string;
@@ -117,6 +127,9 @@ export async function startSandbox(
     for (const cluster of clusters.values()) cluster.seedHistory = seedHistory;
   }
 
+  const loadModel = (name: string): LoadModel | undefined =>
+    (simulations.get(name) as Partial<SandboxSimulation> | undefined)?.load;
+
   let hostPort = '';
   const clusterUrl = (name: string, protocol: 'https' | 'http' = 'https') =>
     `${protocol}://${hostPort}${CLUSTERS_PREFIX}${encodeURIComponent(name)}`;
@@ -126,7 +139,15 @@ export async function startSandbox(
     createSandboxRouter({
       apis,
       faults,
-      admin: { adminToken, clusters, faults, clock, clusterUrl, advance },
+      admin: {
+        adminToken,
+        clusters,
+        loadModel,
+        faults,
+        clock,
+        clusterUrl,
+        advance,
+      },
     }),
     certificate,
     { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
@@ -150,6 +171,11 @@ export async function startSandbox(
       const cluster = clusters.get(name);
       if (!cluster) throw new Error(`no cluster named "${name}"`);
       return cluster;
+    },
+    loadModel(name: string) {
+      const load = loadModel(name);
+      if (!load) throw new Error(`cluster "${name}" runs no load model`);
+      return load;
     },
     advance,
     kubeconfig: (currentContext?: string) =>

@@ -7,15 +7,19 @@ import {
 } from '../faults';
 import type { SimClock } from '../clock';
 import type { SandboxCluster } from '../cluster/types';
+import type { LoadModel } from '../load';
 import { statusErrors } from '../status';
 import { RESOURCES } from '../store/resources';
 import { authenticate } from './auth';
 import { parseObjectBody, readBody, sendJson } from './http';
+import { parseServiceFault } from './serviceFault';
 
 /** What the admin endpoints act on. */
 export interface AdminTarget {
   adminToken: string;
   clusters: ReadonlyMap<string, SandboxCluster>;
+  /** Each cluster's load model; absent when its simulation has none (e.g. an inert one). */
+  loadModel(cluster: string): LoadModel | undefined;
   faults: FaultInjector;
   clock: SimClock;
   clusterUrl(name: string): string;
@@ -24,8 +28,11 @@ export interface AdminTarget {
 
 /**
  * `/_sandbox/…`, behind the admin token:
- * - `GET clusters`: names, regions, roles and URLs;
- * - `POST clusters/<name>/fault` `{ mode, delayMs? }`: inject a fault (`mode: none` clears it);
+ * - `GET clusters`: names, regions, roles, URLs and faults;
+ * - `POST clusters/<name>/fault` `{ mode, delayMs? }`: inject a fault into the cluster's API
+ *   (`mode: none` clears it);
+ * - `POST clusters/<name>/services/<service>/fault` `{ errorRatio?, latencyFactor? }`: make a
+ *   service fail or slow down in its load model, so its metrics and HPA see it (`{}` clears it);
  * - `GET clock`, `POST clock/advance` `{ ms }`: read or move simulated time;
  * - `GET stats`: the process's memory and each cluster's object counts.
  */
@@ -48,6 +55,9 @@ export async function handleAdmin(
         namespace: c.spec.namespace,
         server: target.clusterUrl(c.name),
         fault: target.faults.get(c.name),
+        serviceFaults: Object.fromEntries(
+          target.loadModel(c.name)?.faultsAt(target.clock.now()) ?? [],
+        ),
       })),
     });
     return;
@@ -78,6 +88,37 @@ export async function handleAdmin(
       delayMs: body.delayMs,
     });
     sendJson(res, 200, { cluster: name, fault: target.faults.get(name) });
+    return;
+  }
+  if (
+    method === 'POST' &&
+    segments.length === 5 &&
+    segments[0] === 'clusters' &&
+    segments[2] === 'services' &&
+    segments[4] === 'fault'
+  ) {
+    const [, name, , service] = segments.map(decodeURIComponent);
+    const cluster = target.clusters.get(name);
+    if (!cluster)
+      throw statusErrors.notFound(
+        { resource: 'clusters', group: 'sandbox' },
+        name,
+      );
+    if (!cluster.spec.services.some(s => s.name === service))
+      throw statusErrors.notFound(
+        { resource: 'services', group: 'sandbox' },
+        service,
+      );
+    const load = target.loadModel(name);
+    if (!load)
+      throw statusErrors.badRequest(
+        `cluster "${name}" runs no load model to inject a fault into`,
+      );
+    const fault = parseServiceFault(
+      parseObjectBody(await readBody(req), req.headers['content-type']),
+    );
+    load.setFault(service, target.clock.now(), fault);
+    sendJson(res, 200, { cluster: name, service, fault: fault ?? null });
     return;
   }
   if (method === 'GET' && segments.length === 1 && segments[0] === 'stats') {

@@ -73,8 +73,8 @@ export interface AlertmanagerConfigOptions {
 }
 
 /**
- * `alertmanager.yml`: every alert to the webhook, grouped per rule, service and region, with a
- * paging burn-rate alert inhibiting the ticket one of the same service and region.
+ * `alertmanager.yml`: every alert to the webhook, grouped per rule, service and region, a
+ * critical alert (e.g. a paging burn rate) inhibiting the warning of the same rule, service and region.
  */
 export function renderAlertmanagerConfig(
   options: AlertmanagerConfigOptions,
@@ -111,8 +111,8 @@ export function renderAlertmanagerConfig(
     receivers: [receiver],
     inhibit_rules: [
       {
-        source_matchers: ['severity="page"'],
-        target_matchers: ['severity="ticket"'],
+        source_matchers: ['severity="critical"'],
+        target_matchers: ['severity="warning"'],
         equal: ['alertname', 'service', 'region'],
       },
     ],
