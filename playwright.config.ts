@@ -27,6 +27,13 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      // Prometheus on 9090 scraping the sandbox, Alertmanager on 9093 notifying the backend.
+      command: 'yarn monitoring',
+      url: 'http://127.0.0.1:9090/-/ready',
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+    },
+    {
       command: 'yarn start app',
       url: devServerURL,
       reuseExistingServer: true,

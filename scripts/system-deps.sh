@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests need from the operating system:
 # PostgreSQL for the database tests, Chromium for the browser tests,
-# Prometheus' promtool for the metrics format check and Java for the OpenAPI
-# generator. kubectl comes with the machine image (Debian's kubernetes-client
+# Prometheus (and its promtool) and Alertmanager for the metrics and alert
+# tests, and Java for the OpenAPI generator. kubectl comes with the machine image (Debian's kubernetes-client
 # would conflict with it).
 # Safe to run again; it only does what is missing.
 set -euo pipefail
@@ -11,7 +11,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 missing=()
 command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
-command -v promtool >/dev/null || missing+=(prometheus)
+{ command -v promtool >/dev/null && command -v prometheus >/dev/null; } || missing+=(prometheus)
+command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
 # The real control plane's certificates are made with openssl.
 command -v openssl >/dev/null || missing+=(openssl)
 # The OpenAPI generator that checks the committed router types and client is a Java program.
