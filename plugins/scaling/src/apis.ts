@@ -4,11 +4,13 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import {
+  AlertsClient,
   CostClient,
   HealthClient,
   RegionsClient,
   RolloutsClient,
   ScalingClient,
+  alertsApiRef,
   costApiRef,
   healthApiRef,
   regionsApiRef,
@@ -52,4 +54,11 @@ export const healthApiFactory = createApiFactory({
   deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
   factory: ({ discoveryApi, fetchApi }) =>
     new HealthClient({ discoveryApi, fetchApi }),
+});
+
+export const alertsApiFactory = createApiFactory({
+  api: alertsApiRef,
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: ({ discoveryApi, fetchApi }) =>
+    new AlertsClient({ discoveryApi, fetchApi }),
 });

@@ -13,3 +13,6 @@ export { CostClient } from './CostClient';
 export { healthApiRef } from './HealthApi';
 export type { HealthApi } from './HealthApi';
 export { HealthClient } from './HealthClient';
+export { alertsApiRef } from './AlertsApi';
+export type { ActiveAlert, AlertsApi } from './AlertsApi';
+export { AlertsClient } from './AlertsClient';

@@ -23,3 +23,10 @@ export {
   useOrgCost,
 } from './useCost';
 export { useEntityHealth, useHealthChecks } from './useEntityHealth';
+export {
+  useActiveAlerts,
+  useAlertRules,
+  useAlertsActions,
+  useAlertsPermissions,
+  useMaintenanceWindows,
+} from './useEntityAlerts';
