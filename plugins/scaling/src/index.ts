@@ -29,6 +29,8 @@ export {
   CostClient,
   healthApiRef,
   HealthClient,
+  alertsApiRef,
+  AlertsClient,
 } from './api';
 export type {
   ScalingApi,
@@ -36,6 +38,8 @@ export type {
   RegionsApi,
   CostApi,
   HealthApi,
+  AlertsApi,
+  ActiveAlert,
 } from './api';
 export { isScalingAvailable } from './isScalingAvailable';
 export { formatCost, lastCompleteDays } from './components/cost/costFormat';

@@ -5,6 +5,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { createCardExtension } from '@backstage/plugin-home-react';
 import {
+  alertsApiFactory,
   costApiFactory,
   healthApiFactory,
   regionsApiFactory,
@@ -28,6 +29,7 @@ export const scalingPlugin = createPlugin({
     regionsApiFactory,
     costApiFactory,
     healthApiFactory,
+    alertsApiFactory,
   ],
   routes: {
     root: rootRouteRef,
@@ -72,7 +74,7 @@ export const EntityCostContent = scalingPlugin.provide(
   }),
 );
 
-/** @public The "Health" tab: golden signals per region, the SLO's error budget and burn rates, and health checks. */
+/** @public The "Health" tab: golden signals per region, the SLO, health checks, alert rules and maintenance windows. */
 export const EntityHealthContent = scalingPlugin.provide(
   createComponentExtension({
     name: 'EntityHealthContent',

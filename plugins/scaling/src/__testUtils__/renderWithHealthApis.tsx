@@ -11,15 +11,21 @@ import {
   renderInTestApp,
 } from '@backstage/test-utils';
 import { ReactElement } from 'react';
-import { HealthApi, healthApiRef } from '../api';
+import { AlertsApi, alertsApiRef, HealthApi, healthApiRef } from '../api';
+import { fakeAlertsApi } from './fakeAlertsApi';
 import { fakeHealthApi } from './fakeHealthApi';
 import { entity } from './fixtures';
 
-/** Renders an element on an entity's page with fake health APIs and permissions. */
+/**
+ * Renders an element on an entity's page with fake health and alerts APIs
+ * and permissions. usePermission caches answers per entity ref for the whole
+ * test file, so a test that expects another answer needs another entity.
+ */
 export function renderWithHealthApis(
   element: ReactElement,
   options: {
     healthApi?: HealthApi;
+    alertsApi?: AlertsApi;
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     entity?: Entity;
   } = {},
@@ -31,6 +37,7 @@ export function renderWithHealthApis(
     <TestApiProvider
       apis={[
         [healthApiRef, options.healthApi ?? fakeHealthApi()],
+        [alertsApiRef, options.alertsApi ?? fakeAlertsApi()],
         [permissionApiRef, permissionApi],
       ]}
     >

@@ -12,6 +12,7 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import MoneyIcon from '@material-ui/icons/MonetizationOn';
 import PublicIcon from '@material-ui/icons/Public';
 import {
+  alertsApiFactory,
   costApiFactory,
   healthApiFactory,
   regionsApiFactory,
@@ -121,6 +122,11 @@ const healthApi = ApiBlueprint.make({
   params: defineParams => defineParams(healthApiFactory),
 });
 
+const alertsApi = ApiBlueprint.make({
+  name: 'alerts',
+  params: defineParams => defineParams(alertsApiFactory),
+});
+
 const entityHealthContent = EntityContentBlueprint.make({
   name: 'health',
   params: {
@@ -184,6 +190,7 @@ export default createFrontendPlugin({
     regionsApi,
     costApi,
     healthApi,
+    alertsApi,
     entityScalingContent,
     entityDeploymentsContent,
     entityCostContent,

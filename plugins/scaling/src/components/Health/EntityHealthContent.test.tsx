@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { entityRef } from '../../__testUtils__/fixtures';
 import { fakeHealthApi } from '../../__testUtils__/fakeHealthApi';
 import { renderWithHealthApis } from '../../__testUtils__/renderWithHealthApis';
@@ -90,5 +91,31 @@ describe('EntityHealthContent', () => {
     expect(
       screen.queryByRole('table', { name: 'Golden signals by region' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('shows the alerts firing now, and those a maintenance window silences, in words', async () => {
+    await renderWithHealthApis(<EntityHealthContent />);
+
+    const alerts = await screen.findByRole('table', { name: 'Active alerts' });
+    expect(
+      within(alerts).getByRole('row', { name: /HighErrorRatio/ }),
+    ).toHaveTextContent(
+      /^FiringHighErrorRatiocriticalus-east.*Errors at 4\.1 % in us-east$/,
+    );
+    expect(
+      within(alerts).getByRole('row', { name: /LatencyHeadingUp/ }),
+    ).toHaveTextContent(
+      /^Silenced by a maintenance windowLatencyHeadingUpwarningeu-west/,
+    );
+    // The rule and window dialogs offer the regions the signals come from.
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New alert rule' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'New alert rule',
+    });
+    expect(
+      within(within(dialog).getByLabelText('Region')).getAllByRole('option'),
+    ).toHaveLength(3);
   });
 });

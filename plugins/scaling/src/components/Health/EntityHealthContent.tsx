@@ -8,9 +8,14 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import { ReactNode, useState } from 'react';
+import { ReactNode, useMemo, useState } from 'react';
 import { EntityHealth } from '@meschain/backstage-plugin-scaling-common';
 import { useEntityHealth } from '../../hooks';
+import {
+  ActiveAlertsCard,
+  AlertRulesCard,
+  MaintenanceWindowsCard,
+} from '../Alerts';
 import { DataAge } from '../DataAge';
 import { GoldenSignalsTable } from './GoldenSignalsTable';
 import { HealthCheckDialog } from './HealthCheckDialog';
@@ -45,8 +50,9 @@ function HealthCard(props: {
 /**
  * @public
  * The "Health" tab of a service's entity page: its golden signals per region
- * with sparklines, its SLO's error budget and burn rates, and health checks
- * of the whole service or of one region.
+ * with sparklines, its SLO's error budget and burn rates, health checks of
+ * the whole service or of one region, and its alerting: active alerts, alert
+ * rules and maintenance windows.
  */
 export function EntityHealthContent() {
   const { entity } = useEntity();
@@ -54,6 +60,10 @@ export function EntityHealthContent() {
   // undefined: closed; null: the whole service; a string: that region.
   const [checking, setChecking] = useState<string | null>();
   const serviceName = entity.metadata.title ?? entity.metadata.name;
+  const regions = useMemo(
+    () => health.value?.regions.map(region => region.region) ?? [],
+    [health.value],
+  );
 
   return (
     <Content noPadding>
@@ -94,6 +104,15 @@ export function EntityHealthContent() {
           <HealthCard title="Service level objectives" state={health}>
             {value => <SloSummary slo={value.slo} />}
           </HealthCard>
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <ActiveAlertsCard />
+        </Grid>
+        <Grid item xs={12}>
+          <AlertRulesCard regions={regions} />
+        </Grid>
+        <Grid item xs={12}>
+          <MaintenanceWindowsCard regions={regions} />
         </Grid>
       </Grid>
       {checking !== undefined && (

@@ -1,0 +1,3 @@
+export { ActiveAlertsCard } from './ActiveAlertsCard';
+export { AlertRulesCard } from './AlertRulesCard';
+export { MaintenanceWindowsCard } from './MaintenanceWindowsCard';
