@@ -8,17 +8,17 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import WarningIcon from '@material-ui/icons/Warning';
 import {
-  EntityHealth,
   GOLDEN_SIGNALS,
   GoldenSignal,
+  ServiceRegionHealth,
 } from '@meschain/backstage-plugin-scaling-common';
 import { formatSignal, signalLabels } from './signalFormat';
 import { Sparkline } from './Sparkline';
 
-// scaling-common's `RegionHealth` is the regions page's health verdict.
-type RegionHealth = EntityHealth['regions'][number];
-
-function SignalCell(props: { region: RegionHealth; signal: GoldenSignal }) {
+function SignalCell(props: {
+  region: ServiceRegionHealth;
+  signal: GoldenSignal;
+}) {
   const { region, signal } = props;
   const value = region.signals[signal];
   const series = region.series[signal] ?? [];
@@ -55,7 +55,7 @@ function hpaAtMaxText(hpaAtMax: boolean | null): string {
  * across its row, while the others show their figures.
  */
 export function GoldenSignalsTable(props: {
-  regions: RegionHealth[];
+  regions: ServiceRegionHealth[];
   onCheckRegion: (region: string) => void;
 }) {
   const { regions, onCheckRegion } = props;
