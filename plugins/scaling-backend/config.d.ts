@@ -76,6 +76,33 @@ export interface Config {
       rateWindow?: string;
     };
 
+    /**
+     * Alert rules managed from the portal, rendered to Prometheus rule files,
+     * and the Alertmanager that routes their alerts. Alerting is off without it.
+     */
+    alerts?: {
+      /** The directory Prometheus loads `*.yml` rule files from (its `rule_files` glob); one file per entity. */
+      ruleDirectory: string;
+      /** The Prometheus that evaluates the rules and is reloaded after each change. Defaults to scaling.metrics.prometheus.url. */
+      prometheus?: {
+        url?: string;
+      };
+      alertmanager: {
+        /** Alertmanager's base URL, without `/api/v2`. */
+        url: string;
+      };
+      /** The promtool executable each rule file is checked with before it is loaded. Defaults to `promtool`. */
+      promtool?: string;
+      /**
+       * The subject of the static external-access token (backend.auth.externalAccess)
+       * that Alertmanager calls the webhook with; no other caller may post alerts.
+       * Defaults to `alertmanager`.
+       */
+      webhookSubject?: string;
+      /** The longest, in milliseconds, one call to Prometheus, Alertmanager or promtool may take. Defaults to 10000. */
+      timeoutMs?: number;
+    };
+
     /** Service level objectives of services that declare none by annotation. */
     slo?: {
       /** Percent of requests that succeed. Defaults to 99.9. */

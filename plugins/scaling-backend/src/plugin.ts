@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import {
   CLUSTER_RESOURCE_TYPE,
@@ -30,6 +31,7 @@ import {
   createKubernetesClients,
   readClusterAccessSettings,
 } from './services/Clusters';
+import { createConfiguredAlerts } from './services/Alerts';
 import { createCostServices } from './services/Cost';
 import { createEntityScalingFactsService } from './services/EntityScalingFacts';
 import {
@@ -145,6 +147,7 @@ export const scalingPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -161,6 +164,7 @@ export const scalingPlugin = createBackendPlugin({
         lifecycle,
         scheduler,
         catalog,
+        notifications,
       }) {
         // Every module has started: what they set is final.
         const authStrategies = addedAuthStrategies.get();
@@ -262,6 +266,7 @@ export const scalingPlugin = createBackendPlugin({
           drScaleUpLimitMinutes: readDrScaleUpLimitMinutes(config),
         });
 
+        const healthSettings = readHealthSettings(config);
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -300,7 +305,7 @@ export const scalingPlugin = createBackendPlugin({
               clusters,
               kubernetes,
               clusterTimeoutMs: clusterAccess.timeoutMs,
-              settings: readHealthSettings(config),
+              settings: healthSettings,
             }),
             cost: await createCostServices({
               config,
@@ -315,6 +320,17 @@ export const scalingPlugin = createBackendPlugin({
               clusterTimeoutMs: clusterAccess.timeoutMs,
               pipeline: writePipeline,
               source: costSource,
+            }),
+            alerts: await createConfiguredAlerts({
+              config,
+              database,
+              logger,
+              auth,
+              catalog,
+              notifications,
+              pipeline: writePipeline,
+              entityFacts,
+              sloDefaults: healthSettings.sloDefaults,
             }),
           }),
         );

@@ -3,21 +3,23 @@ import { ErrorResponseBody, serializeError } from '@backstage/errors';
 import { validatePolicyShape } from '@meschain/backstage-plugin-scaling-common';
 import express, { ErrorRequestHandler, Request, Response } from 'express';
 import { createOpenApiRouter } from './schema/openapi';
+import { addAlertRoutes } from './routes/alerts';
 import { addCostRoutes } from './routes/cost';
 import { addHealthRoutes } from './routes/health';
 import { addRegionRoutes } from './routes/regions';
 import { addRolloutRoutes } from './routes/rollouts';
 import { addScalingRoutes } from './routes/scaling';
 import { createRouteCallers } from './routes/types';
+import { AlertInputError, ConfiguredAlerts } from './services/Alerts';
 import { PolicyInputError } from './services/ScalingWrites';
 
 /** Requests larger than this are refused with 400 before any handler runs. */
 const MAX_BODY_SIZE = '64kb';
 
 // The standard Backstage error body, so clients' ResponseError keeps it, plus
-// the problems the policy editor shows next to each field.
-function sendPolicyProblems(
-  error: PolicyInputError,
+// the problems the policy editor and the alert forms show next to each field.
+function sendFieldProblems(
+  error: PolicyInputError | AlertInputError,
   req: Request,
   res: Response,
 ) {
@@ -43,13 +45,13 @@ const policyBodies = express
     if (result.valid) {
       next();
     } else {
-      sendPolicyProblems(new PolicyInputError(result.problems), req, res);
+      sendFieldProblems(new PolicyInputError(result.problems), req, res);
     }
   });
 
-const policyProblems: ErrorRequestHandler = (error, req, res, next) => {
-  if (error instanceof PolicyInputError) {
-    sendPolicyProblems(error, req, res);
+const fieldProblems: ErrorRequestHandler = (error, req, res, next) => {
+  if (error instanceof PolicyInputError || error instanceof AlertInputError) {
+    sendFieldProblems(error, req, res);
   } else {
     next(error);
   }
@@ -64,9 +66,11 @@ export async function createRouter(
     Omit<Parameters<typeof addRegionRoutes>[1], 'callers'> &
     Omit<Parameters<typeof addHealthRoutes>[1], 'callers'> & {
       cost: Omit<Parameters<typeof addCostRoutes>[1], 'callers'>;
+      alerts?: ConfiguredAlerts;
     },
 ): Promise<express.Router> {
-  const { httpAuth, rollouts, regions, cost, health, ...scaling } = options;
+  const { httpAuth, rollouts, regions, cost, health, alerts, ...scaling } =
+    options;
   const router = await createOpenApiRouter({
     middleware: [express.json({ limit: MAX_BODY_SIZE }), policyBodies],
   });
@@ -77,7 +81,8 @@ export async function createRouter(
   addRegionRoutes(router, { regions, callers });
   addCostRoutes(router, { callers, ...cost });
   addHealthRoutes(router, { health, callers });
+  addAlertRoutes(router, { callers, httpAuth, alerts });
 
-  router.use(policyProblems);
+  router.use(fieldProblems);
   return router;
 }

@@ -10,6 +10,7 @@ export * from './types';
 export * from './api';
 export { DefaultApiClient as ScalingBackendClient } from './schema/openapi';
 export type {
+  ActiveAlert,
   AnnotationProblem,
   AutoscalerBounds,
   AutoscalerBoundsRequest,
@@ -31,6 +32,7 @@ export type {
   EntityCluster,
   ErrorSummary as ClusterScalingError,
   ErrorSummary as RegionWriteError,
+  MaintenanceWindow,
   PodResourceAmounts,
   PolicyDiffEntry,
   Region,

@@ -23,7 +23,6 @@ export {
   validateMaintenanceWindow,
 } from './maintenanceWindow';
 export type {
-  MaintenanceWindow,
   MaintenanceWindowRequest,
   MaintenanceWindowValidationResult,
 } from './maintenanceWindow';

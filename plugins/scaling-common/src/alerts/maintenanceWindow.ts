@@ -14,15 +14,6 @@ export interface MaintenanceWindowRequest {
   region?: string;
 }
 
-/** @public A maintenance window: the Alertmanager silence behind it. */
-export interface MaintenanceWindow extends MaintenanceWindowRequest {
-  /** The silence's id. */
-  id: string;
-  /** The user entity ref of whoever opened it. */
-  createdBy: string;
-  status: 'active' | 'pending' | 'expired';
-}
-
 /** @public The longest maintenance window allowed, in days. */
 export const MAX_MAINTENANCE_WINDOW_DAYS = 7;
 

@@ -6,7 +6,11 @@ export type {
 } from './types';
 export { createScalingWriteService } from './createScalingWriteService';
 export { createScalingWritePipeline } from './scalingWritePipeline';
-export type { ScalingWritePipeline, SuiteWrite } from './scalingWritePipeline';
+export type {
+  AuthorizedWrite,
+  ScalingWritePipeline,
+  SuiteWrite,
+} from './scalingWritePipeline';
 export { createEntityPlacement } from './entityPlacement';
 export type { EntityPlacement } from './entityPlacement';
 export { PolicyInputError } from './errors';

@@ -2490,6 +2490,393 @@ export const spec = {
           },
         },
       },
+      SignalCondition: {
+        type: 'object',
+        required: ['signal', 'comparison', 'value'],
+        properties: {
+          signal: {
+            $ref: '#/components/schemas/AlertSignal',
+          },
+          comparison: {
+            $ref: '#/components/schemas/AlertComparison',
+          },
+          value: {
+            type: 'number',
+            description:
+              'In the signal’s unit, req/s, a 0..1 ratio or seconds.',
+          },
+          window: {
+            type: 'string',
+            description: 'The window the signal’s rate is read over, e.g. 5m.',
+          },
+        },
+      },
+      AlertSignal: {
+        type: 'string',
+        enum: [
+          'requestRate',
+          'errorRatio',
+          'latencyP50',
+          'latencyP95',
+          'latencyP99',
+          'cpuSaturation',
+          'memorySaturation',
+        ],
+      },
+      AlertComparison: {
+        type: 'string',
+        enum: ['above', 'below'],
+      },
+      AlertAnomaly: {
+        type: 'object',
+        description:
+          'zScore: the signal this many standard deviations from the same hour last week; predictLinear: its trend over lookback reaching value within horizon.',
+        required: ['method', 'signal', 'comparison'],
+        properties: {
+          method: {
+            type: 'string',
+            enum: ['zScore', 'predictLinear'],
+          },
+          signal: {
+            $ref: '#/components/schemas/AlertSignal',
+          },
+          comparison: {
+            $ref: '#/components/schemas/AlertComparison',
+          },
+          zScore: {
+            type: 'number',
+          },
+          value: {
+            type: 'number',
+          },
+          horizon: {
+            type: 'string',
+          },
+          lookback: {
+            type: 'string',
+          },
+        },
+      },
+      AlertRuleRequest: {
+        type: 'object',
+        additionalProperties: true,
+        description:
+          'An alert rule of kind threshold (with threshold), anomaly (with anomaly) or composite (with two to five conditions), and name, severity, for, and optional region and description; checked field by field by the rule model, whose problems come back in a 400.',
+      },
+      AlertRule: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'kind',
+          'name',
+          'severity',
+          'for',
+          'updatedBy',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['threshold', 'anomaly', 'composite'],
+          },
+          name: {
+            type: 'string',
+            description: 'The alert’s name in Prometheus and Alertmanager.',
+          },
+          severity: {
+            $ref: '#/components/schemas/AlertSeverity',
+          },
+          region: {
+            type: 'string',
+          },
+          for: {
+            type: 'string',
+            description:
+              'How long the condition must hold before the alert fires, e.g. 5m.',
+          },
+          description: {
+            type: 'string',
+          },
+          threshold: {
+            $ref: '#/components/schemas/SignalCondition',
+          },
+          anomaly: {
+            $ref: '#/components/schemas/AlertAnomaly',
+          },
+          conditions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SignalCondition',
+            },
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            description: 'ISO 8601.',
+          },
+        },
+      },
+      AlertSeverity: {
+        type: 'string',
+        enum: ['critical', 'warning', 'info'],
+      },
+      AlertRuleList: {
+        type: 'object',
+        required: ['rules'],
+        properties: {
+          rules: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlertRule',
+            },
+          },
+        },
+      },
+      AlertInputRejection: {
+        type: 'object',
+        required: ['error', 'problems'],
+        properties: {
+          error: {
+            $ref: '#/components/schemas/ErrorSummary',
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['field', 'message'],
+              properties: {
+                field: {
+                  type: 'string',
+                  description:
+                    'The path of the field in the request body, e.g. threshold.value.',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      ActiveAlert: {
+        type: 'object',
+        required: [
+          'fingerprint',
+          'alertname',
+          'severity',
+          'startsAt',
+          'state',
+          'silencedBy',
+        ],
+        properties: {
+          fingerprint: {
+            type: 'string',
+          },
+          alertname: {
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          ruleId: {
+            type: 'string',
+          },
+          summary: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          startsAt: {
+            type: 'string',
+            description: 'ISO 8601.',
+          },
+          state: {
+            type: 'string',
+            enum: ['active', 'suppressed', 'unprocessed'],
+          },
+          silencedBy: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ActiveAlertList: {
+        type: 'object',
+        required: ['alerts'],
+        properties: {
+          alerts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ActiveAlert',
+            },
+          },
+        },
+      },
+      MaintenanceWindowRequest: {
+        type: 'object',
+        additionalProperties: true,
+        description:
+          'startsAt and endsAt (ISO 8601, the end after the start, in the future and at most 7 days on), comment, and optional region; checked field by field, whose problems come back in a 400.',
+      },
+      MaintenanceWindow: {
+        type: 'object',
+        required: [
+          'id',
+          'startsAt',
+          'endsAt',
+          'comment',
+          'createdBy',
+          'status',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description: 'The Alertmanager silence’s id.',
+          },
+          startsAt: {
+            type: 'string',
+            description: 'ISO 8601.',
+          },
+          endsAt: {
+            type: 'string',
+            description: 'ISO 8601.',
+          },
+          comment: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['active', 'pending', 'expired'],
+          },
+        },
+      },
+      MaintenanceWindowList: {
+        type: 'object',
+        required: ['windows'],
+        properties: {
+          windows: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MaintenanceWindow',
+            },
+          },
+        },
+      },
+      AlertmanagerWebhook: {
+        type: 'object',
+        description: 'Alertmanager’s webhook payload, version 4.',
+        required: ['version', 'status', 'alerts'],
+        properties: {
+          version: {
+            type: 'string',
+          },
+          groupKey: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+          },
+          receiver: {
+            type: 'string',
+          },
+          groupLabels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          commonLabels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          commonAnnotations: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          externalURL: {
+            type: 'string',
+          },
+          alerts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'status',
+                'labels',
+                'annotations',
+                'startsAt',
+                'fingerprint',
+              ],
+              properties: {
+                status: {
+                  type: 'string',
+                  enum: ['firing', 'resolved'],
+                },
+                labels: {
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'string',
+                  },
+                },
+                annotations: {
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'string',
+                  },
+                },
+                startsAt: {
+                  type: 'string',
+                },
+                endsAt: {
+                  type: 'string',
+                },
+                generatorURL: {
+                  type: 'string',
+                },
+                fingerprint: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      AlertWebhookResult: {
+        type: 'object',
+        required: ['notified'],
+        properties: {
+          notified: {
+            type: 'integer',
+            description:
+              'How many alerts became a notification to their service’s owners.',
+          },
+        },
+      },
     },
     responses: {
       MalformedEntityRef: {
@@ -3716,6 +4103,574 @@ export const spec = {
           },
           '403': {
             description: 'The caller may not backfill cost.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/alerts/rules': {
+      get: {
+        operationId: 'GetAlertRules',
+        description: 'The entity’s alert rules, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The entity’s alert rules.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertRuleList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedEntityRef',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateAlertRule',
+        description:
+          'Adds an alert rule: every rule of the entity, with its SLO’s burn-rate alerts, is rendered to its Prometheus rule file, checked with promtool and loaded by a reload of Prometheus; only then is the rule stored. Needs scaling.alerts.rules.update on the entity; audited before and after.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertRuleRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The rule, stored and loaded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertRule',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The rule is invalid; each problem names its field. Nothing is written or loaded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertInputRejection',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description:
+              'The caller may not change the entity’s alert rules; the refusal is audited.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+          '503': {
+            description:
+              'Alerting is not configured, or Prometheus did not load the rules; the previous rule file is left in place.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/alerts/rules/{ruleId}': {
+      put: {
+        operationId: 'UpdateAlertRule',
+        description:
+          'Replaces an alert rule, rendered, checked and loaded as when created.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'ruleId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertRuleRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rule as changed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertRule',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The rule is invalid; each problem names its field. Nothing is written or loaded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertInputRejection',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description:
+              'The caller may not change the entity’s alert rules; the refusal is audited.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such entity or rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '503': {
+            description:
+              'Alerting is not configured, or Prometheus did not load the rules.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteAlertRule',
+        description:
+          'Deletes an alert rule and reloads the entity’s rule file without it.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'ruleId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The rule is gone from the store and from Prometheus.',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description:
+              'The caller may not change the entity’s alert rules; the refusal is audited.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such entity or rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '503': {
+            description:
+              'Alerting is not configured, or Prometheus did not load the rules.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/alerts': {
+      get: {
+        operationId: 'GetActiveAlerts',
+        description:
+          'The service’s alerts in Alertmanager now, silenced ones included, by its service label.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The service’s alerts.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ActiveAlertList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedEntityRef',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+          '503': {
+            description:
+              'Alerting is not configured, or Alertmanager did not answer.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/maintenance-windows': {
+      get: {
+        operationId: 'GetMaintenanceWindows',
+        description:
+          'The service’s maintenance windows, the Alertmanager silences on its service label, newest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The service’s maintenance windows, expired ones included while Alertmanager keeps them.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MaintenanceWindowList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/MalformedEntityRef',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+          '503': {
+            description:
+              'Alerting is not configured, or Alertmanager did not answer.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateMaintenanceWindow',
+        description:
+          'Opens a maintenance window: a silence of the service’s alerts (in one region, if given) from start to end, created by the caller. Needs scaling.maintenance-windows.update on the entity; audited before and after.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/MaintenanceWindowRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The window, as Alertmanager holds it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MaintenanceWindow',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'The window is invalid; each problem names its field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertInputRejection',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description:
+              'The caller may not open the entity’s maintenance windows; the refusal is audited.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+          '503': {
+            description:
+              'Alerting is not configured, or Alertmanager did not answer.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/maintenance-windows/{silenceId}': {
+      delete: {
+        operationId: 'ExpireMaintenanceWindow',
+        description: 'Ends a maintenance window now by expiring its silence.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'silenceId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The silence is expired.',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description:
+              'The caller may not expire the entity’s maintenance windows; the refusal is audited.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such entity, or no such silence of its service.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '503': {
+            description:
+              'Alerting is not configured, or Alertmanager did not answer.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/alerts/webhook': {
+      post: {
+        operationId: 'ReceiveAlertmanagerWebhook',
+        description:
+          'Alertmanager’s webhook receiver. Each firing or resolved alert becomes a Backstage notification to the owner of the service it is about. Accepts only the static external-access token whose subject is scaling.alerts.webhookSubject.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertmanagerWebhook',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'How many alerts became notifications.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertWebhookResult',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description: 'The caller is not Alertmanager.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '503': {
+            description:
+              'Some alerts could not be notified; Alertmanager sends the group again.',
             content: {
               'application/json': {
                 schema: {

@@ -1,5 +1,18 @@
 //
 
+export * from '../models/ActiveAlert.model';
+export * from '../models/ActiveAlertList.model';
+export * from '../models/AlertAnomaly.model';
+export * from '../models/AlertComparison.model';
+export * from '../models/AlertInputRejection.model';
+export * from '../models/AlertInputRejectionProblemsInner.model';
+export * from '../models/AlertRule.model';
+export * from '../models/AlertRuleList.model';
+export * from '../models/AlertSeverity.model';
+export * from '../models/AlertSignal.model';
+export * from '../models/AlertWebhookResult.model';
+export * from '../models/AlertmanagerWebhook.model';
+export * from '../models/AlertmanagerWebhookAlertsInner.model';
 export * from '../models/AnnotationProblem.model';
 export * from '../models/AutoscalerBehavior.model';
 export * from '../models/AutoscalerBounds.model';
@@ -43,6 +56,8 @@ export * from '../models/HealthCheckFiguresValue.model';
 export * from '../models/HealthLink.model';
 export * from '../models/LabelSelector.model';
 export * from '../models/LabelSelectorMatchExpressionsInner.model';
+export * from '../models/MaintenanceWindow.model';
+export * from '../models/MaintenanceWindowList.model';
 export * from '../models/MetricObjectReference.model';
 export * from '../models/ModelError.model';
 export * from '../models/PlacementReplicas.model';
@@ -91,6 +106,7 @@ export * from '../models/ScalingWorkloadRef.model';
 export * from '../models/SerializedError.model';
 export * from '../models/ServiceDrReadiness.model';
 export * from '../models/ServiceRegionHealth.model';
+export * from '../models/SignalCondition.model';
 export * from '../models/SloStatus.model';
 export * from '../models/UtilizationTarget.model';
 export * from '../models/WorkloadPodResources.model';

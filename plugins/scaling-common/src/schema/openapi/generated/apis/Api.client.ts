@@ -9,6 +9,11 @@ import { FetchApi } from '../types/fetch';
 import crossFetch from 'cross-fetch';
 import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
+import { ActiveAlertList } from '../models/ActiveAlertList.model';
+import { AlertRule } from '../models/AlertRule.model';
+import { AlertRuleList } from '../models/AlertRuleList.model';
+import { AlertWebhookResult } from '../models/AlertWebhookResult.model';
+import { AlertmanagerWebhook } from '../models/AlertmanagerWebhook.model';
 import { AutoscalerBoundsRequest } from '../models/AutoscalerBoundsRequest.model';
 import { AutoscalerBoundsResult } from '../models/AutoscalerBoundsResult.model';
 import { CostBackfillRequest } from '../models/CostBackfillRequest.model';
@@ -18,6 +23,8 @@ import { EntityHealthChecks } from '../models/EntityHealthChecks.model';
 import { EntityRegions } from '../models/EntityRegions.model';
 import { EntityRolloutState } from '../models/EntityRolloutState.model';
 import { EntityScalingState } from '../models/EntityScalingState.model';
+import { MaintenanceWindow } from '../models/MaintenanceWindow.model';
+import { MaintenanceWindowList } from '../models/MaintenanceWindowList.model';
 import { PolicyApplyRequest } from '../models/PolicyApplyRequest.model';
 import { PolicyApplyResult } from '../models/PolicyApplyResult.model';
 import { PolicyDeleteResult } from '../models/PolicyDeleteResult.model';
@@ -79,6 +86,39 @@ export type BackfillCost = {
 /**
  * @public
  */
+export type CreateAlertRule = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  body: { [key: string]: any };
+};
+/**
+ * @public
+ */
+export type CreateMaintenanceWindow = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  body: { [key: string]: any };
+};
+/**
+ * @public
+ */
+export type DeleteAlertRule = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+    ruleId: string;
+  };
+};
+/**
+ * @public
+ */
 export type DeleteScalingPolicy = {
   path: {
     kind: string;
@@ -87,6 +127,37 @@ export type DeleteScalingPolicy = {
   };
   query: {
     regions: string;
+  };
+};
+/**
+ * @public
+ */
+export type ExpireMaintenanceWindow = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+    silenceId: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetActiveAlerts = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetAlertRules = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
   };
 };
 /**
@@ -205,6 +276,16 @@ export type GetEntityScalingState = {
 /**
  * @public
  */
+export type GetMaintenanceWindows = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+};
+/**
+ * @public
+ */
 export type GetOrgCost = {
   query: {
     start?: string;
@@ -263,6 +344,12 @@ export type GetTeamCost = {
 /**
  * @public
  */
+export type ReceiveAlertmanagerWebhook = {
+  body: AlertmanagerWebhook;
+};
+/**
+ * @public
+ */
 export type ScaleWorkload = {
   path: {
     kind: string;
@@ -281,6 +368,18 @@ export type SetAutoscalerBounds = {
     name: string;
   };
   body: AutoscalerBoundsRequest;
+};
+/**
+ * @public
+ */
+export type UpdateAlertRule = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+    ruleId: string;
+  };
+  body: { [key: string]: any };
 };
 
 /**
@@ -388,6 +487,102 @@ export class DefaultApiClient {
   }
 
   /**
+   * Adds an alert rule: every rule of the entity, with its SLO’s burn-rate alerts, is rendered to its Prometheus rule file, checked with promtool and loaded by a reload of Prometheus; only then is the rule stored. Needs scaling.alerts.rules.update on the entity; audited before and after.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param requestBody -
+   */
+  public async createAlertRule(
+    // @ts-ignore
+    request: CreateAlertRule,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<AlertRule>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/alerts/rules`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Opens a maintenance window: a silence of the service’s alerts (in one region, if given) from start to end, created by the caller. Needs scaling.maintenance-windows.update on the entity; audited before and after.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param requestBody -
+   */
+  public async createMaintenanceWindow(
+    // @ts-ignore
+    request: CreateMaintenanceWindow,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<MaintenanceWindow>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/maintenance-windows`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Deletes an alert rule and reloads the entity’s rule file without it.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param ruleId -
+   */
+  public async deleteAlertRule(
+    // @ts-ignore
+    request: DeleteAlertRule,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<void>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/alerts/rules/{ruleId}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      ruleId: request.path.ruleId,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'DELETE',
+    });
+  }
+
+  /**
    * Deletes the HPA named after the workload in each chosen region.
    * @param kind - The entity kind, e.g. component.
    * @param namespace -
@@ -416,6 +611,98 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'DELETE',
+    });
+  }
+
+  /**
+   * Ends a maintenance window now by expiring its silence.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param silenceId -
+   */
+  public async expireMaintenanceWindow(
+    // @ts-ignore
+    request: ExpireMaintenanceWindow,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<void>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/maintenance-windows/{silenceId}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      silenceId: request.path.silenceId,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'DELETE',
+    });
+  }
+
+  /**
+   * The service’s alerts in Alertmanager now, silenced ones included, by its service label.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   */
+  public async getActiveAlerts(
+    // @ts-ignore
+    request: GetActiveAlerts,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ActiveAlertList>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/alerts`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The entity’s alert rules, oldest first.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   */
+  public async getAlertRules(
+    // @ts-ignore
+    request: GetAlertRules,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<AlertRuleList>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/alerts/rules`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
     });
   }
 
@@ -727,6 +1014,36 @@ export class DefaultApiClient {
   }
 
   /**
+   * The service’s maintenance windows, the Alertmanager silences on its service label, newest first.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   */
+  public async getMaintenanceWindows(
+    // @ts-ignore
+    request: GetMaintenanceWindows,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<MaintenanceWindowList>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/maintenance-windows`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
    * The org’s cost by team, service, region and month.
    * @param start - First UTC day, YYYY-MM-DD; 30 days before &#x60;end&#x60; by default.
    * @param end - The UTC day after the last, YYYY-MM-DD; today by default.
@@ -898,6 +1215,31 @@ export class DefaultApiClient {
   }
 
   /**
+   * Alertmanager’s webhook receiver. Each firing or resolved alert becomes a Backstage notification to the owner of the service it is about. Accepts only the static external-access token whose subject is scaling.alerts.webhookSubject.
+   * @param alertmanagerWebhook -
+   */
+  public async receiveAlertmanagerWebhook(
+    // @ts-ignore
+    request: ReceiveAlertmanagerWebhook,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<AlertWebhookResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/alerts/webhook`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
    * Sets a workload’s replicas through its scale subresource, if its resourceVersion is still current.
    * @param kind - The entity kind, e.g. component.
    * @param namespace -
@@ -957,6 +1299,40 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Replaces an alert rule, rendered, checked and loaded as when created.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param ruleId -
+   * @param requestBody -
+   */
+  public async updateAlertRule(
+    // @ts-ignore
+    request: UpdateAlertRule,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<AlertRule>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/alerts/rules/{ruleId}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      ruleId: request.path.ruleId,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'PUT',
       body: JSON.stringify(request.body),
     });
   }

@@ -1,0 +1,418 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ActiveAlert,
+  AlertedService,
+  alertRuleFileYaml,
+  AlertRule,
+  AlertRuleSpec,
+  DEFAULT_SLO,
+  MaintenanceWindow,
+  renderAlertRuleFile,
+  scalingAlertRulesUpdatePermission,
+  ScalingEntityFacts,
+  scalingMaintenanceWindowsUpdatePermission,
+  serviceSlo,
+  ServiceSlo,
+  validateAlertRule,
+  validateMaintenanceWindow,
+} from '@meschain/backstage-plugin-scaling-common';
+import { randomUUID } from 'crypto';
+import { EntityScalingFactsService } from '../EntityScalingFacts';
+import {
+  AuthorizedWrite,
+  ScalingWritePipeline,
+  WriteCaller,
+} from '../ScalingWrites';
+import {
+  AlertmanagerAlert,
+  AlertmanagerClient,
+  AlertmanagerSilence,
+} from './alertmanagerClient';
+import { AlertRuleStore } from './DatabaseAlertRuleStore';
+import { AlertInputError } from './errors';
+import { PrometheusRuleFiles } from './prometheusRuleFiles';
+import { AlertsService } from './types';
+
+/** The rule file of an entity, e.g. `component-default-checkout.yml`. */
+export function ruleFileName(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `${[kind, namespace, name]
+    .join('-')
+    .toLocaleLowerCase('en-US')
+    .replace(/[^a-z0-9._-]/g, '-')}.yml`;
+}
+
+/** The entity's Health tab in the portal, which every alert links to. */
+export function healthPageUrl(portalBaseUrl: string, entityRef: string) {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `${portalBaseUrl}/catalog/${encodeURIComponent(
+    namespace,
+  )}/${encodeURIComponent(
+    kind.toLocaleLowerCase('en-US'),
+  )}/${encodeURIComponent(name)}/health`;
+}
+
+function toActiveAlert(alert: AlertmanagerAlert): ActiveAlert {
+  const { labels, annotations } = alert;
+  return {
+    fingerprint: alert.fingerprint,
+    alertname: labels.alertname,
+    severity: labels.severity ?? 'warning',
+    region: labels.region,
+    ruleId: labels.rule_id,
+    summary: annotations.summary,
+    description: annotations.description,
+    startsAt: alert.startsAt,
+    state: alert.status.state,
+    silencedBy: alert.status.silencedBy ?? [],
+  };
+}
+
+function matcherValue(silence: AlertmanagerSilence, name: string) {
+  return silence.matchers.find(
+    matcher =>
+      matcher.name === name && !matcher.isRegex && matcher.isEqual !== false,
+  )?.value;
+}
+
+function toMaintenanceWindow(silence: AlertmanagerSilence): MaintenanceWindow {
+  const region = matcherValue(silence, 'region');
+  return {
+    id: silence.id,
+    startsAt: silence.startsAt,
+    endsAt: silence.endsAt,
+    comment: silence.comment,
+    ...(region && { region }),
+    createdBy: silence.createdBy,
+    status: silence.status.state,
+  };
+}
+
+export function createAlertsService(options: {
+  store: AlertRuleStore;
+  ruleFiles: PrometheusRuleFiles;
+  alertmanager: AlertmanagerClient;
+  pipeline: ScalingWritePipeline;
+  entityFacts: EntityScalingFactsService;
+  catalog: CatalogService;
+  /** Objectives of services that declare none by annotation. */
+  sloDefaults: Partial<ServiceSlo>;
+  /** The portal's `app.baseUrl`, for the links in alerts. */
+  portalBaseUrl: string;
+  logger: LoggerService;
+  now?: () => Date;
+}): AlertsService {
+  const {
+    store,
+    ruleFiles,
+    alertmanager,
+    pipeline,
+    entityFacts,
+    catalog,
+    sloDefaults,
+    portalBaseUrl,
+    logger,
+    now = () => new Date(),
+  } = options;
+
+  /** Each entity's rule changes one at a time, so that none renders a list another is changing. */
+  const pending = new Map<string, Promise<unknown>>();
+  function oneAtATime<T>(entityRef: string, change: () => Promise<T>) {
+    const next = (pending.get(entityRef) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(change);
+    pending.set(entityRef, next);
+    return next.finally(() => {
+      if (pending.get(entityRef) === next) {
+        pending.delete(entityRef);
+      }
+    });
+  }
+
+  function serviceLabelOf(facts: ScalingEntityFacts): string {
+    const service = facts.workload.kubernetesId;
+    if (!service) {
+      throw new InputError(
+        `${facts.entityRef} has no backstage.io/kubernetes-id annotation, which its series are labelled by; alerts need it`,
+      );
+    }
+    return service;
+  }
+
+  function alertedService(facts: ScalingEntityFacts): AlertedService {
+    return {
+      entityRef: facts.entityRef,
+      service: serviceLabelOf(facts),
+      owner: facts.owner ?? '',
+      namespace: facts.workload.namespace,
+    };
+  }
+
+  async function sloOf(facts: ScalingEntityFacts, caller: WriteCaller) {
+    const entity: Entity | undefined = await catalog.getEntityByRef(
+      facts.entityRef,
+      { credentials: caller.credentials },
+    );
+    try {
+      return entity ? serviceSlo(entity, sloDefaults) : undefined;
+    } catch (error) {
+      logger.warn(
+        `Rendering the alert rules of ${facts.entityRef} with the default SLO: ${error}`,
+      );
+      return { ...DEFAULT_SLO, ...sloDefaults };
+    }
+  }
+
+  /** Renders the entity's rules and has Prometheus load them, then runs `save`, both as one audited change. */
+  function publish<T>(
+    write: AuthorizedWrite,
+    caller: WriteCaller,
+    change: {
+      rules: AlertRule[];
+      before?: AlertRule;
+      after?: AlertRule;
+      save: () => Promise<T>;
+    },
+  ): Promise<T> {
+    return write.auditedChange(change.before, async () => {
+      const service = alertedService(write.facts);
+      const file = renderAlertRuleFile(service, change.rules, {
+        portalUrl: healthPageUrl(portalBaseUrl, service.entityRef),
+        slo: await sloOf(write.facts, caller),
+      });
+      await ruleFiles.replace(
+        ruleFileName(service.entityRef),
+        alertRuleFileYaml(file),
+        file.groups.flatMap(group =>
+          group.rules.map(rule => rule.labels.rule_id),
+        ),
+      );
+      return { result: await change.save(), after: change.after };
+    });
+  }
+
+  function validRule(body: unknown): AlertRuleSpec {
+    const result = validateAlertRule(body);
+    if (!result.valid) {
+      throw new AlertInputError('alert rule', result.problems);
+    }
+    return result.rule;
+  }
+
+  function existing(rules: AlertRule[], ruleId: string, entityRef: string) {
+    const rule = rules.find(candidate => candidate.id === ruleId);
+    if (!rule) {
+      throw new NotFoundError(`${entityRef} has no alert rule ${ruleId}`);
+    }
+    return rule;
+  }
+
+  function stamped(
+    spec: AlertRuleSpec,
+    id: string,
+    entityRef: string,
+    caller: WriteCaller,
+  ): AlertRule {
+    return {
+      ...spec,
+      id,
+      entityRef,
+      updatedBy: caller.credentials.principal.userEntityRef,
+      updatedAt: now().toISOString(),
+    };
+  }
+
+  async function serviceSilence(
+    facts: ScalingEntityFacts,
+    silenceId: string,
+  ): Promise<AlertmanagerSilence> {
+    const silence = await alertmanager.getSilence(silenceId);
+    if (matcherValue(silence, 'service') !== serviceLabelOf(facts)) {
+      throw new NotFoundError(
+        `${facts.entityRef} has no maintenance window ${silenceId}`,
+      );
+    }
+    return silence;
+  }
+
+  return {
+    async listRules(entityRef, credentials) {
+      const facts = await entityFacts.getFacts(entityRef, { credentials });
+      return store.list(facts.entityRef);
+    },
+
+    createRule(entityRef, body, caller) {
+      return pipeline.run(
+        caller,
+        {
+          entityRef,
+          action: 'alert-rule.create',
+          required: [scalingAlertRulesUpdatePermission],
+          asked: { rule: body },
+        },
+        async write => {
+          const spec = validRule(body);
+          const ref = write.facts.entityRef;
+          return oneAtATime(ref, async () => {
+            const rule = stamped(spec, randomUUID(), ref, caller);
+            return publish(write, caller, {
+              rules: [...(await store.list(ref)), rule],
+              after: rule,
+              save: async () => {
+                await store.save(rule);
+                return rule;
+              },
+            });
+          });
+        },
+      );
+    },
+
+    updateRule(entityRef, ruleId, body, caller) {
+      return pipeline.run(
+        caller,
+        {
+          entityRef,
+          action: 'alert-rule.update',
+          required: [scalingAlertRulesUpdatePermission],
+          asked: { ruleId, rule: body },
+        },
+        async write => {
+          const spec = validRule(body);
+          const ref = write.facts.entityRef;
+          return oneAtATime(ref, async () => {
+            const rules = await store.list(ref);
+            const before = existing(rules, ruleId, ref);
+            const rule = stamped(spec, ruleId, ref, caller);
+            return publish(write, caller, {
+              rules: rules.map(candidate =>
+                candidate.id === ruleId ? rule : candidate,
+              ),
+              before,
+              after: rule,
+              save: async () => {
+                await store.save(rule);
+                return rule;
+              },
+            });
+          });
+        },
+      );
+    },
+
+    deleteRule(entityRef, ruleId, caller) {
+      return pipeline.run(
+        caller,
+        {
+          entityRef,
+          action: 'alert-rule.delete',
+          required: [scalingAlertRulesUpdatePermission],
+          asked: { ruleId },
+        },
+        async write => {
+          const ref = write.facts.entityRef;
+          return oneAtATime(ref, async () => {
+            const rules = await store.list(ref);
+            const before = existing(rules, ruleId, ref);
+            return publish(write, caller, {
+              rules: rules.filter(candidate => candidate.id !== ruleId),
+              before,
+              save: () => store.delete(ref, ruleId),
+            });
+          });
+        },
+      );
+    },
+
+    async listActiveAlerts(entityRef, credentials) {
+      const facts = await entityFacts.getFacts(entityRef, { credentials });
+      const alerts = await alertmanager.listAlerts({
+        service: serviceLabelOf(facts),
+      });
+      return alerts.map(toActiveAlert);
+    },
+
+    async listMaintenanceWindows(entityRef, credentials) {
+      const facts = await entityFacts.getFacts(entityRef, { credentials });
+      const silences = await alertmanager.listSilences({
+        service: serviceLabelOf(facts),
+      });
+      return silences
+        .map(toMaintenanceWindow)
+        .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    },
+
+    createMaintenanceWindow(entityRef, body, caller) {
+      return pipeline.run(
+        caller,
+        {
+          entityRef,
+          action: 'maintenance-window.create',
+          required: [scalingMaintenanceWindowsUpdatePermission],
+          asked: { window: body },
+        },
+        async write => {
+          const result = validateMaintenanceWindow(body, now());
+          if (!result.valid) {
+            throw new AlertInputError('maintenance window', result.problems);
+          }
+          const { window } = result;
+          const service = serviceLabelOf(write.facts);
+          const createdBy = caller.credentials.principal.userEntityRef;
+          return write.auditedChange(undefined, async () => {
+            const id = await alertmanager.createSilence({
+              matchers: [
+                {
+                  name: 'service',
+                  value: service,
+                  isRegex: false,
+                  isEqual: true,
+                },
+                ...(window.region
+                  ? [
+                      {
+                        name: 'region',
+                        value: window.region,
+                        isRegex: false,
+                        isEqual: true,
+                      },
+                    ]
+                  : []),
+              ],
+              startsAt: new Date(window.startsAt).toISOString(),
+              endsAt: new Date(window.endsAt).toISOString(),
+              createdBy,
+              comment: window.comment,
+            });
+            const created = toMaintenanceWindow(
+              await alertmanager.getSilence(id),
+            );
+            return { result: created, after: created };
+          });
+        },
+      );
+    },
+
+    expireMaintenanceWindow(entityRef, silenceId, caller) {
+      return pipeline.run(
+        caller,
+        {
+          entityRef,
+          action: 'maintenance-window.expire',
+          required: [scalingMaintenanceWindowsUpdatePermission],
+          asked: { silenceId },
+        },
+        async write => {
+          const silence = await serviceSilence(write.facts, silenceId);
+          await write.auditedChange(toMaintenanceWindow(silence), async () => {
+            await alertmanager.expireSilence(silenceId);
+            return { result: undefined };
+          });
+        },
+      );
+    },
+  };
+}

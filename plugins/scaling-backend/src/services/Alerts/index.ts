@@ -1,0 +1,3 @@
+export type { AlertsService, ConfiguredAlerts } from './types';
+export { createConfiguredAlerts } from './createConfiguredAlerts';
+export { AlertInputError } from './errors';
