@@ -26,7 +26,7 @@ export function Sparkline(props: {
     Math.max(...values),
   )}`;
   return (
-    <span role="img" aria-label={summary} style={{ display: 'block' }}>
+    <div role="img" aria-label={summary}>
       <LineChart
         width={width}
         height={height}
@@ -46,6 +46,6 @@ export function Sparkline(props: {
           isAnimationActive={false}
         />
       </LineChart>
-    </span>
+    </div>
   );
 }
