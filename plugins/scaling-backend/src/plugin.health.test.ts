@@ -1,0 +1,559 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  EntityHealth,
+  EntityHealthChecks,
+  GoldenSignalValues,
+  HealthCheck,
+} from '@meschain/backstage-plugin-scaling-common';
+import {
+  Monitoring,
+  monitoringAvailable,
+  Sandbox,
+  startMonitoring,
+  startTestSandbox,
+} from '@meschain/kube-sandbox';
+import request from 'supertest';
+import { sandboxKubernetesConfig } from './__testUtils__/kubeSandbox';
+import { clusterEntity } from './__testUtils__/serviceEntity';
+import { scalingPlugin } from './plugin';
+
+// The sandbox's test fleet: `web` (a Deployment with a CPU HPA) in eu-west and its DR region
+// eu-central, `shop` (a canary Rollout) in eu-west only, all in namespace `shop`.
+const NAMESPACE = 'shop';
+const REGIONS = ['eu-west', 'eu-central'];
+/** The window the backend reads current rates over; short, so that the test need not wait long. */
+const RATE_WINDOW_SECONDS = 30;
+/** The latency histogram's bounds, as the services' HTTP middleware exports them. */
+const LATENCY_BUCKETS = [
+  0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+];
+/** The labels a pod's service is read from, in order, as the sandbox's controllers read them. */
+const SERVICE_LABELS = [
+  'app.kubernetes.io/name',
+  'app',
+  'backstage.io/kubernetes-id',
+];
+
+const WITH_PROMETHEUS = monitoringAvailable() || Boolean(process.env.CI);
+
+jest.setTimeout(240_000);
+
+function serviceEntity(
+  name: string,
+  regions: string[],
+  extra: { dependsOn?: string[]; links?: Entity['metadata']['links'] } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/kubernetes-id': name,
+        'backstage.io/kubernetes-namespace': NAMESPACE,
+        'meschain.io/regions': regions.join(','),
+      },
+      links: extra.links,
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'shop-team' },
+    relations: [
+      { type: 'ownedBy', targetRef: 'group:default/shop-team' },
+      ...(extra.dependsOn ?? []).map(resource => ({
+        type: 'dependsOn',
+        targetRef: `resource:default/${resource}`,
+      })),
+    ],
+  };
+}
+
+function resourceEntity(name: string, type: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name, namespace: 'default', title: `The ${name}` },
+    spec: { type, owner: 'shop-team' },
+  };
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+type Pod = {
+  metadata: { name: string; labels?: Record<string, string> };
+  status?: {
+    phase?: string;
+    conditions?: Array<{ type: string; status: string }>;
+  };
+  spec: {
+    containers: Array<{
+      resources?: { requests?: { cpu?: string; memory?: string } };
+    }>;
+  };
+};
+
+/**
+ * Prometheus' `histogram_quantile`: the bucket the rank falls in, interpolated linearly between
+ * its bounds (from 0 for the first bucket).
+ */
+function histogramQuantile(
+  q: number,
+  buckets: Array<[number, number]>,
+  total: number,
+): number {
+  const rank = q * total;
+  let lower = 0;
+  let below = 0;
+  for (const [bound, count] of buckets) {
+    if (count >= rank) {
+      return lower + ((bound - lower) * (rank - below)) / (count - below);
+    }
+    lower = bound;
+    below = count;
+  }
+  return lower;
+}
+
+/**
+ * What the golden signals of a service in a region should read, worked out from the sandbox's
+ * load model for the service's pods as the cluster lists them: each pod's request rate, error
+ * ratio, CPU and memory, and an exponential latency with the modelled p95 (mean = p95 / ln 20).
+ * Nothing of the metrics pipeline under test (counters, exposition, PromQL, backend) is used.
+ */
+async function modelledSignals(
+  sandbox: Sandbox,
+  region: string,
+  service: string,
+): Promise<GoldenSignalValues> {
+  const token = sandbox.cluster(region).token;
+  const response = await fetch(
+    `${sandbox.clusterUrl(region, 'http')}/api/v1/namespaces/${NAMESPACE}/pods`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  const pods = ((await response.json()) as { items: Pod[] }).items.filter(
+    pod =>
+      SERVICE_LABELS.map(label => pod.metadata.labels?.[label]).find(
+        Boolean,
+      ) === service && pod.status?.phase === 'Running',
+  );
+  const isReady = (pod: Pod) =>
+    pod.status?.conditions?.some(
+      c => c.type === 'Ready' && c.status === 'True',
+    ) ?? false;
+  const readyPods = pods.filter(isReady).length;
+  const load = sandbox.loadModel(region);
+  const at = sandbox.clock.now();
+  const usages = pods.map(pod =>
+    load.podUsage({
+      service,
+      podName: pod.metadata.name,
+      ready: isReady(pod),
+      readyPods,
+      at,
+    }),
+  );
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const rps = sum(usages.map(u => u.requestsPerSecond));
+  const buckets = LATENCY_BUCKETS.map((bound): [number, number] => [
+    bound,
+    sum(
+      usages.map(u => {
+        const mean = u.p95LatencyMs / 1000 / Math.log(20);
+        return u.requestsPerSecond * (1 - Math.exp(-bound / mean));
+      }),
+    ),
+  ]);
+  const requested = (resource: 'cpu' | 'memory') =>
+    sum(
+      pods.map(pod => {
+        const value = pod.spec.containers[0].resources?.requests?.[resource];
+        if (resource === 'cpu') return parseFloat(value!) / 1000; // e.g. 100m
+        return parseFloat(value!) * 2 ** 20; // e.g. 128Mi
+      }),
+    );
+  return {
+    requestRate: rps,
+    errorRatio: sum(usages.map(u => u.requestsPerSecond * u.errorRatio)) / rps,
+    latencyP50: histogramQuantile(0.5, buckets, rps),
+    latencyP95: histogramQuantile(0.95, buckets, rps),
+    latencyP99: histogramQuantile(0.99, buckets, rps),
+    cpuSaturation: sum(usages.map(u => u.cpuCores)) / requested('cpu'),
+    memorySaturation: sum(usages.map(u => u.memoryBytes)) / requested('memory'),
+  };
+}
+
+function expectClose(
+  actual: number | null,
+  expected: number,
+  relative: number,
+  what: string,
+) {
+  if (actual === null || Math.abs(actual - expected) > relative * expected) {
+    throw new Error(
+      `${what}: Prometheus through the backend read ${actual}, the load model gives ${expected} (±${
+        relative * 100
+      } %)`,
+    );
+  }
+}
+
+(WITH_PROMETHEUS ? describe : describe.skip)(
+  'GET /entities/.../health, against a real Prometheus scraping the sandbox',
+  () => {
+    let sandbox: Sandbox;
+    let monitoring: Monitoring;
+    let scrapingSince: number;
+
+    const entities = [
+      serviceEntity('web', REGIONS, {
+        dependsOn: ['web-db', 'web-cache', 'shop-events'],
+        links: [
+          {
+            url: 'https://grafana.example.com/d/web',
+            title: 'Grafana',
+            type: 'grafana',
+          },
+          {
+            url: 'https://jaeger.example.com/search?service=web',
+            title: 'Jaeger',
+            type: 'jaeger',
+          },
+          {
+            url: 'https://kibana.example.com/app/web',
+            title: 'Kibana',
+            type: 'kibana',
+          },
+          {
+            url: 'https://runbooks.example.com/web',
+            title: 'Runbook',
+            type: 'runbook',
+          },
+        ],
+      }),
+      serviceEntity('shop', ['eu-west']),
+      resourceEntity('web-db', 'database'),
+      resourceEntity('web-cache', 'cache'),
+      resourceEntity('shop-events', 'queue'),
+      clusterEntity('eu-west', {
+        annotations: { 'meschain.io/dr-region': 'eu-central' },
+      }),
+      clusterEntity('eu-central', { role: 'dr' }),
+    ];
+
+    async function injectFault(
+      region: string,
+      service: string,
+      fault: { errorRatio?: number; latencyFactor?: number },
+    ) {
+      const response = await fetch(
+        `${sandbox.httpUrl}/_sandbox/clusters/${region}/services/${service}/fault`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${sandbox.adminToken}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(fault),
+        },
+      );
+      expect(response.status).toBe(200);
+    }
+
+    async function startBackend(prometheus: Record<string, unknown>) {
+      const { server } = await startTestBackend({
+        features: [
+          scalingPlugin,
+          mockServices.rootConfig.factory({
+            data: {
+              kubernetes: sandboxKubernetesConfig(sandbox, REGIONS),
+              scaling: {
+                clusterTimeoutMs: 5000,
+                regions: [
+                  {
+                    id: 'eu-west',
+                    latitude: 53.35,
+                    longitude: -6.26,
+                    role: 'primary',
+                    drPartner: 'eu-central',
+                    clusters: ['meschain-eu-west'],
+                  },
+                  {
+                    id: 'eu-central',
+                    latitude: 50.11,
+                    longitude: 8.68,
+                    role: 'dr',
+                    drPartner: 'eu-west',
+                    clusters: ['meschain-eu-central'],
+                  },
+                ],
+                metrics: { prometheus, rateWindow: `${RATE_WINDOW_SECONDS}s` },
+                slo: { availability: 99.9, latencyP95Ms: 500 },
+              },
+            },
+          }),
+          mockServices.database.factory(),
+          catalogServiceMock.factory({ entities }),
+        ],
+      });
+      return server;
+    }
+
+    beforeAll(async () => {
+      // Real time, so that Prometheus' clock and the sandbox's agree; counters integrated every
+      // 200 ms, as often as the sandbox's clock moves, so that short windows give exact rates.
+      sandbox = await startTestSandbox({ speed: 1, trafficStepMs: 200 });
+      // Held rates keep the HPA where it is and the figures steady; `web` in eu-west fails a
+      // fifth of its requests and answers half as slowly again, so every signal is far from zero.
+      sandbox
+        .loadModel('eu-west')
+        .holdRate({ service: 'web', start: 0, requestsPerSecond: 12 });
+      sandbox
+        .loadModel('eu-central')
+        .holdRate({ service: 'web', start: 0, requestsPerSecond: 4 });
+      sandbox
+        .loadModel('eu-west')
+        .holdRate({ service: 'shop', start: 0, requestsPerSecond: 10 });
+      await injectFault('eu-west', 'web', {
+        errorRatio: 0.2,
+        latencyFactor: 1.5,
+      });
+      monitoring = await startMonitoring({
+        scrapeUrls: REGIONS.map(
+          region => `${sandbox.clusterUrl(region, 'http')}/metrics`,
+        ),
+      });
+      scrapingSince = Date.now();
+    });
+
+    afterAll(async () => {
+      await monitoring?.stop();
+      await sandbox?.close();
+    });
+
+    /** Waits until Prometheus holds more than a rate window of samples. */
+    async function rateWindowScraped() {
+      const wait =
+        scrapingSince + (RATE_WINDOW_SECONDS + 5) * 1000 - Date.now();
+      if (wait > 0) await sleep(wait);
+    }
+
+    async function health(
+      server: Awaited<ReturnType<typeof startBackend>>,
+      name: string,
+    ): Promise<EntityHealth> {
+      const response = await request(server).get(
+        `/api/scaling/entities/component/default/${name}/health?window=5m`,
+      );
+      expect(response.status).toBe(200);
+      return response.body;
+    }
+
+    it("reads each region's golden signals as the load model sets them", async () => {
+      const server = await startBackend({ url: monitoring.prometheusUrl });
+      await rateWindowScraped();
+
+      const body = await health(server, 'web');
+      expect(body.regions.map(r => [r.region, r.cluster, r.error])).toEqual([
+        ['eu-west', 'meschain-eu-west', undefined],
+        ['eu-central', 'meschain-eu-central', undefined],
+      ]);
+      for (const row of body.regions) {
+        const expected = await modelledSignals(sandbox, row.region, 'web');
+        // A window's counts are off by up to a scrape's worth of requests, and a quantile in a wide
+        // bucket is interpolated from the difference of two counts, which magnifies that.
+        const quantileTolerance = 0.05;
+        const what = (signal: string) => `${signal} of web in ${row.region}`;
+        expectClose(
+          row.signals.requestRate,
+          expected.requestRate!,
+          0.03,
+          what('requestRate'),
+        );
+        expectClose(
+          row.signals.latencyP50,
+          expected.latencyP50!,
+          quantileTolerance,
+          what('latencyP50'),
+        );
+        expectClose(
+          row.signals.latencyP95,
+          expected.latencyP95!,
+          quantileTolerance,
+          what('latencyP95'),
+        );
+        expectClose(
+          row.signals.latencyP99,
+          expected.latencyP99!,
+          quantileTolerance,
+          what('latencyP99'),
+        );
+        expectClose(
+          row.signals.cpuSaturation,
+          expected.cpuSaturation!,
+          0.03,
+          what('cpuSaturation'),
+        );
+        expectClose(
+          row.signals.memorySaturation,
+          expected.memorySaturation!,
+          0.01,
+          what('memorySaturation'),
+        );
+        // Each sparkline ends at the current figure.
+        const points = row.series.requestRate;
+        expect(points.length).toBeGreaterThan(2);
+        expectClose(
+          points[points.length - 1][1],
+          expected.requestRate!,
+          0.05,
+          what('requestRate sparkline'),
+        );
+        expect(row.hpaAtMax).toBe(false);
+      }
+      // The injected fault's share of failures is large enough to read exactly; eu-central's
+      // modelled 0.1 % is a request or two in the window, so only its order is checked.
+      const [euWest, euCentral] = body.regions;
+      const westExpected = await modelledSignals(sandbox, 'eu-west', 'web');
+      expect(westExpected.errorRatio).toBeCloseTo(1 - 0.999 * 0.8, 6);
+      expectClose(
+        euWest.signals.errorRatio,
+        westExpected.errorRatio!,
+        0.05,
+        'errorRatio of web in eu-west',
+      );
+      expect(euCentral.signals.errorRatio).toBeLessThan(0.02);
+    });
+
+    it('makes the SLO burn when a fault fails half of the requests', async () => {
+      const server = await startBackend({ url: monitoring.prometheusUrl });
+      await rateWindowScraped();
+
+      const before = await health(server, 'shop');
+      const burn = (body: EntityHealth, window: string) =>
+        body.slo.burnRates.find(rate => rate.window === window)?.rate;
+      expect(burn(before, '5m')).toBeLessThan(14.4);
+      expect(before.slo.firing).toEqual([]);
+
+      await injectFault('eu-west', 'shop', { errorRatio: 0.5 });
+      let after = before;
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+        await sleep(2000);
+        after = await health(server, 'shop');
+        if ((burn(after, '5m') ?? 0) > 14.4 && after.slo.firing.length > 0)
+          break;
+      }
+      expect(burn(after, '5m')).toBeGreaterThan(14.4);
+      expect(burn(after, '1h')).toBeGreaterThan(14.4);
+      expect(after.slo.firing).toContainEqual({
+        severity: 'page',
+        longWindow: '1h',
+        shortWindow: '5m',
+        factor: 14.4,
+      });
+      expect(after.slo.errorBudgetRemaining).toBe(0);
+
+      const checks = await request(server).get(
+        '/api/scaling/entities/component/default/shop/health/checks?region=eu-west',
+      );
+      expect(checks.status).toBe(200);
+      const signals = (checks.body as EntityHealthChecks).checks.find(
+        check => check.id === 'golden-signals',
+      );
+      expect(signals).toMatchObject({ status: 'fail', region: 'eu-west' });
+      expect(signals!.figures.burnRate as number).toBeGreaterThan(14.4);
+    });
+
+    it("checks a service's pods, autoscaler, signals, dependencies, DR and events, with its links", async () => {
+      const server = await startBackend({ url: monitoring.prometheusUrl });
+      await rateWindowScraped();
+
+      const response = await request(server).get(
+        '/api/scaling/entities/component/default/web/health/checks',
+      );
+      expect(response.status).toBe(200);
+      const body = response.body as EntityHealthChecks;
+      const check = (id: string, region?: string) =>
+        body.checks.find(
+          c => c.id === id && c.region === region,
+        ) as HealthCheck;
+
+      expect(check('pods-ready', 'eu-west')).toMatchObject({
+        status: 'pass',
+        figures: { ready: 2, desired: 2 },
+      });
+      expect(check('hpa-conditions', 'eu-west').status).toBe('pass');
+      // A fifth of web's requests fail in eu-west: far over a 99.9 % objective.
+      expect(check('golden-signals', 'eu-west').status).toBe('fail');
+      expect(check('golden-signals', 'eu-central').status).not.toBe('fail');
+      for (const region of REGIONS) {
+        expect(check('dependency:web-db', region).figures).toEqual(
+          expect.objectContaining({
+            connectionsInUse: expect.any(Number),
+            connectionsMax: expect.any(Number),
+            replicationLagSeconds: expect.any(Number),
+          }),
+        );
+        expect(check('dependency:web-cache', region).figures).toEqual(
+          expect.objectContaining({ cacheHitRatio: expect.any(Number) }),
+        );
+        expect(check('dependency:shop-events', region).figures).toEqual(
+          expect.objectContaining({ queueMessages: expect.any(Number) }),
+        );
+        expect(check('warning-events', region).status).toMatch(/pass|warn/);
+      }
+      expect(check('dr-readiness', 'eu-west').summary).toMatch(
+        /^eu-west .* to eu-central/,
+      );
+      expect(body.links).toEqual([
+        {
+          url: 'https://grafana.example.com/d/web',
+          title: 'Grafana',
+          type: 'grafana',
+        },
+        {
+          url: 'https://jaeger.example.com/search?service=web',
+          title: 'Jaeger',
+          type: 'jaeger',
+        },
+        {
+          url: 'https://kibana.example.com/app/web',
+          title: 'Kibana',
+          type: 'kibana',
+        },
+      ]);
+      for (const c of body.checks) {
+        expect(new Date(c.checkedAt).getTime()).toBeGreaterThan(scrapingSince);
+      }
+
+      const unknownRegion = await request(server).get(
+        '/api/scaling/entities/component/default/web/health/checks?region=us-east',
+      );
+      expect(unknownRegion.status).toBe(400);
+      expect(unknownRegion.body.error.message).toBe(
+        'component:default/web does not run in region us-east; its regions are eu-west, eu-central',
+      );
+    });
+
+    it('names a region whose Prometheus fails, and still answers for the others', async () => {
+      const server = await startBackend({
+        url: monitoring.prometheusUrl,
+        // Nothing listens on port 9 (discard) of the loopback address.
+        regions: [{ region: 'eu-central', url: 'http://127.0.0.1:9' }],
+      });
+      await rateWindowScraped();
+
+      const body = await health(server, 'web');
+      const [euWest, euCentral] = body.regions;
+      expect(euWest.error).toBeUndefined();
+      expect(euWest.signals.requestRate).toBeGreaterThan(0);
+      expect(euCentral.signals.requestRate).toBeNull();
+      expect(euCentral.error).toMatch(
+        /^Prometheus of region eu-central could not be reached: /,
+      );
+      expect(body.slo.error).toMatch(
+        /^The figures leave out eu-central \(Prometheus of region eu-central could not be reached: /,
+      );
+    });
+  },
+);
