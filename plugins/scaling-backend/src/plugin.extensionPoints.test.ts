@@ -7,9 +7,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import {
   CostSource,
+  MetricsSource,
   RegionCatalog,
   scalingClustersExtensionPoint,
   scalingCostExtensionPoint,
+  scalingMetricsExtensionPoint,
   scalingRegionsExtensionPoint,
 } from '@meschain/backstage-plugin-scaling-node';
 import request from 'supertest';
@@ -20,6 +22,10 @@ const costSource: CostSource = {
   getAllocations: async () => ({ allocations: [], skipped: [] }),
 };
 const regionCatalog: RegionCatalog = { listRegions: async () => [] };
+const metricsSource: MetricsSource = {
+  query: async () => [],
+  queryRange: async () => [],
+};
 const authStrategy: AuthenticationStrategy = {
   getCredential: async () => ({ type: 'anonymous' }),
   validateCluster: () => [],
@@ -70,6 +76,14 @@ describe('the scaling plugin’s extension points', () => {
       (name: string) =>
         moduleUsing(name, scalingCostExtensionPoint, cost =>
           cost.setCostSource(costSource),
+        ),
+    ],
+    [
+      'setMetricsSource',
+      'The metrics source',
+      (name: string) =>
+        moduleUsing(name, scalingMetricsExtensionPoint, metrics =>
+          metrics.setMetricsSource(metricsSource),
         ),
     ],
     [
