@@ -39,7 +39,6 @@ export type {
   CostApi,
   HealthApi,
   AlertsApi,
-  ActiveAlert,
 } from './api';
 export { isScalingAvailable } from './isScalingAvailable';
 export { formatCost, lastCompleteDays } from './components/cost/costFormat';

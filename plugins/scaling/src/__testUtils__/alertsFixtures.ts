@@ -1,8 +1,8 @@
 import {
+  ActiveAlert,
   AlertRule,
   MaintenanceWindow,
 } from '@meschain/backstage-plugin-scaling-common';
-import { ActiveAlert } from '../api';
 
 export const errorRatioRule: AlertRule = {
   id: 'rule-1',

@@ -1,30 +1,12 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  ActiveAlert,
   AlertRule,
   AlertRuleSpec,
-  AlertSeverity,
   MaintenanceWindow,
   MaintenanceWindowRequest,
 } from '@meschain/backstage-plugin-scaling-common';
-
-// The active alerts' shape, until the generated client carries it.
-
-/** @public An alert of the service that Alertmanager holds now. */
-export interface ActiveAlert {
-  fingerprint: string;
-  alertname: string;
-  severity: AlertSeverity | string;
-  region?: string;
-  /** The portal's rule that raised it; absent for the SLO's burn-rate alerts. */
-  ruleId?: string;
-  summary?: string;
-  /** ISO 8601. */
-  startsAt: string;
-  state: 'active' | 'suppressed' | 'unprocessed';
-  /** The silences (maintenance windows) that hold it back. */
-  silencedBy: string[];
-}
 
 /**
  * @public

@@ -2,35 +2,49 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ActiveAlert,
   AlertRule,
   AlertRuleSpec,
   MaintenanceWindow,
   MaintenanceWindowRequest,
+  ScalingBackendClient,
 } from '@meschain/backstage-plugin-scaling-common';
-import { ActiveAlert, AlertsApi } from './AlertsApi';
+import { AlertsApi } from './AlertsApi';
 import { entityPathParams, readBody } from './scalingBackend';
+
+/** A write's empty answer (204); a non-ok answer throws a ResponseError. */
+async function readNothing(response: Response): Promise<void> {
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response);
+  }
+}
 
 /** @public Reads and changes a service's alerting with the signed-in user's identity. */
 export class AlertsClient implements AlertsApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly backend: ScalingBackendClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.backend = new ScalingBackendClient(options);
   }
 
   async getAlertRules(
     entityRef: CompoundEntityRef,
   ): Promise<{ rules: AlertRule[] }> {
-    return readBody(await this.send(entityRef, 'GET', '/alerts/rules'));
+    return readBody(
+      await this.backend.getAlertRules({ path: entityPathParams(entityRef) }),
+    );
   }
 
   async createAlertRule(
     entityRef: CompoundEntityRef,
     rule: AlertRuleSpec,
   ): Promise<AlertRule> {
-    return readBody(await this.send(entityRef, 'POST', '/alerts/rules', rule));
+    return readBody(
+      await this.backend.createAlertRule({
+        path: entityPathParams(entityRef),
+        body: rule,
+      }),
+    );
   }
 
   async updateAlertRule(
@@ -39,12 +53,10 @@ export class AlertsClient implements AlertsApi {
     rule: AlertRuleSpec,
   ): Promise<AlertRule> {
     return readBody(
-      await this.send(
-        entityRef,
-        'PUT',
-        `/alerts/rules/${encodeURIComponent(ruleId)}`,
-        rule,
-      ),
+      await this.backend.updateAlertRule({
+        path: { ...entityPathParams(entityRef), ruleId },
+        body: rule,
+      }),
     );
   }
 
@@ -53,24 +65,28 @@ export class AlertsClient implements AlertsApi {
     ruleId: string,
   ): Promise<void> {
     await readNothing(
-      await this.send(
-        entityRef,
-        'DELETE',
-        `/alerts/rules/${encodeURIComponent(ruleId)}`,
-      ),
+      await this.backend.deleteAlertRule({
+        path: { ...entityPathParams(entityRef), ruleId },
+      }),
     );
   }
 
   async getActiveAlerts(
     entityRef: CompoundEntityRef,
   ): Promise<{ alerts: ActiveAlert[] }> {
-    return readBody(await this.send(entityRef, 'GET', '/alerts'));
+    return readBody(
+      await this.backend.getActiveAlerts({ path: entityPathParams(entityRef) }),
+    );
   }
 
   async getMaintenanceWindows(
     entityRef: CompoundEntityRef,
   ): Promise<{ windows: MaintenanceWindow[] }> {
-    return readBody(await this.send(entityRef, 'GET', '/maintenance-windows'));
+    return readBody(
+      await this.backend.getMaintenanceWindows({
+        path: entityPathParams(entityRef),
+      }),
+    );
   }
 
   async createMaintenanceWindow(
@@ -78,7 +94,10 @@ export class AlertsClient implements AlertsApi {
     window: MaintenanceWindowRequest,
   ): Promise<MaintenanceWindow> {
     return readBody(
-      await this.send(entityRef, 'POST', '/maintenance-windows', window),
+      await this.backend.createMaintenanceWindow({
+        path: entityPathParams(entityRef),
+        body: window,
+      }),
     );
   }
 
@@ -87,34 +106,9 @@ export class AlertsClient implements AlertsApi {
     windowId: string,
   ): Promise<void> {
     await readNothing(
-      await this.send(
-        entityRef,
-        'DELETE',
-        `/maintenance-windows/${encodeURIComponent(windowId)}`,
-      ),
+      await this.backend.expireMaintenanceWindow({
+        path: { ...entityPathParams(entityRef), silenceId: windowId },
+      }),
     );
-  }
-
-  private async send(
-    entityRef: CompoundEntityRef,
-    method: string,
-    suffix: string,
-    body?: unknown,
-  ): Promise<Response> {
-    const { kind, namespace, name } = entityPathParams(entityRef);
-    const base = await this.discoveryApi.getBaseUrl('scaling');
-    const path = [kind, namespace, name].map(encodeURIComponent).join('/');
-    return this.fetchApi.fetch(`${base}/entities/${path}${suffix}`, {
-      method,
-      headers:
-        body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  }
-}
-
-async function readNothing(response: Response): Promise<void> {
-  if (!response.ok) {
-    throw await ResponseError.fromResponse(response);
   }
 }

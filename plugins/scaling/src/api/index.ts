@@ -14,5 +14,5 @@ export { healthApiRef } from './HealthApi';
 export type { HealthApi } from './HealthApi';
 export { HealthClient } from './HealthClient';
 export { alertsApiRef } from './AlertsApi';
-export type { ActiveAlert, AlertsApi } from './AlertsApi';
+export type { AlertsApi } from './AlertsApi';
 export { AlertsClient } from './AlertsClient';

@@ -7,7 +7,7 @@ import {
   StatusWarning,
 } from '@backstage/core-components';
 import { ReactNode } from 'react';
-import { ActiveAlert } from '../../api';
+import { ActiveAlert } from '@meschain/backstage-plugin-scaling-common';
 import { useActiveAlerts } from '../../hooks';
 import { CompactTable } from '../CompactTable';
 
