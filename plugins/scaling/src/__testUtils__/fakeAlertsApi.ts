@@ -15,12 +15,10 @@ export function fakeAlertsApi(
     getAlertRules: jest.fn().mockResolvedValue({
       rules: [errorRatioRule, latencyTrendRule, slowAndFailingRule],
     }),
-    createAlertRule: jest
-      .fn()
-      .mockImplementation(async (_ref, rule) => ({
-        ...errorRatioRule,
-        ...rule,
-      })),
+    createAlertRule: jest.fn().mockImplementation(async (_ref, rule) => ({
+      ...errorRatioRule,
+      ...rule,
+    })),
     updateAlertRule: jest.fn().mockImplementation(async (_ref, id, rule) => ({
       ...errorRatioRule,
       ...rule,
