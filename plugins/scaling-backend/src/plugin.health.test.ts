@@ -1,6 +1,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { JsonObject } from '@backstage/types';
 import {
   EntityHealth,
   EntityHealthChecks,
@@ -260,7 +261,7 @@ function expectClose(
       expect(response.status).toBe(200);
     }
 
-    async function startBackend(prometheus: Record<string, unknown>) {
+    async function startBackend(prometheus: JsonObject) {
       const { server } = await startTestBackend({
         features: [
           scalingPlugin,
