@@ -65,10 +65,14 @@ export function createPrometheusRuleFiles(options: {
           `Alert rules cannot be checked: ${promtool} is not installed`,
         );
       }
+      // Its complaints, without the lines that only say what it checked.
       const output = `${failure.stderr ?? ''}${failure.stdout ?? ''}`
         .split(path)
         .join('the rule file')
-        .trim();
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line && line !== 'FAILED:' && !/^Checking /.test(line))
+        .join('; ');
       throw new InputError(
         `The alert rules do not pass promtool check rules: ${output}`,
       );
