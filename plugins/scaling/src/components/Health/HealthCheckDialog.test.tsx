@@ -29,17 +29,22 @@ describe('the health-check modal', () => {
     expect(items[0]).toHaveTextContent(
       'Pass — Pods ready: 3 of 3 pods are ready',
     );
-    expect(items[0]).toHaveTextContent('ready pods: 3; desired pods: 3');
+    expect(items[0]).toHaveTextContent('ready: 3; desired: 3; workloads: 1');
     expect(items[0]).toHaveTextContent(
       `Checked at ${new Date('2026-12-05T23:00:00Z').toLocaleTimeString()}`,
     );
     expect(items[1]).toHaveTextContent(
       'Warn — HPA conditions: ScalingLimited: the HPA is at its maximum',
     );
-    expect(
-      within(dialog).getByRole('region', { name: 'us-east' }),
-    ).toHaveTextContent(
+    expect(items[1]).toHaveTextContent(
+      'order-service-hpa current replicas: 10; order-service-hpa max replicas: 10; order-service-hpa ScalingLimited: TooManyReplicas',
+    );
+    const usEast = within(dialog).getByRole('region', { name: 'us-east' });
+    expect(usEast).toHaveTextContent(
       'Fail — Errors against the SLO: Errors at 2.5 % burn the 99.9 % objective 25× too fast',
+    );
+    expect(usEast).toHaveTextContent(
+      'error ratio: 2.5 %; burn rate: 25; latency p95: 182 ms',
     );
     expect(
       within(dialog).getByRole('region', { name: 'Whole service' }),

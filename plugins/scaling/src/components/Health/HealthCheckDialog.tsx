@@ -14,21 +14,10 @@ import {
   HealthCheck,
   HealthLink,
 } from '@meschain/backstage-plugin-scaling-common';
-import { formatNumber } from '../../format';
 import { useHealthChecks } from '../../hooks';
 import { DataAge } from '../DataAge';
+import { describeHealthFigures } from './describeHealthFigures';
 import { HealthCheckStatus } from './HealthCheckStatus';
-
-/** A check's figures in one line: `ready pods: 3; desired pods: 3`. */
-export function describeHealthFigures(figures: HealthCheck['figures']): string {
-  return Object.entries(figures)
-    .map(([key, value]) => {
-      const name = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-      const shown = typeof value === 'number' ? formatNumber(value) : value;
-      return `${name}: ${shown}`;
-    })
-    .join('; ');
-}
 
 /** The checks under the region they ran in; checks of the whole service first. */
 function byRegion(checks: HealthCheck[]): Array<[string, HealthCheck[]]> {

@@ -12,7 +12,8 @@ export const signalLabels: Record<GoldenSignal, string> = {
   memorySaturation: 'Memory',
 };
 
-function formatRatio(ratio: number): string {
+/** A share of a whole as a percentage, with two decimals below 1 %. */
+export function formatRatio(ratio: number): string {
   const percent = ratio * 100;
   // An error ratio of 0.04 % matters against a 99.9 % objective: keep its digits.
   const digits = percent !== 0 && Math.abs(percent) < 1 ? 2 : 1;
