@@ -48,8 +48,11 @@ backend.add(import('./kubernetes/clusterAuthStrategiesModule'));
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
-// notifications and signals plugins
+// notifications and signals plugins; alerts reach their owners by email and Slack too, as
+// notifications.processors configures (locally, mail goes nowhere and Slack is off)
 backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-notifications-backend-module-email'));
+backend.add(import('@backstage/plugin-notifications-backend-module-slack'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 // mcp actions plugin
