@@ -180,8 +180,6 @@ async function measure(sandbox: Sandbox, interval: number): Promise<Round[]> {
           ),
         );
       });
-      const seen = new Set((await backend.notifications()).map(n => n.id));
-
       const round: Round = { service };
       const started = performance.now();
       await setFault(sandbox, service, { errorRatio: FAULT_ERROR_RATIO });
@@ -205,7 +203,14 @@ async function measure(sandbox: Sandbox, interval: number): Promise<Round[]> {
                 `alertname="${alertname}"`,
               )}`,
             ).then(alerts => alerts.length > 0),
-          backend.notifications().then(list => list.some(n => !seen.has(n.id))),
+          // Only this round's alert firing: a resolved one of the last round is no detection.
+          backend
+            .notifications()
+            .then(list =>
+              list.some(n =>
+                n.payload.title.startsWith(`Firing: ${alertname} `),
+              ),
+            ),
         ]);
         if (firing && round.firing === undefined) round.firing = elapsed;
         if (inAlertmanager && round.alertmanager === undefined)
