@@ -1,4 +1,9 @@
 import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -6,9 +11,12 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Notification } from '@backstage/plugin-notifications-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ActiveAlert,
   MaintenanceWindow,
+  scalingAdminPermission,
+  ScalingHistory,
 } from '@meschain/backstage-plugin-scaling-common';
 import {
   Monitoring,
@@ -77,6 +85,13 @@ const RULES = '/api/scaling/entities/component/default/web/alerts/rules';
 const WINDOWS =
   '/api/scaling/entities/component/default/web/maintenance-windows';
 const RULE_FILE = 'component-default-web.yml';
+
+function callerOf(credentials: BackstageCredentials) {
+  const { principal } = credentials as BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >;
+  return principal.type === 'user' ? principal.userEntityRef : undefined;
+}
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -154,6 +169,18 @@ async function eventually<T>(
           }),
           mockServices.database.factory(),
           catalogServiceMock.factory({ entities }),
+          // The portal's policy, as far as these tests need it: the owner may change the
+          // service's alerts; no one is an admin.
+          mockServices.permissions.mock({
+            authorize: async (requests, options) =>
+              requests.map(({ permission }) => ({
+                result:
+                  permission.name !== scalingAdminPermission.name &&
+                  callerOf(options.credentials) === OWNER
+                    ? AuthorizeResult.ALLOW
+                    : AuthorizeResult.DENY,
+              })),
+          }).factory,
         ],
       }));
       const address = server.address();
@@ -371,6 +398,51 @@ async function eventually<T>(
       expect(windows.body.windows).toEqual([
         expect.objectContaining({ id: window.id, status: 'expired' }),
       ]);
+    });
+
+    it('refuses a non-owner’s rule and a window that ends before it starts, and audits every write', async () => {
+      const refused = await request(server)
+        .post(RULES)
+        .set('authorization', mockCredentials.user.header(NON_OWNER))
+        .send(highErrors('NotMine'));
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toContain(
+        'scaling.alerts.rules.update',
+      );
+
+      const backwards = await request(server)
+        .post(WINDOWS)
+        .set('authorization', mockCredentials.user.header(OWNER))
+        .send({
+          startsAt: '2030-01-02T10:00:00Z',
+          endsAt: '2030-01-02T09:00:00Z',
+          comment: 'Backwards',
+        });
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.problems).toEqual([
+        {
+          field: 'endsAt',
+          message:
+            'endsAt must be after startsAt (2030-01-02T10:00:00Z); got "2030-01-02T09:00:00Z"',
+        },
+      ]);
+
+      const history = await request(server)
+        .get('/api/scaling/entities/component/default/web/history')
+        .set('authorization', mockCredentials.user.header(OWNER));
+      const events = (history.body as ScalingHistory).events
+        .filter(event => event.source === 'suite')
+        .map(event => [event.action, event.outcome, event.actor]);
+      expect(events).toEqual(
+        expect.arrayContaining([
+          ['alert-rule.create', 'failed', OWNER],
+          ['alert-rule.create', 'succeeded', OWNER],
+          ['alert-rule.create', 'denied', NON_OWNER],
+          ['maintenance-window.create', 'succeeded', OWNER],
+          ['maintenance-window.expire', 'succeeded', OWNER],
+          ['maintenance-window.create', 'failed', OWNER],
+        ]),
+      );
     });
 
     it('takes alerts only from Alertmanager’s principal', async () => {
