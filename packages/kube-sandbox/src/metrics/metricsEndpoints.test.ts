@@ -395,18 +395,31 @@ describe('metrics endpoints', () => {
       ).toBeLessThan(0.01);
     });
 
-    it('slows every request by the factor it is told', async () => {
+    it('slows every request by the factor it is told, as the HPA reads it too', async () => {
       const mean = (a: { latencySum: number; count: number }, b: typeof a) =>
         (b.latencySum - a.latencySum) / (b.count - a.count);
+      /** web's p95 as an Object metric on its Service, as an HPA on latency reads it. */
+      const p95 = async () => {
+        const { body } = await get<MetricsList<{ value: string }>>(
+          '/apis/custom.metrics.k8s.io/v1beta2/namespaces/shop/services/web/http_p95_latency_ms',
+        );
+        const { value } = body.items[0];
+        return value.endsWith('m')
+          ? Number(value.slice(0, -1)) / 1000
+          : Number(value);
+      };
       const t0 = await webCounters();
       sandbox.advance(60_000);
       const t1 = await webCounters();
+      const p95Before = await p95();
       await admin('eu-west/services/web/fault', { latencyFactor: 5 });
       sandbox.advance(60_000);
       const t2 = await webCounters();
       const ratio = mean(t1, t2) / mean(t0, t1);
       expect(ratio).toBeGreaterThan(4.5);
       expect(ratio).toBeLessThan(5.5);
+      expect((await p95()) / p95Before).toBeGreaterThan(4.5);
+      expect((await p95()) / p95Before).toBeLessThan(5.5);
       await admin('eu-west/services/web/fault', { mode: 'none' });
     });
 
