@@ -137,4 +137,34 @@ describe('the default fleet', () => {
       'history must be a duration such as 90d or 12h, got 90',
     );
   });
+
+  it('gives each cluster the resources its services depend on, as the catalog names them', () => {
+    expect(byName.get('eu-west')!.resources).toEqual([
+      { name: 'user-db', type: 'database', maxConnections: 100 },
+      { name: 'redis-cache', type: 'cache' },
+      { name: 'sync-events-queue', type: 'queue' },
+      { name: 'product-db', type: 'database', maxConnections: 100 },
+      { name: 'order-db', type: 'database', maxConnections: 100 },
+      { name: 'marketplace-db', type: 'database', maxConnections: 100 },
+      { name: 'analytics-warehouse', type: 'database', maxConnections: 40 },
+    ]);
+    // A DR standby runs four services, so it has no analytics warehouse.
+    expect(byName.get('eu-central')!.resources!.map(r => r.name)).not.toContain(
+      'analytics-warehouse',
+    );
+
+    const file = (resources: string) =>
+      `${resources}
+services:
+  web: { image: w, replicas: 1, strategy: rolling, resources: { requests: { cpu: 1, memory: 1Gi } }, dependsOn: [web-db] }
+clusters: [{ name: a, token: t, prices: { cpuCoreHour: 1, ramGiBHour: 1 }, nodePools: [], services: all }]`;
+    expect(() => parseFleet(file(''))).toThrow(
+      'cluster "a": service "web" depends on "web-db", which is not in `resources`',
+    );
+    expect(() =>
+      parseFleet(file('resources: { web-db: { type: warehouse } }')),
+    ).toThrow(
+      'resource "web-db" has type "warehouse"; expected one of database, cache, queue',
+    );
+  });
 });
