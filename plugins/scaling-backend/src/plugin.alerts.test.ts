@@ -61,6 +61,21 @@ const entities: Entity[] = [
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'shop',
+      namespace: 'default',
+      annotations: {
+        'backstage.io/kubernetes-id': 'shop',
+        'backstage.io/kubernetes-namespace': NAMESPACE,
+        'meschain.io/regions': REGION,
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'shop-team' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/shop-team' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: { name: 'shop-team', namespace: 'default' },
     spec: { type: 'team', children: [] },
@@ -136,6 +151,18 @@ async function eventually<T>(
     let monitoring: Monitoring;
     let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
     let ruleDirectory: string;
+    const scheduledTasks = new Map<string, () => Promise<void>>();
+    // Tasks run when a test says so, e.g. the rule files' sync.
+    const scheduler = mockServices.scheduler.mock({
+      scheduleTask: async task => {
+        scheduledTasks.set(task.id, async () =>
+          task.fn(new AbortController().signal),
+        );
+      },
+      createScheduledTaskRunner: schedule => ({
+        run: task => scheduler.scheduleTask({ ...schedule, ...task }),
+      }),
+    });
 
     beforeAll(async () => {
       // Real time, so that Prometheus' clock and the sandbox's agree.
@@ -168,6 +195,7 @@ async function eventually<T>(
             },
           }),
           mockServices.database.factory(),
+          scheduler.factory,
           catalogServiceMock.factory({ entities }),
           // The portal's policy, as far as these tests need it: the owner may change the
           // service's alerts; no one is an admin.
@@ -222,8 +250,8 @@ async function eventually<T>(
       expect(response.status).toBe(200);
     }
 
-    /** The rule ids Prometheus has loaded from the entity's rule file. */
-    async function loadedRuleIds(): Promise<string[]> {
+    /** The rule ids Prometheus has loaded from an entity's rule file. */
+    async function loadedRuleIds(ruleFile = RULE_FILE): Promise<string[]> {
       const response = await fetch(
         `${monitoring.prometheusUrl}/api/v1/rules?type=alert`,
       );
@@ -236,7 +264,7 @@ async function eventually<T>(
         };
       };
       return body.data.groups
-        .filter(group => group.file.endsWith(RULE_FILE))
+        .filter(group => group.file.endsWith(ruleFile))
         .flatMap(group => group.rules.map(rule => rule.labels.rule_id));
     }
 
@@ -451,6 +479,17 @@ async function eventually<T>(
         .set('authorization', mockCredentials.service.header())
         .send({ version: '4', status: 'firing', alerts: [] });
       expect(response.status).toBe(403);
+    });
+
+    it('loads the SLO burn-rate alerts of every service of the catalog, rules or none', async () => {
+      expect(await loadedRuleIds('component-default-shop.yml')).toEqual([]);
+      await scheduledTasks.get('scaling-alert-rule-files')!();
+      expect(await loadedRuleIds('component-default-shop.yml')).toEqual([
+        'slo-burn-1h-5m',
+        'slo-burn-6h-30m',
+        'slo-burn-1d-2h',
+        'slo-burn-3d-6h',
+      ]);
     });
   },
 );

@@ -326,6 +326,7 @@ export const scalingPlugin = createBackendPlugin({
               database,
               logger,
               auth,
+              scheduler,
               catalog,
               notifications,
               pipeline: writePipeline,

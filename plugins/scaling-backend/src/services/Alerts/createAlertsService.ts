@@ -1,5 +1,12 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -35,6 +42,8 @@ import { AlertRuleStore } from './DatabaseAlertRuleStore';
 import { AlertInputError } from './errors';
 import { PrometheusRuleFiles } from './prometheusRuleFiles';
 import { AlertsService } from './types';
+
+const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 
 /** The rule file of an entity, e.g. `component-default-checkout.yml`. */
 export function ruleFileName(entityRef: string): string {
@@ -151,10 +160,13 @@ export function createAlertsService(options: {
     };
   }
 
-  async function sloOf(facts: ScalingEntityFacts, caller: WriteCaller) {
+  async function sloOf(
+    facts: ScalingEntityFacts,
+    credentials: BackstageCredentials,
+  ) {
     const entity: Entity | undefined = await catalog.getEntityByRef(
       facts.entityRef,
-      { credentials: caller.credentials },
+      { credentials },
     );
     try {
       return entity ? serviceSlo(entity, sloDefaults) : undefined;
@@ -166,7 +178,27 @@ export function createAlertsService(options: {
     }
   }
 
-  /** Renders the entity's rules and has Prometheus load them, then runs `save`, both as one audited change. */
+  /** Renders the entity's rules, with its SLO's burn-rate alerts, and has Prometheus load them. */
+  async function load(
+    facts: ScalingEntityFacts,
+    credentials: BackstageCredentials,
+    rules: AlertRule[],
+  ) {
+    const service = alertedService(facts);
+    const file = renderAlertRuleFile(service, rules, {
+      portalUrl: healthPageUrl(portalBaseUrl, service.entityRef),
+      slo: await sloOf(facts, credentials),
+    });
+    await ruleFiles.replace(
+      ruleFileName(service.entityRef),
+      alertRuleFileYaml(file),
+      file.groups.flatMap(group =>
+        group.rules.map(rule => rule.labels.rule_id),
+      ),
+    );
+  }
+
+  /** Loads the entity's rules as they will be, then runs `save`, both as one audited change. */
   function publish<T>(
     write: AuthorizedWrite,
     caller: WriteCaller,
@@ -178,18 +210,7 @@ export function createAlertsService(options: {
     },
   ): Promise<T> {
     return write.auditedChange(change.before, async () => {
-      const service = alertedService(write.facts);
-      const file = renderAlertRuleFile(service, change.rules, {
-        portalUrl: healthPageUrl(portalBaseUrl, service.entityRef),
-        slo: await sloOf(write.facts, caller),
-      });
-      await ruleFiles.replace(
-        ruleFileName(service.entityRef),
-        alertRuleFileYaml(file),
-        file.groups.flatMap(group =>
-          group.rules.map(rule => rule.labels.rule_id),
-        ),
-      );
+      await load(write.facts, caller.credentials, change.rules);
       return { result: await change.save(), after: change.after };
     });
   }
@@ -239,6 +260,43 @@ export function createAlertsService(options: {
   }
 
   return {
+    async syncRuleFiles(credentials) {
+      const { items } = await catalog.getEntities(
+        {
+          filter: { kind: 'Component' },
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'metadata.annotations',
+          ],
+        },
+        { credentials },
+      );
+      const services = items.filter(
+        entity => entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION],
+      );
+      for (const entity of services) {
+        const entityRef = stringifyEntityRef(entity);
+        try {
+          await oneAtATime(entityRef, async () => {
+            const facts = await entityFacts.getFacts(
+              parseEntityRef(entityRef),
+              {
+                credentials,
+              },
+            );
+            await load(facts, credentials, await store.list(entityRef));
+          });
+        } catch (error) {
+          // One service's failure must not keep the others' alerts from loading.
+          logger.warn(
+            `Could not load the alert rules of ${entityRef}: ${error}`,
+          );
+        }
+      }
+    },
+
     async listRules(entityRef, credentials) {
       const facts = await entityFacts.getFacts(entityRef, { credentials });
       return store.list(facts.entityRef);

@@ -2,6 +2,7 @@ import {
   AuthService,
   DatabaseService,
   LoggerService,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -23,30 +24,42 @@ export async function createConfiguredAlerts(options: {
   database: DatabaseService;
   logger: LoggerService;
   auth: AuthService;
+  scheduler: SchedulerService;
   catalog: CatalogService;
   notifications: NotificationService;
   pipeline: ScalingWritePipeline;
   entityFacts: EntityScalingFactsService;
   sloDefaults: Partial<ServiceSlo>;
 }): Promise<ConfiguredAlerts | undefined> {
-  const { config, database, logger, auth, catalog, notifications } = options;
+  const { config, database, logger, auth, scheduler, catalog, notifications } =
+    options;
   const settings = readAlertsSettings(config);
   if (!settings) {
     return undefined;
   }
   const portalBaseUrl = config.getString('app.baseUrl');
+  const service = createAlertsService({
+    store: await DatabaseAlertRuleStore.create({ database }),
+    ruleFiles: createPrometheusRuleFiles({ settings, logger }),
+    alertmanager: createAlertmanagerClient(settings),
+    pipeline: options.pipeline,
+    entityFacts: options.entityFacts,
+    catalog,
+    sloDefaults: options.sloDefaults,
+    portalBaseUrl,
+    logger,
+  });
+  await scheduler.scheduleTask({
+    id: 'scaling-alert-rule-files',
+    frequency: { minutes: 30 },
+    timeout: { minutes: 10 },
+    // After the catalog has started, and whatever Prometheus' rule directory held.
+    initialDelay: { seconds: 30 },
+    fn: async () =>
+      service.syncRuleFiles(await auth.getOwnServiceCredentials()),
+  });
   return {
-    service: createAlertsService({
-      store: await DatabaseAlertRuleStore.create({ database }),
-      ruleFiles: createPrometheusRuleFiles({ settings, logger }),
-      alertmanager: createAlertmanagerClient(settings),
-      pipeline: options.pipeline,
-      entityFacts: options.entityFacts,
-      catalog,
-      sloDefaults: options.sloDefaults,
-      portalBaseUrl,
-      logger,
-    }),
+    service,
     notifier: createAlertNotifier({
       notifications,
       catalog,

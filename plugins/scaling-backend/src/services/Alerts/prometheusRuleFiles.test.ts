@@ -113,6 +113,12 @@ function fakePrometheus(ruleDirectory: string) {
     expect(prometheus.state.reloads).toBe(1);
   });
 
+  it('leaves a file that is already as rendered alone, without a reload', async () => {
+    await ruleFiles.replace('web.yml', ruleFile('r-1'), ['r-1']);
+    await ruleFiles.replace('web.yml', ruleFile('r-1'), ['r-1']);
+    expect(prometheus.state.reloads).toBe(1);
+  });
+
   it('refuses a file promtool rejects, with its complaint, and leaves the old file and Prometheus alone', async () => {
     await ruleFiles.replace('web.yml', ruleFile('r-1'), ['r-1']);
     const broken = ruleFile('r-2').replace('vector(1) > 0', 'rate(up[5m]');

@@ -23,7 +23,8 @@ export interface PrometheusRuleFiles {
    * Replaces the file: writes it beside the old one, checks it with
    * `promtool check rules`, renames it over the old one, reloads Prometheus
    * and waits until Prometheus reports exactly `ruleIds` from it. A failed
-   * reload or a rule Prometheus does not report puts the old file back.
+   * reload or a rule Prometheus does not report puts the old file back. A file
+   * that already has this content is left as it is.
    *
    * @throws InputError with promtool's complaint when the file does not pass
    * @throws ServiceUnavailableError when Prometheus did not load the file
@@ -124,6 +125,10 @@ export function createPrometheusRuleFiles(options: {
     async replace(fileName, content, ruleIds) {
       await mkdir(ruleDirectory, { recursive: true });
       const path = join(ruleDirectory, fileName);
+      const previous = await readFile(path, 'utf8').catch(() => undefined);
+      if (previous === content) {
+        return;
+      }
       // Outside Prometheus' `*.yml` glob until it has passed promtool.
       const candidate = join(ruleDirectory, `.${fileName}.${randomUUID()}.tmp`);
       await writeFile(candidate, content);
@@ -133,7 +138,6 @@ export function createPrometheusRuleFiles(options: {
         await rm(candidate, { force: true });
         throw error;
       }
-      const previous = await readFile(path, 'utf8').catch(() => undefined);
       await rename(candidate, path);
       try {
         await reload();

@@ -10,6 +10,14 @@ import type { AlertNotifier } from './alertNotifications';
 
 /** The alert rules, active alerts and maintenance windows of services, managed by their owners. */
 export interface AlertsService {
+  /**
+   * Renders the rule file of every service of the catalog, so that each has
+   * its SLO's burn-rate alerts before any rule is written, and a rule
+   * directory that was lost is written again. Files that are already as
+   * rendered are left alone.
+   */
+  syncRuleFiles(credentials: BackstageCredentials): Promise<void>;
+
   listRules(
     entityRef: CompoundEntityRef,
     credentials: BackstageCredentials,
