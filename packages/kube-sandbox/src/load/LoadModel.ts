@@ -94,6 +94,8 @@ interface ScheduledFault {
 
 /** How unevenly a load balancer spreads requests over pods (±5 % by default). */
 const DEFAULT_POD_IMBALANCE = 0.1;
+/** Share of requests that fail on a healthy service: well inside a 99.9 % availability objective. */
+const BASELINE_ERROR_RATIO = 0.0002;
 /** Saturation beyond which latency is computed as if at this value, to keep it finite. */
 const MAX_SATURATION = 0.95;
 
@@ -288,7 +290,9 @@ export class LoadModel {
       profile.baseLatencyMs * (1 + (0.6 * bounded) / (1 - bounded)) * slowdown;
     const modelledErrors = Math.min(
       0.5,
-      0.001 + Math.max(0, saturation - 0.9) * 0.5 + (load.incident ? 0.01 : 0),
+      BASELINE_ERROR_RATIO +
+        Math.max(0, saturation - 0.9) * 0.5 +
+        (load.incident ? 0.01 : 0),
     );
     // An injected error ratio fails that share of the requests the service would have served.
     const injected = load.fault?.errorRatio ?? 0;
