@@ -17,6 +17,8 @@ command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanag
 command -v openssl >/dev/null || missing+=(openssl)
 # The OpenAPI generator that checks the committed router types and client is a Java program.
 command -v java >/dev/null || missing+=(default-jre-headless)
+# The report tests read the PDFs back as text.
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 
 install_packages() {
   if [[ $EUID -ne 0 ]]; then
