@@ -66,3 +66,4 @@ export * from './regions';
 export * from './cost';
 export * from './health';
 export * from './alerts';
+export * from './fleet';

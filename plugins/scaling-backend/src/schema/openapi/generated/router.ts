@@ -2877,6 +2877,202 @@ export const spec = {
           },
         },
       },
+      FleetHealth: {
+        type: 'string',
+        description:
+          "A cell's health: from its pods' readiness and its autoscaler's conditions. `unknown` when the service has no workload in the region or its cluster could not be read.",
+        enum: ['pass', 'warn', 'fail', 'unknown'],
+      },
+      FleetTier: {
+        type: 'string',
+        enum: ['critical', 'high', 'standard'],
+      },
+      FleetCell: {
+        type: 'object',
+        description:
+          'One service in one region, from the fleet snapshot the backend keeps current with watches.',
+        required: [
+          'region',
+          'cluster',
+          'health',
+          'healthSummary',
+          'replicas',
+          'hpa',
+          'costPerHour',
+          'rollout',
+          'dr',
+        ],
+        properties: {
+          region: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+            description:
+              'The cluster the figures come from; clusters joined with `, ` when the region has several.',
+          },
+          health: {
+            $ref: '#/components/schemas/FleetHealth',
+          },
+          healthSummary: {
+            type: 'string',
+          },
+          replicas: {
+            type: 'object',
+            required: ['desired', 'ready'],
+            properties: {
+              desired: {
+                type: 'integer',
+              },
+              ready: {
+                type: 'integer',
+              },
+            },
+          },
+          hpa: {
+            description:
+              "The first workload's HorizontalPodAutoscaler; null when it has none.",
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'object',
+                required: [
+                  'current',
+                  'target',
+                  'unit',
+                  'atMax',
+                  'replicas',
+                  'maxReplicas',
+                ],
+                properties: {
+                  current: {
+                    description:
+                      "The first metric's current value; null before the HPA has read it.",
+                    type: ['number', 'null'],
+                  },
+                  target: {
+                    type: ['number', 'null'],
+                  },
+                  unit: {
+                    type: 'string',
+                    description:
+                      '`%` for a utilisation target, otherwise the metric name.',
+                  },
+                  atMax: {
+                    type: 'boolean',
+                  },
+                  replicas: {
+                    type: 'integer',
+                  },
+                  maxReplicas: {
+                    type: 'integer',
+                  },
+                },
+              },
+            ],
+          },
+          costPerHour: {
+            description:
+              'The average hourly cost over the last 7 stored days; null when none is stored.',
+            type: ['number', 'null'],
+          },
+          rollout: {
+            description: 'A rollout in progress; null when none is.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'object',
+                required: ['phase'],
+                properties: {
+                  phase: {
+                    type: 'string',
+                    enum: ['Progressing', 'Paused', 'Degraded'],
+                  },
+                  step: {
+                    type: 'integer',
+                    description: 'The canary step index, for an Argo Rollout.',
+                  },
+                  steps: {
+                    type: 'integer',
+                  },
+                  revision: {
+                    type: 'integer',
+                  },
+                },
+              },
+            ],
+          },
+          dr: {
+            type: 'string',
+            description:
+              'The DR verdict of the service in this primary region against its partner; `n/a` in a DR region or where no verdict is known yet.',
+            enum: ['ready', 'not-ready', 'n/a'],
+          },
+          observedAt: {
+            type: 'string',
+            description:
+              "When the cluster's snapshot last changed or was listed.",
+          },
+          error: {
+            type: 'string',
+            description:
+              "Why the cell's cluster could not be read, naming the region.",
+          },
+        },
+      },
+      FleetService: {
+        type: 'object',
+        required: ['entityRef', 'title', 'regions'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          tier: {
+            type: 'string',
+          },
+          regions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetCell',
+            },
+          },
+        },
+      },
+      FleetOverview: {
+        type: 'object',
+        required: ['services', 'regions', 'generatedAt'],
+        properties: {
+          services: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetService',
+            },
+          },
+          regions: {
+            type: 'array',
+            description: 'Region ids in display order.',
+            items: {
+              type: 'string',
+            },
+          },
+          generatedAt: {
+            type: 'string',
+          },
+        },
+      },
     },
     responses: {
       MalformedEntityRef: {
@@ -3506,6 +3702,74 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
+    '/fleet': {
+      get: {
+        operationId: 'GetFleet',
+        description:
+          'Every catalog service the suite scales, with one cell per region it runs in, read from the fleet snapshot the backend keeps current with watches on each cluster. A cluster that is down or refuses the backend gives its cells an error naming the region; the rest answer. Changes are also published on the Backstage signal channel `scaling:fleet`.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              'Only services owned by one of these entity refs, e.g. `group:default/platform`.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+              },
+            },
+          },
+          {
+            name: 'system',
+            in: 'query',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+              },
+            },
+          },
+          {
+            name: 'tier',
+            in: 'query',
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/FleetTier',
+              },
+            },
+          },
+          {
+            name: 'health',
+            in: 'query',
+            description:
+              'Only services with at least one cell of one of these healths.',
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/FleetHealth',
+              },
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The fleet.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetOverview',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
           },
         },
       },

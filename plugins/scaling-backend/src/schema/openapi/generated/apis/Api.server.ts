@@ -19,6 +19,9 @@ import { EntityHealthChecks } from '../models/EntityHealthChecks.model';
 import { EntityRegions } from '../models/EntityRegions.model';
 import { EntityRolloutState } from '../models/EntityRolloutState.model';
 import { EntityScalingState } from '../models/EntityScalingState.model';
+import { FleetHealth } from '../models/FleetHealth.model';
+import { FleetOverview } from '../models/FleetOverview.model';
+import { FleetTier } from '../models/FleetTier.model';
 import { MaintenanceWindow } from '../models/MaintenanceWindow.model';
 import { MaintenanceWindowList } from '../models/MaintenanceWindowList.model';
 import { PolicyApplyRequest } from '../models/PolicyApplyRequest.model';
@@ -282,6 +285,18 @@ export type GetEntityScalingState = {
 /**
  * @public
  */
+export type GetFleet = {
+  query: {
+    owner?: Array<string>;
+    system?: Array<string>;
+    tier?: Array<FleetTier>;
+    health?: Array<FleetHealth>;
+  };
+  response: FleetOverview | void;
+};
+/**
+ * @public
+ */
 export type GetMaintenanceWindows = {
   path: {
     kind: string;
@@ -440,6 +455,8 @@ export type EndpointMap = {
   '#get|/entities/{kind}/{namespace}/{name}/facts': GetEntityScalingFacts;
 
   '#get|/entities/{kind}/{namespace}/{name}/scaling': GetEntityScalingState;
+
+  '#get|/fleet': GetFleet;
 
   '#get|/entities/{kind}/{namespace}/{name}/maintenance-windows': GetMaintenanceWindows;
 

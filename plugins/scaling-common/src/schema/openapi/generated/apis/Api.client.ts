@@ -23,6 +23,9 @@ import { EntityHealthChecks } from '../models/EntityHealthChecks.model';
 import { EntityRegions } from '../models/EntityRegions.model';
 import { EntityRolloutState } from '../models/EntityRolloutState.model';
 import { EntityScalingState } from '../models/EntityScalingState.model';
+import { FleetHealth } from '../models/FleetHealth.model';
+import { FleetOverview } from '../models/FleetOverview.model';
+import { FleetTier } from '../models/FleetTier.model';
 import { MaintenanceWindow } from '../models/MaintenanceWindow.model';
 import { MaintenanceWindowList } from '../models/MaintenanceWindowList.model';
 import { PolicyApplyRequest } from '../models/PolicyApplyRequest.model';
@@ -271,6 +274,17 @@ export type GetEntityScalingState = {
     kind: string;
     namespace: string;
     name: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetFleet = {
+  query: {
+    owner?: Array<string>;
+    system?: Array<string>;
+    tier?: Array<FleetTier>;
+    health?: Array<FleetHealth>;
   };
 };
 /**
@@ -1002,6 +1016,35 @@ export class DefaultApiClient {
       kind: request.path.kind,
       namespace: request.path.namespace,
       name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Every catalog service the suite scales, with one cell per region it runs in, read from the fleet snapshot the backend keeps current with watches on each cluster. A cluster that is down or refuses the backend gives its cells an error naming the region; the rest answer. Changes are also published on the Backstage signal channel `scaling:fleet`.
+   * @param owner - Only services owned by one of these entity refs, e.g. &#x60;group:default/platform&#x60;.
+   * @param system -
+   * @param tier -
+   * @param health - Only services with at least one cell of one of these healths.
+   */
+  public async getFleet(
+    // @ts-ignore
+    request: GetFleet,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<FleetOverview>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/fleet{?owner*,system*,tier*,health*}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
     });
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
