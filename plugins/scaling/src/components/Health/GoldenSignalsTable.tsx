@@ -1,11 +1,13 @@
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
+import IconButton from '@material-ui/core/IconButton';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import HealthCheckIcon from '@material-ui/icons/PlaylistAddCheck';
 import WarningIcon from '@material-ui/icons/Warning';
 import {
   GOLDEN_SIGNALS,
@@ -80,13 +82,13 @@ export function GoldenSignalsTable(props: {
         <TableBody>
           {regions.map(region => (
             <TableRow key={region.region}>
-              <TableCell component="th" scope="row">
-                <Typography variant="body2" component="span">
-                  {region.region}
-                </Typography>
-                <Typography variant="caption" component="div">
-                  {region.cluster}
-                </Typography>
+              <TableCell
+                component="th"
+                scope="row"
+                title={`Cluster ${region.cluster}`}
+                style={{ whiteSpace: 'nowrap' }}
+              >
+                {region.region}
               </TableCell>
               {region.error ? (
                 <TableCell colSpan={columns - 2}>
@@ -102,19 +104,21 @@ export function GoldenSignalsTable(props: {
                   {GOLDEN_SIGNALS.map(signal => (
                     <SignalCell key={signal} region={region} signal={signal} />
                   ))}
-                  <TableCell>{hpaAtMaxText(region.hpaAtMax)}</TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                    {hpaAtMaxText(region.hpaAtMax)}
+                  </TableCell>
                 </>
               )}
-              <TableCell>
-                <Button
-                  size="small"
-                  variant="outlined"
-                  aria-label={`Health check of ${region.region}`}
-                  onClick={() => onCheckRegion(region.region)}
-                  style={{ whiteSpace: 'nowrap' }}
-                >
-                  Health check
-                </Button>
+              <TableCell padding="none">
+                <Tooltip title={`Health check of ${region.region}`}>
+                  <IconButton
+                    size="small"
+                    aria-label={`Health check of ${region.region}`}
+                    onClick={() => onCheckRegion(region.region)}
+                  >
+                    <HealthCheckIcon fontSize="small" />
+                  </IconButton>
+                </Tooltip>
               </TableCell>
             </TableRow>
           ))}
