@@ -21,7 +21,8 @@ export default defineConfig({
 
   webServer: [
     {
-      command: 'yarn sandbox --port 8090',
+      // The health tests inject faults with this admin token (e2e-tests/sandboxAdmin.ts).
+      command: 'yarn sandbox --port 8090 --admin-token e2e-sandbox-admin',
       port: 8090,
       reuseExistingServer: !ci,
       timeout: 60_000,

@@ -97,6 +97,43 @@ test('a service’s overview, Scaling, Deployments and Cost pages', async ({
   await page.goto(`/catalog/default/component/${service}/cost`);
   await expect(page.getByRole('region', { name: 'Total cost' })).toBeVisible();
   await checkPage(page, `${service}-cost`);
+
+  await page.getByRole('link', { name: 'Health', exact: true }).click();
+  await expect(
+    page
+      .getByRole('table', { name: 'Golden signals by region' })
+      .getByRole('row', { name: /^us-east/ }),
+  ).toContainText(/req\/s/);
+  await checkPage(page, `${service}-health`);
+});
+
+test('a service’s health check and the dialogs of its alerts', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  const service = 'analytics-service';
+  await page.goto(`/catalog/default/component/${service}/health`);
+
+  await page
+    .getByRole('button', { name: 'Health check of Analytics Service' })
+    .click();
+  const checks = page.getByRole('dialog');
+  await expect(checks.getByRole('listitem').first()).toBeVisible();
+  await checkPage(page, `${service}-health-check`);
+  await checks.getByRole('button', { name: 'Close' }).click();
+  await expect(checks).toBeHidden();
+
+  await page.getByRole('button', { name: 'New alert rule' }).click();
+  const rule = page.getByRole('dialog', { name: 'New alert rule' });
+  await rule.getByLabel('Composite').check();
+  await checkPage(page, `${service}-alert-rule`);
+  await rule.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('button', { name: 'New maintenance window' }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'New maintenance window' }),
+  ).toBeVisible();
+  await checkPage(page, `${service}-maintenance-window`);
 });
 
 test('a service’s dialogs: scale and edit the policy, up to the preview', async ({
