@@ -7,7 +7,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ActiveAlert,
@@ -141,14 +141,9 @@ export function createAlertsService(options: {
     });
   }
 
+  /** The `service` label of the entity's series, as the health view selects them. */
   function serviceLabelOf(facts: ScalingEntityFacts): string {
-    const service = facts.workload.kubernetesId;
-    if (!service) {
-      throw new InputError(
-        `${facts.entityRef} has no backstage.io/kubernetes-id annotation, which its series are labelled by; alerts need it`,
-      );
-    }
-    return service;
+    return facts.workload.kubernetesId ?? facts.name;
   }
 
   function alertedService(facts: ScalingEntityFacts): AlertedService {
