@@ -67,3 +67,4 @@ export * from './cost';
 export * from './health';
 export * from './alerts';
 export * from './fleet';
+export * from './reports';

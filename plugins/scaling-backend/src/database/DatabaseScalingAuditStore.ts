@@ -151,4 +151,42 @@ export class DatabaseScalingAuditStore implements ScalingAuditStore {
       .limit(options?.limit ?? DEFAULT_LIST_LIMIT);
     return rows.map(toEvent);
   }
+
+  /**
+   * The events that started in `[from, to)`, oldest first, of the given
+   * entities (every entity's when omitted) whose action starts with one of
+   * `actionPrefixes`: what the reports count.
+   */
+  async listInPeriod(options: {
+    from: Date;
+    to: Date;
+    entityRefs?: string[];
+    actionPrefixes: string[];
+  }): Promise<AuditEvent[]> {
+    const { from, to, entityRefs, actionPrefixes } = options;
+    const query = this.db<AuditEventRow>(TABLE)
+      .where('started_at', '>=', from)
+      .andWhere('started_at', '<', to)
+      .andWhere(inner => {
+        for (const prefix of actionPrefixes) {
+          inner.orWhere('action', 'like', `${prefix}%`);
+        }
+      })
+      .orderBy('started_at', 'asc');
+    if (entityRefs) {
+      // Large teams are read in chunks, under the databases' bound-parameter limits.
+      const rows: AuditEventRow[] = [];
+      for (let i = 0; i < entityRefs.length; i += 500) {
+        rows.push(
+          ...(await query
+            .clone()
+            .whereIn('entity_ref', entityRefs.slice(i, i + 500))),
+        );
+      }
+      return rows
+        .map(toEvent)
+        .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+    }
+    return (await query).map(toEvent);
+  }
 }
