@@ -76,7 +76,7 @@ function conditionQuery(
 }
 
 /** PromQL that has a value while the rule's condition holds. */
-export function alertRuleQuery(
+function alertRuleQuery(
   rule: AlertRuleSpec,
   selector: GoldenSignalSelector,
 ): string {

@@ -46,7 +46,7 @@ import { AlertsService } from './types';
 const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 
 /** The rule file of an entity, e.g. `component-default-checkout.yml`. */
-export function ruleFileName(entityRef: string): string {
+function ruleFileName(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
   return `${[kind, namespace, name]
     .join('-')
