@@ -131,6 +131,25 @@ export interface Config {
     clusterTimeoutMs?: number;
 
     /**
+     * The fleet grid's snapshot, kept current by watches on every region's
+     * clusters. All durations in milliseconds except `watchSeconds`.
+     */
+    fleet?: {
+      /** How often each cluster is asked whether it still answers. Defaults to 5000. */
+      probeIntervalMs?: number;
+      /** How long one watch runs before it is resumed from its resourceVersion. Defaults to 300. */
+      watchSeconds?: number;
+      /** How long changes are gathered into one `scaling:fleet` signal. Defaults to 250. */
+      signalBatchMs?: number;
+      /** How often the catalog's services and the regions' clusters are read again. Defaults to 30000. */
+      catalogRefreshMs?: number;
+      /** How often the DR verdicts are computed again. Defaults to 60000. */
+      drRefreshMs?: number;
+      /** How often the cost per hour is read again from the stored rollups. Defaults to 600000. */
+      costRefreshMs?: number;
+    };
+
+    /**
      * How long, in milliseconds, a cluster's answer for one entity is reused
      * by the scaling state endpoint. Defaults to 3000; 0 turns the cache off.
      * The cache is the backend's cache service: per replica when in memory,

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import {
   CLUSTER_RESOURCE_TYPE,
@@ -33,6 +34,8 @@ import {
 } from './services/Clusters';
 import { createConfiguredAlerts } from './services/Alerts';
 import { createCostServices } from './services/Cost';
+import { DatabaseCostStore } from './services/Cost/store';
+import { createFleetService, readFleetSettings } from './services/Fleet';
 import { createEntityScalingFactsService } from './services/EntityScalingFacts';
 import {
   createEntityHealthService,
@@ -148,6 +151,7 @@ export const scalingPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init({
         config,
@@ -165,6 +169,7 @@ export const scalingPlugin = createBackendPlugin({
         scheduler,
         catalog,
         notifications,
+        signals,
       }) {
         // Every module has started: what they set is final.
         const authStrategies = addedAuthStrategies.get();
@@ -266,6 +271,24 @@ export const scalingPlugin = createBackendPlugin({
           drScaleUpLimitMinutes: readDrScaleUpLimitMinutes(config),
         });
 
+        // Kept current by watches on every region's clusters from start-up to shutdown.
+        const fleet = createFleetService({
+          regionCatalog: regionCatalog ?? configRegionCatalog(regionsConfig),
+          catalog,
+          auth,
+          clusters,
+          kubernetes,
+          stateCache,
+          regions,
+          costStore: await DatabaseCostStore.create({ database }),
+          signals,
+          logger,
+          clusterTimeoutMs: clusterAccess.timeoutMs,
+          settings: readFleetSettings(config),
+        });
+        lifecycle.addStartupHook(() => fleet.start());
+        lifecycle.addShutdownHook(() => fleet.stop());
+
         const healthSettings = readHealthSettings(config);
         httpRouter.use(
           await createRouter({
@@ -294,6 +317,7 @@ export const scalingPlugin = createBackendPlugin({
               clusterTimeoutMs: clusterAccess.timeoutMs,
             }),
             regions,
+            fleet,
             health: createEntityHealthService({
               catalog,
               entityFacts,

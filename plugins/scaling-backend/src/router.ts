@@ -5,12 +5,14 @@ import express, { ErrorRequestHandler, Request, Response } from 'express';
 import { createOpenApiRouter } from './schema/openapi';
 import { addAlertRoutes } from './routes/alerts';
 import { addCostRoutes } from './routes/cost';
+import { addFleetRoutes } from './routes/fleet';
 import { addHealthRoutes } from './routes/health';
 import { addRegionRoutes } from './routes/regions';
 import { addRolloutRoutes } from './routes/rollouts';
 import { addScalingRoutes } from './routes/scaling';
 import { createRouteCallers } from './routes/types';
 import { AlertInputError, ConfiguredAlerts } from './services/Alerts';
+import { FleetService } from './services/Fleet';
 import { PolicyInputError } from './services/ScalingWrites';
 
 /** Requests larger than this are refused with 400 before any handler runs. */
@@ -67,10 +69,19 @@ export async function createRouter(
     Omit<Parameters<typeof addHealthRoutes>[1], 'callers'> & {
       cost: Omit<Parameters<typeof addCostRoutes>[1], 'callers'>;
       alerts?: ConfiguredAlerts;
+      fleet: FleetService;
     },
 ): Promise<express.Router> {
-  const { httpAuth, rollouts, regions, cost, health, alerts, ...scaling } =
-    options;
+  const {
+    httpAuth,
+    rollouts,
+    regions,
+    cost,
+    health,
+    alerts,
+    fleet,
+    ...scaling
+  } = options;
   const router = await createOpenApiRouter({
     middleware: [express.json({ limit: MAX_BODY_SIZE }), policyBodies],
   });
@@ -82,6 +93,7 @@ export async function createRouter(
   addCostRoutes(router, { callers, ...cost });
   addHealthRoutes(router, { health, callers });
   addAlertRoutes(router, { callers, httpAuth, alerts });
+  addFleetRoutes(router, { fleet, callers });
 
   router.use(fieldProblems);
   return router;

@@ -1,0 +1,404 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError, toError } from '@backstage/errors';
+import { ScalingCluster } from '@meschain/backstage-plugin-scaling-node';
+import { Agent } from 'undici';
+import {
+  KubernetesClient,
+  KubernetesObject,
+  KubernetesResourceType,
+  resourcePath,
+} from '../Clusters';
+import {
+  HorizontalPodAutoscalerObject,
+  ScalableWorkloadObject,
+  WorkloadQuery,
+  matchesWorkloadQuery,
+} from '../ScalingState';
+import { ReplicaSetObject } from '../Rollouts/rolloutObjects';
+import { createWatchAgent, streamWatch, WatchEvent } from './watchStream';
+import { selectorIndexKey } from './selectorIndex';
+
+export type WatchedKind =
+  | 'Deployment'
+  | 'Rollout'
+  | 'HorizontalPodAutoscaler'
+  | 'ReplicaSet';
+
+const WATCHED: ReadonlyArray<KubernetesResourceType & { kind: WatchedKind }> = [
+  { kind: 'Deployment', apiVersion: 'apps/v1', plural: 'deployments' },
+  {
+    kind: 'Rollout',
+    apiVersion: 'argoproj.io/v1alpha1',
+    plural: 'rollouts',
+  },
+  {
+    kind: 'HorizontalPodAutoscaler',
+    apiVersion: 'autoscaling/v2',
+    plural: 'horizontalpodautoscalers',
+  },
+  { kind: 'ReplicaSet', apiVersion: 'apps/v1', plural: 'replicasets' },
+];
+
+/** A Deployment or Rollout of the snapshot. */
+export type SnapshotWorkload = {
+  kind: 'Deployment' | 'Rollout';
+  object: ScalableWorkloadObject;
+};
+
+/** An object that changed: the new one, or the last one seen for a deletion. */
+export type SnapshotChange = { kind: WatchedKind; object: KubernetesObject };
+
+export type ClusterSnapshotOptions = {
+  cluster: ScalingCluster;
+  client: KubernetesClient;
+  logger: LoggerService;
+  /** How long a list or the start of a watch may take. */
+  timeoutMs: number;
+  /** How often the cluster is asked whether it still answers; an open watch says nothing when a cluster goes away. */
+  probeIntervalMs: number;
+  /** How long a watch runs before it is resumed from its resourceVersion. */
+  watchSeconds: number;
+  onChange(changes: SnapshotChange[]): void;
+};
+
+const objectKey = (object: KubernetesObject) =>
+  `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>(resolve => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+
+/**
+ * One cluster's Deployments, Rollouts, HPAs and ReplicaSets, listed once and
+ * then kept current with a watch per kind that resumes from its last
+ * resourceVersion and lists again when the server says it is gone (410).
+ * Lookups are indexed by label, so a fleet read does not scan the cluster per
+ * service.
+ */
+export class ClusterSnapshot {
+  private readonly objects = new Map<WatchedKind, Map<string, any>>(
+    WATCHED.map(({ kind }) => [kind, new Map()]),
+  );
+  /** Workload keys (`kind|namespace/name`) by each of their `key=value` labels. */
+  private readonly byLabel = new Map<string, Set<string>>();
+  private readonly listed = new Set<WatchedKind>();
+  private readonly errors = new Map<string, string>();
+  private readonly controller = new AbortController();
+  private agent?: Agent;
+  private loops: Promise<void>[] = [];
+  private changedAt?: string;
+
+  constructor(private readonly options: ClusterSnapshotOptions) {}
+
+  get clusterName(): string {
+    return this.options.cluster.name;
+  }
+
+  /** Every kind has been listed once. */
+  get ready(): boolean {
+    return this.listed.size === WATCHED.length;
+  }
+
+  /** Why the cluster cannot be read now, when it cannot. */
+  get error(): string | undefined {
+    if (this.errors.size > 0) return [...this.errors.values()][0];
+    return this.ready ? undefined : 'not listed yet';
+  }
+
+  /** When the snapshot last changed or was listed. */
+  get observedAt(): string | undefined {
+    return this.changedAt;
+  }
+
+  start(): void {
+    const { signal } = this.controller;
+    this.loops = [
+      ...WATCHED.map(type => this.watchLoop(type, signal)),
+      this.probeLoop(signal),
+    ];
+  }
+
+  async stop(): Promise<void> {
+    this.controller.abort();
+    await Promise.all(this.loops);
+    await this.agent?.close().catch(() => undefined);
+  }
+
+  /** The Deployments and Rollouts the query selects. */
+  workloadsMatching(query: WorkloadQuery): SnapshotWorkload[] {
+    const indexKey = selectorIndexKey(query.labelSelector);
+    const keys = indexKey
+      ? this.byLabel.get(indexKey) ?? new Set<string>()
+      : this.allWorkloadKeys();
+    const found: SnapshotWorkload[] = [];
+    for (const key of keys) {
+      const [kind, objectPath] = key.split('|') as [
+        SnapshotWorkload['kind'],
+        string,
+      ];
+      const object = this.objects.get(kind)!.get(objectPath);
+      if (
+        object &&
+        matchesWorkloadQuery(query, {
+          namespace: object.metadata.namespace,
+          labels: object.metadata.labels,
+        })
+      ) {
+        found.push({ kind, object });
+      }
+    }
+    return found;
+  }
+
+  autoscalers(): Iterable<HorizontalPodAutoscalerObject> {
+    return this.objects.get('HorizontalPodAutoscaler')!.values();
+  }
+
+  autoscalerOf(
+    workload: SnapshotWorkload,
+  ): HorizontalPodAutoscalerObject | undefined {
+    const { namespace, name } = workload.object.metadata;
+    for (const hpa of this.autoscalers()) {
+      const target = hpa.spec.scaleTargetRef;
+      if (
+        hpa.metadata.namespace === namespace &&
+        target.kind === workload.kind &&
+        target.name === name
+      ) {
+        return hpa;
+      }
+    }
+    return undefined;
+  }
+
+  replicaSetsOf(workload: SnapshotWorkload): ReplicaSetObject[] {
+    const uid = workload.object.metadata.uid;
+    const found: ReplicaSetObject[] = [];
+    for (const rs of this.objects.get('ReplicaSet')!.values()) {
+      if (
+        (rs as ReplicaSetObject).metadata.ownerReferences?.some(
+          ref => ref.controller && ref.uid === uid,
+        )
+      ) {
+        found.push(rs);
+      }
+    }
+    return found;
+  }
+
+  /** The workload an HPA scales or a ReplicaSet belongs to, for finding whose cell changed. */
+  ownerOf(change: SnapshotChange): KubernetesObject | undefined {
+    const { namespace } = change.object.metadata;
+    if (change.kind === 'HorizontalPodAutoscaler') {
+      const target = (change.object as HorizontalPodAutoscalerObject).spec
+        ?.scaleTargetRef;
+      if (target?.kind !== 'Deployment' && target?.kind !== 'Rollout') {
+        return undefined;
+      }
+      return this.objects.get(target.kind)!.get(`${namespace}/${target.name}`);
+    }
+    if (change.kind === 'ReplicaSet') {
+      const owner = change.object.metadata.ownerReferences?.find(
+        ref => ref.controller,
+      );
+      if (owner?.kind !== 'Deployment' && owner?.kind !== 'Rollout') {
+        return undefined;
+      }
+      return this.objects.get(owner.kind)!.get(`${namespace}/${owner.name}`);
+    }
+    return change.object;
+  }
+
+  private allWorkloadKeys(): string[] {
+    return (['Deployment', 'Rollout'] as const).flatMap(kind =>
+      [...this.objects.get(kind)!.keys()].map(path => `${kind}|${path}`),
+    );
+  }
+
+  private indexLabels(kind: WatchedKind, object: any, add: boolean) {
+    if (kind !== 'Deployment' && kind !== 'Rollout') return;
+    const key = `${kind}|${objectKey(object)}`;
+    for (const [name, value] of Object.entries(
+      (object.metadata.labels ?? {}) as Record<string, string>,
+    )) {
+      const label = `${name}=${value}`;
+      let keys = this.byLabel.get(label);
+      if (add) {
+        if (!keys) this.byLabel.set(label, (keys = new Set()));
+        keys.add(key);
+      } else {
+        keys?.delete(key);
+        if (keys?.size === 0) this.byLabel.delete(label);
+      }
+    }
+  }
+
+  private put(kind: WatchedKind, object: KubernetesObject) {
+    const objects = this.objects.get(kind)!;
+    const key = objectKey(object);
+    const before = objects.get(key);
+    if (before) this.indexLabels(kind, before, false);
+    objects.set(key, object);
+    this.indexLabels(kind, object, true);
+  }
+
+  private remove(kind: WatchedKind, object: KubernetesObject) {
+    const objects = this.objects.get(kind)!;
+    const key = objectKey(object);
+    const before = objects.get(key);
+    if (before) this.indexLabels(kind, before, false);
+    objects.delete(key);
+  }
+
+  /** Replaces a kind's objects with a fresh list; reports those that differ. */
+  private replaceAll(kind: WatchedKind, items: KubernetesObject[]) {
+    const objects = this.objects.get(kind)!;
+    const changes: SnapshotChange[] = [];
+    const seen = new Set<string>();
+    for (const object of items) {
+      const key = objectKey(object);
+      seen.add(key);
+      const before = objects.get(key);
+      if (
+        before?.metadata.resourceVersion !== object.metadata.resourceVersion
+      ) {
+        this.put(kind, object);
+        if (this.listed.has(kind)) changes.push({ kind, object });
+      }
+    }
+    for (const [key, object] of [...objects]) {
+      if (!seen.has(key)) {
+        this.remove(kind, object);
+        changes.push({ kind, object });
+      }
+    }
+    this.listed.add(kind);
+    this.changedAt = new Date().toISOString();
+    if (changes.length > 0) this.options.onChange(changes);
+  }
+
+  private async watchAgent(): Promise<Agent> {
+    if (!this.agent) this.agent = await createWatchAgent(this.options.cluster);
+    return this.agent;
+  }
+
+  /**
+   * Lists the kind when there is no resourceVersion to resume from, then
+   * watches until the stream ends. Returns where to resume; undefined when the
+   * server said the version is gone (410), so the next round lists again.
+   */
+  private async listAndWatch(
+    type: (typeof WATCHED)[number],
+    from: string | undefined,
+    signal: AbortSignal,
+  ): Promise<string | undefined> {
+    const { client, cluster, timeoutMs } = this.options;
+    const path = resourcePath(type);
+    let resourceVersion = from;
+    if (!resourceVersion) {
+      const list = await client.list<KubernetesObject>(path, { signal });
+      this.replaceAll(type.kind, list.items);
+      resourceVersion = list.metadata.resourceVersion ?? '0';
+      this.errors.delete(type.kind);
+    }
+    const watch = new AbortController();
+    let gone = false;
+    await streamWatch({
+      cluster,
+      agent: await this.watchAgent(),
+      path,
+      resourceVersion,
+      timeoutSeconds: this.options.watchSeconds,
+      connectTimeoutMs: timeoutMs,
+      signal: AbortSignal.any([signal, watch.signal]),
+      onOpen: () => this.errors.delete(type.kind),
+      onEvent: event => {
+        if (event.type === 'ERROR') {
+          // 410 Gone, or any other refusal: list again rather than guess.
+          gone = true;
+          watch.abort();
+          return;
+        }
+        resourceVersion =
+          event.object.metadata.resourceVersion ?? resourceVersion;
+        this.apply(type.kind, event);
+      },
+    });
+    return gone ? undefined : resourceVersion;
+  }
+
+  private async watchLoop(
+    type: (typeof WATCHED)[number],
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { cluster } = this.options;
+    let resourceVersion: string | undefined;
+    let failures = 0;
+    while (!signal.aborted) {
+      try {
+        resourceVersion = await this.listAndWatch(
+          type,
+          resourceVersion,
+          signal,
+        );
+        failures = 0;
+      } catch (error) {
+        if (signal.aborted) return;
+        if (NotFoundError.is(error) && type.kind === 'Rollout') {
+          // Argo Rollouts is not installed: nothing to watch, ask again later.
+          this.listed.add(type.kind);
+          await sleep(60_000, signal);
+          continue;
+        }
+        failures += 1;
+        this.errors.set(type.kind, toError(error).message);
+        this.options.logger.warn('Fleet watch failed; it will resume', {
+          cluster: cluster.name,
+          kind: type.kind,
+          error: toError(error).message,
+        });
+        await sleep(Math.min(500 * 2 ** failures, 10_000), signal);
+      }
+    }
+  }
+
+  private apply(
+    kind: WatchedKind,
+    event: Exclude<WatchEvent, { type: 'ERROR' }>,
+  ) {
+    if (event.type === 'BOOKMARK') return;
+    if (event.type === 'DELETED') this.remove(kind, event.object);
+    else this.put(kind, event.object);
+    this.changedAt = new Date().toISOString();
+    this.options.onChange([{ kind, object: event.object }]);
+  }
+
+  private async probeLoop(signal: AbortSignal): Promise<void> {
+    const { client, probeIntervalMs } = this.options;
+    const path = resourcePath(WATCHED[0]);
+    let failures = 0;
+    while (!signal.aborted) {
+      await sleep(probeIntervalMs, signal);
+      if (signal.aborted) return;
+      try {
+        await client.get(path, { query: { limit: 1 }, signal });
+        failures = 0;
+        this.errors.delete('probe');
+      } catch (error) {
+        if (signal.aborted) return;
+        // One slow answer on a busy cluster is not an outage; two in a row are.
+        failures += 1;
+        if (failures >= 2) this.errors.set('probe', toError(error).message);
+      }
+    }
+  }
+}
