@@ -6,12 +6,14 @@ import {
 import {
   AlertsClient,
   CostClient,
+  FleetClient,
   HealthClient,
   RegionsClient,
   RolloutsClient,
   ScalingClient,
   alertsApiRef,
   costApiRef,
+  fleetApiRef,
   healthApiRef,
   regionsApiRef,
   rolloutsApiRef,
@@ -61,4 +63,11 @@ export const alertsApiFactory = createApiFactory({
   deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
   factory: ({ discoveryApi, fetchApi }) =>
     new AlertsClient({ discoveryApi, fetchApi }),
+});
+
+export const fleetApiFactory = createApiFactory({
+  api: fleetApiRef,
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: ({ discoveryApi, fetchApi }) =>
+    new FleetClient({ discoveryApi, fetchApi }),
 });

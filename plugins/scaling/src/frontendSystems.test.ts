@@ -25,6 +25,7 @@ const legacyExportOf: Record<string, string> = {
   'entity-card:scaling/group-cost': 'EntityGroupCostCard',
   'page:scaling/regions': 'ScalingRegionsPage',
   'page:scaling/cost': 'ScalingCostPage',
+  'page:scaling/fleet': 'ScalingFleetPage',
   'home-page-widget:scaling/fleet-summary': 'HomePageScalingFleetSummary',
   'home-page-widget:scaling/owned-services': 'HomePageScalingOwnedServices',
 };

@@ -15,6 +15,7 @@ export {
   EntityGroupCostCard,
   ScalingRegionsPage,
   ScalingCostPage,
+  ScalingFleetPage,
   HomePageScalingFleetSummary,
   HomePageScalingOwnedServices,
 } from './plugin';
@@ -31,6 +32,8 @@ export {
   HealthClient,
   alertsApiRef,
   AlertsClient,
+  fleetApiRef,
+  FleetClient,
 } from './api';
 export type {
   ScalingApi,
@@ -39,6 +42,8 @@ export type {
   CostApi,
   HealthApi,
   AlertsApi,
+  FleetApi,
+  FleetQuery,
 } from './api';
 export { isScalingAvailable } from './isScalingAvailable';
 export { formatCost, lastCompleteDays } from './components/cost/costFormat';

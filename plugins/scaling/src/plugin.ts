@@ -7,13 +7,19 @@ import { createCardExtension } from '@backstage/plugin-home-react';
 import {
   alertsApiFactory,
   costApiFactory,
+  fleetApiFactory,
   healthApiFactory,
   regionsApiFactory,
   rolloutsApiFactory,
   scalingApiFactory,
 } from './apis';
 import { fleetSummaryCard, ownedServicesCard } from './homeCards';
-import { costRouteRef, regionsRouteRef, rootRouteRef } from './routes';
+import {
+  costRouteRef,
+  fleetRouteRef,
+  regionsRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The scaling suite for apps on the legacy frontend system. It offers the
@@ -30,11 +36,13 @@ export const scalingPlugin = createPlugin({
     costApiFactory,
     healthApiFactory,
     alertsApiFactory,
+    fleetApiFactory,
   ],
   routes: {
     root: rootRouteRef,
     regions: regionsRouteRef,
     cost: costRouteRef,
+    fleet: fleetRouteRef,
   },
 });
 
@@ -137,6 +145,15 @@ export const ScalingCostPage = scalingPlugin.provide(
     component: () =>
       import('./components/OrgCostPage').then(m => m.OrgCostPage),
     mountPoint: costRouteRef,
+  }),
+);
+
+/** @public The Fleet page: every service by region, live, with one-click scaling and health checks. */
+export const ScalingFleetPage = scalingPlugin.provide(
+  createRoutableExtension({
+    name: 'ScalingFleetPage',
+    component: () => import('./components/Fleet').then(m => m.FleetPage),
+    mountPoint: fleetRouteRef,
   }),
 );
 

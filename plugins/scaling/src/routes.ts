@@ -14,3 +14,7 @@ export const regionsRouteRef = createRouteRef({
 export const costRouteRef = createRouteRef({
   id: 'scaling-cost',
 });
+
+export const fleetRouteRef = createRouteRef({
+  id: 'scaling-fleet',
+});

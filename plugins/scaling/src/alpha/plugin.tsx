@@ -9,11 +9,13 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import AppsIcon from '@material-ui/icons/Apps';
 import MoneyIcon from '@material-ui/icons/MonetizationOn';
 import PublicIcon from '@material-ui/icons/Public';
 import {
   alertsApiFactory,
   costApiFactory,
+  fleetApiFactory,
   healthApiFactory,
   regionsApiFactory,
   rolloutsApiFactory,
@@ -21,7 +23,12 @@ import {
 } from '../apis';
 import { fleetSummaryCard, ownedServicesCard } from '../homeCards';
 import { isScalingAvailable } from '../isScalingAvailable';
-import { costRouteRef, regionsRouteRef, rootRouteRef } from '../routes';
+import {
+  costRouteRef,
+  fleetRouteRef,
+  regionsRouteRef,
+  rootRouteRef,
+} from '../routes';
 
 const scalingApi = ApiBlueprint.make({
   params: defineParams => defineParams(scalingApiFactory),
@@ -165,6 +172,23 @@ const costPage = PageBlueprint.make({
   },
 });
 
+const fleetApi = ApiBlueprint.make({
+  name: 'fleet',
+  params: defineParams => defineParams(fleetApiFactory),
+});
+
+const fleetPage = PageBlueprint.make({
+  name: 'fleet',
+  params: {
+    path: '/scaling/fleet',
+    title: 'Fleet',
+    icon: <AppsIcon />,
+    routeRef: fleetRouteRef,
+    loader: () =>
+      import('../components/Fleet').then(m => compatWrapper(<m.FleetPage />)),
+  },
+});
+
 const fleetSummaryWidget = HomePageWidgetBlueprint.make({
   name: 'fleet-summary',
   params: fleetSummaryCard,
@@ -191,6 +215,7 @@ export default createFrontendPlugin({
     costApi,
     healthApi,
     alertsApi,
+    fleetApi,
     entityScalingContent,
     entityDeploymentsContent,
     entityCostContent,
@@ -200,8 +225,14 @@ export default createFrontendPlugin({
     groupCostCard,
     regionsPage,
     costPage,
+    fleetPage,
     fleetSummaryWidget,
     ownedServicesWidget,
   ],
-  routes: { root: rootRouteRef, regions: regionsRouteRef, cost: costRouteRef },
+  routes: {
+    root: rootRouteRef,
+    regions: regionsRouteRef,
+    cost: costRouteRef,
+    fleet: fleetRouteRef,
+  },
 });

@@ -16,3 +16,6 @@ export { HealthClient } from './HealthClient';
 export { alertsApiRef } from './AlertsApi';
 export type { AlertsApi } from './AlertsApi';
 export { AlertsClient } from './AlertsClient';
+export { fleetApiRef } from './FleetApi';
+export type { FleetApi, FleetQuery } from './FleetApi';
+export { FleetClient } from './FleetClient';

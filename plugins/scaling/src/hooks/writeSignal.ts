@@ -21,8 +21,11 @@ export function announceWrite(entityRef: string): void {
   }
 }
 
-/** Calls `onWrite` after every write in `scope`. */
-export function useWriteListener(scope: WriteScope, onWrite: () => void) {
+/** Calls `onWrite` with the written entity's ref after every write in `scope`. */
+export function useWriteListener(
+  scope: WriteScope,
+  onWrite: (entityRef: string) => void,
+) {
   const latest = useRef(onWrite);
   latest.current = onWrite;
   useEffect(() => {
@@ -31,7 +34,7 @@ export function useWriteListener(scope: WriteScope, onWrite: () => void) {
     }
     const listener: WriteListener = entityRef => {
       if (scope === 'any' || scope === entityRef) {
-        latest.current();
+        latest.current(entityRef);
       }
     };
     listeners.add(listener);
