@@ -426,6 +426,10 @@ async function eventually<T>(
       expect(windows.body.windows).toEqual([
         expect.objectContaining({ id: window.id, status: 'expired' }),
       ]);
+      const again = await request(server)
+        .delete(`${WINDOWS}/${window.id}`)
+        .set('authorization', mockCredentials.user.header(OWNER));
+      expect(again.status).toBe(409);
     });
 
     it('refuses a non-owner’s rule and a window that ends before it starts, and audits every write', async () => {

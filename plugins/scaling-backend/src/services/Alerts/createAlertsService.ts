@@ -7,7 +7,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ActiveAlert,
@@ -460,6 +460,11 @@ export function createAlertsService(options: {
         },
         async write => {
           const silence = await serviceSilence(write.facts, silenceId);
+          if (silence.status.state === 'expired') {
+            throw new ConflictError(
+              `The maintenance window ${silenceId} of ${write.facts.entityRef} has already ended`,
+            );
+          }
           await write.auditedChange(toMaintenanceWindow(silence), async () => {
             await alertmanager.expireSilence(silenceId);
             return { result: undefined };
