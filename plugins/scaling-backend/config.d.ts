@@ -76,6 +76,11 @@ export interface Config {
       rateWindow?: string;
     };
 
+    /** The scaling, deployments and cost reports. */
+    reports?: {
+      /** When the weekly task makes each team's reports of the week before; by default Mondays at 06:00 UTC (`0 6 * * 1`). */
+      weekly?: { cron?: string };
+    };
     /**
      * Alert rules managed from the portal, rendered to Prometheus rule files,
      * and the Alertmanager that routes their alerts. Alerting is off without it.

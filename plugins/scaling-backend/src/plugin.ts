@@ -45,6 +45,7 @@ import {
   createPrometheusMetricsSource,
   readPrometheusConfig,
 } from './services/Metrics';
+import { createConfiguredReports } from './services/Reports';
 import { createRolloutService } from './services/Rollouts';
 import {
   configRegionCatalog,
@@ -290,6 +291,46 @@ export const scalingPlugin = createBackendPlugin({
         lifecycle.addShutdownHook(() => fleet.stop());
 
         const healthSettings = readHealthSettings(config);
+        const metrics =
+          metricsSource ??
+          createPrometheusMetricsSource(readPrometheusConfig(config));
+        const rollouts = createRolloutService({
+          entityFacts,
+          placement,
+          pipeline: writePipeline,
+          logger,
+          clusterTimeoutMs: clusterAccess.timeoutMs,
+        });
+        const cost = await createCostServices({
+          config,
+          database,
+          scheduler,
+          catalog,
+          auth,
+          logger,
+          entityFacts,
+          clusters,
+          kubernetes,
+          clusterTimeoutMs: clusterAccess.timeoutMs,
+          pipeline: writePipeline,
+          source: costSource,
+        });
+        const reports = await createConfiguredReports({
+          config,
+          database,
+          scheduler,
+          auth,
+          permissions,
+          userInfo,
+          catalog,
+          notifications,
+          logger,
+          auditStore,
+          regions,
+          rollouts,
+          cost: cost.reports,
+          metrics,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -309,13 +350,7 @@ export const scalingPlugin = createBackendPlugin({
               kubernetes,
               logger,
             }),
-            rollouts: createRolloutService({
-              entityFacts,
-              placement,
-              pipeline: writePipeline,
-              logger,
-              clusterTimeoutMs: clusterAccess.timeoutMs,
-            }),
+            rollouts,
             regions,
             fleet,
             health: createEntityHealthService({
@@ -323,28 +358,14 @@ export const scalingPlugin = createBackendPlugin({
               entityFacts,
               scalingState,
               regions,
-              metrics:
-                metricsSource ??
-                createPrometheusMetricsSource(readPrometheusConfig(config)),
+              metrics,
               clusters,
               kubernetes,
               clusterTimeoutMs: clusterAccess.timeoutMs,
               settings: healthSettings,
             }),
-            cost: await createCostServices({
-              config,
-              database,
-              scheduler,
-              catalog,
-              auth,
-              logger,
-              entityFacts,
-              clusters,
-              kubernetes,
-              clusterTimeoutMs: clusterAccess.timeoutMs,
-              pipeline: writePipeline,
-              source: costSource,
-            }),
+            cost,
+            reports,
             alerts: await createConfiguredAlerts({
               config,
               database,

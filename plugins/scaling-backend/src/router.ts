@@ -8,11 +8,13 @@ import { addCostRoutes } from './routes/cost';
 import { addFleetRoutes } from './routes/fleet';
 import { addHealthRoutes } from './routes/health';
 import { addRegionRoutes } from './routes/regions';
+import { addReportRoutes } from './routes/reports';
 import { addRolloutRoutes } from './routes/rollouts';
 import { addScalingRoutes } from './routes/scaling';
 import { createRouteCallers } from './routes/types';
 import { AlertInputError, ConfiguredAlerts } from './services/Alerts';
 import { FleetService } from './services/Fleet';
+import { ReportsService } from './services/Reports';
 import { PolicyInputError } from './services/ScalingWrites';
 
 /** Requests larger than this are refused with 400 before any handler runs. */
@@ -69,6 +71,7 @@ export async function createRouter(
     Omit<Parameters<typeof addHealthRoutes>[1], 'callers'> & {
       cost: Omit<Parameters<typeof addCostRoutes>[1], 'callers'>;
       alerts?: ConfiguredAlerts;
+      reports: ReportsService;
       fleet: FleetService;
     },
 ): Promise<express.Router> {
@@ -80,6 +83,7 @@ export async function createRouter(
     health,
     alerts,
     fleet,
+    reports,
     ...scaling
   } = options;
   const router = await createOpenApiRouter({
@@ -93,6 +97,7 @@ export async function createRouter(
   addCostRoutes(router, { callers, ...cost });
   addHealthRoutes(router, { health, callers });
   addAlertRoutes(router, { callers, httpAuth, alerts });
+  addReportRoutes(router, { callers, reports });
   addFleetRoutes(router, { fleet, callers });
 
   router.use(fieldProblems);

@@ -3073,6 +3073,115 @@ export const spec = {
           },
         },
       },
+      ReportKind: {
+        type: 'string',
+        enum: ['scaling', 'deployments', 'cost'],
+      },
+      ReportPeriod: {
+        type: 'object',
+        description: 'UTC days, `start` inclusive and `end` exclusive.',
+        required: ['start', 'end'],
+        properties: {
+          start: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          },
+          end: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          },
+        },
+      },
+      ReportSummary: {
+        type: 'object',
+        required: ['id', 'kind', 'scope', 'period', 'createdAt', 'createdBy'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/ReportKind',
+          },
+          scope: {
+            type: 'string',
+            enum: ['org', 'team'],
+          },
+          team: {
+            type: 'string',
+            description: "The group entity ref of a team's report.",
+          },
+          period: {
+            $ref: '#/components/schemas/ReportPeriod',
+          },
+          createdAt: {
+            type: 'string',
+            description: 'An ISO 8601 time.',
+          },
+          createdBy: {
+            type: 'string',
+            description:
+              'A user entity ref, or `task:weekly-reports` for the weekly task.',
+          },
+        },
+      },
+      ReportList: {
+        type: 'object',
+        required: ['reports'],
+        properties: {
+          reports: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReportSummary',
+            },
+          },
+        },
+      },
+      Report: {
+        description:
+          'A report and its figures, whose shape depends on its kind (`ScalingReportFigures`, `DeploymentsReportFigures` or `CostReportFigures` in scaling-common).',
+        type: 'object',
+        required: [
+          'id',
+          'kind',
+          'scope',
+          'period',
+          'createdAt',
+          'createdBy',
+          'figures',
+        ],
+        additionalProperties: true,
+        properties: {
+          figures: {
+            type: 'object',
+            additionalProperties: true,
+          },
+        },
+      },
+      ReportRequest: {
+        type: 'object',
+        required: ['kind', 'start', 'end'],
+        additionalProperties: false,
+        properties: {
+          kind: {
+            type: 'string',
+            description:
+              'scaling, deployments or cost; checked by the backend, which names the field.',
+          },
+          team: {
+            type: 'string',
+            description:
+              "A group entity ref; the organisation's report without.",
+          },
+          start: {
+            type: 'string',
+            description: 'First UTC day, YYYY-MM-DD.',
+          },
+          end: {
+            type: 'string',
+            description: 'The UTC day after the last, YYYY-MM-DD.',
+          },
+        },
+      },
     },
     responses: {
       MalformedEntityRef: {
@@ -4935,6 +5044,277 @@ export const spec = {
           '503': {
             description:
               'Some alerts could not be notified; Alertmanager sends the group again.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/reports': {
+      get: {
+        operationId: 'GetReports',
+        description:
+          "The stored reports, newest first: the org's, and the teams' the caller may read (its own teams', or every team's for platform admins).",
+        parameters: [
+          {
+            name: 'scope',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['org', 'team'],
+            },
+          },
+          {
+            name: 'team',
+            in: 'query',
+            required: false,
+            description: "A group entity ref; only that team's reports.",
+            schema: {
+              type: 'string',
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The reports.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReportList',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'The team is not a Group of the catalog.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description:
+              'The caller is neither a member of the team nor a platform admin.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateReport',
+        description:
+          "Works out a report's figures over the period, stores it and returns it. A team's report may be made by its members and platform admins.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReportRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The stored report.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Report',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'A field is invalid; the message names it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description:
+              'The caller is neither a member of the team nor a platform admin.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/reports/{id}': {
+      get: {
+        operationId: 'GetReport',
+        description: 'A stored report with its figures.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The report.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Report',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description: "The caller may not read the team's reports.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such report.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/reports/{id}.csv': {
+      get: {
+        operationId: 'GetReportCsv',
+        description:
+          "The report's figures as CSV (RFC 4180), one figure a row, as an attachment.",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description: "The caller may not read the team's reports.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such report.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/reports/{id}.pdf': {
+      get: {
+        operationId: 'GetReportPdf',
+        description:
+          'The report as a PDF with its totals and charts, as an attachment.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The PDF.',
+            content: {
+              'application/pdf': {
+                schema: {
+                  type: 'string',
+                  description: "The PDF document's bytes.",
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description: "The caller may not read the team's reports.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such report.',
             content: {
               'application/json': {
                 schema: {

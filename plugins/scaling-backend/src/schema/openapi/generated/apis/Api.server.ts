@@ -30,6 +30,9 @@ import { PolicyDeleteResult } from '../models/PolicyDeleteResult.model';
 import { PolicyRejection } from '../models/PolicyRejection.model';
 import { RegionFacts } from '../models/RegionFacts.model';
 import { RegionsOverview } from '../models/RegionsOverview.model';
+import { Report } from '../models/Report.model';
+import { ReportList } from '../models/ReportList.model';
+import { ReportRequest } from '../models/ReportRequest.model';
 import { RolloutActionRequest } from '../models/RolloutActionRequest.model';
 import { RolloutActionResult } from '../models/RolloutActionResult.model';
 import { ScaleRequest } from '../models/ScaleRequest.model';
@@ -98,6 +101,13 @@ export type CreateMaintenanceWindow = {
     | Error
     | Error
     | Error;
+};
+/**
+ * @public
+ */
+export type CreateReport = {
+  body: ReportRequest;
+  response: Report | Error | void | Error;
 };
 /**
  * @public
@@ -333,6 +343,43 @@ export type GetRegionsOverview = {
 /**
  * @public
  */
+export type GetReport = {
+  path: {
+    id: string;
+  };
+  response: Report | void | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetReportCsv = {
+  path: {
+    id: string;
+  };
+  response: string | void | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetReportPdf = {
+  path: {
+    id: string;
+  };
+  response: string | void | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetReports = {
+  query: {
+    scope?: 'org' | 'team';
+    team?: string;
+  };
+  response: ReportList | Error | void | Error;
+};
+/**
+ * @public
+ */
 export type GetScalingHistory = {
   path: {
     kind: string;
@@ -426,6 +473,8 @@ export type EndpointMap = {
 
   '#post|/entities/{kind}/{namespace}/{name}/maintenance-windows': CreateMaintenanceWindow;
 
+  '#post|/reports': CreateReport;
+
   '#_delete|/entities/{kind}/{namespace}/{name}/alerts/rules/{ruleId}': DeleteAlertRule;
 
   '#_delete|/entities/{kind}/{namespace}/{name}/policy': DeleteScalingPolicy;
@@ -465,6 +514,14 @@ export type EndpointMap = {
   '#get|/regions/{regionId}': GetRegionFacts;
 
   '#get|/regions': GetRegionsOverview;
+
+  '#get|/reports/{id}': GetReport;
+
+  '#get|/reports/{id}.csv': GetReportCsv;
+
+  '#get|/reports/{id}.pdf': GetReportPdf;
+
+  '#get|/reports': GetReports;
 
   '#get|/entities/{kind}/{namespace}/{name}/history': GetScalingHistory;
 

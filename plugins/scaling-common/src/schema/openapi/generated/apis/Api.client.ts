@@ -33,6 +33,9 @@ import { PolicyApplyResult } from '../models/PolicyApplyResult.model';
 import { PolicyDeleteResult } from '../models/PolicyDeleteResult.model';
 import { RegionFacts } from '../models/RegionFacts.model';
 import { RegionsOverview } from '../models/RegionsOverview.model';
+import { Report } from '../models/Report.model';
+import { ReportList } from '../models/ReportList.model';
+import { ReportRequest } from '../models/ReportRequest.model';
 import { RolloutActionRequest } from '../models/RolloutActionRequest.model';
 import { RolloutActionResult } from '../models/RolloutActionResult.model';
 import { ScaleRequest } from '../models/ScaleRequest.model';
@@ -107,6 +110,12 @@ export type CreateMaintenanceWindow = {
     name: string;
   };
   body: { [key: string]: any };
+};
+/**
+ * @public
+ */
+export type CreateReport = {
+  body: ReportRequest;
 };
 /**
  * @public
@@ -318,6 +327,39 @@ export type GetRegionFacts = {
  * @public
  */
 export type GetRegionsOverview = {};
+/**
+ * @public
+ */
+export type GetReport = {
+  path: {
+    id: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetReportCsv = {
+  path: {
+    id: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetReportPdf = {
+  path: {
+    id: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetReports = {
+  query: {
+    scope?: 'org' | 'team';
+    team?: string;
+  };
+};
 /**
  * @public
  */
@@ -553,6 +595,31 @@ export class DefaultApiClient {
       namespace: request.path.namespace,
       name: request.path.name,
     });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Works out a report\'s figures over the period, stores it and returns it. A team\'s report may be made by its members and platform admins.
+   * @param reportRequest -
+   */
+  public async createReport(
+    // @ts-ignore
+    request: CreateReport,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Report>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/reports`;
+
+    const uri = parser.parse(uriTemplate).expand({});
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
       headers: {
@@ -1152,6 +1219,111 @@ export class DefaultApiClient {
     const uriTemplate = `/regions`;
 
     const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * A stored report with its figures.
+   * @param id -
+   */
+  public async getReport(
+    // @ts-ignore
+    request: GetReport,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Report>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/reports/{id}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      id: request.path.id,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The report\'s figures as CSV (RFC 4180), one figure a row, as an attachment.
+   * @param id -
+   */
+  public async getReportCsv(
+    // @ts-ignore
+    request: GetReportCsv,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<string>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/reports/{id}.csv`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      id: request.path.id,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The report as a PDF with its totals and charts, as an attachment.
+   * @param id -
+   */
+  public async getReportPdf(
+    // @ts-ignore
+    request: GetReportPdf,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<string>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/reports/{id}.pdf`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      id: request.path.id,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The stored reports, newest first: the org\'s, and the teams\' the caller may read (its own teams\', or every team\'s for platform admins).
+   * @param scope -
+   * @param team - A group entity ref; only that team\&#39;s reports.
+   */
+  public async getReports(
+    // @ts-ignore
+    request: GetReports,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ReportList>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/reports{?scope,team}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
       headers: {
