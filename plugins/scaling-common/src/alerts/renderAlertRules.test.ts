@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { DEFAULT_SLO } from '../health';
+import { DEFAULT_SLO, GoldenSignal, goldenSignalQuery } from '../health';
 import {
   promtoolAvailable,
   ruleTestFile,
@@ -29,6 +29,10 @@ function stored(id: string, spec: AlertRuleSpec): AlertRule {
     updatedAt: '2026-12-05T10:00:00.000Z',
   };
 }
+
+/** The signal's PromQL for the service, as the health view reads it over 5 minutes. */
+const signal = (name: GoldenSignal) =>
+  goldenSignalQuery(name, { service: 'checkout' });
 
 const requests = (code: string) =>
   `http_requests_total{service="checkout",region="eu-west",code="${code}"}`;
@@ -96,7 +100,11 @@ describe('renderAlertRuleFile', () => {
         rules: [
           {
             alert: 'HighErrorRatio',
-            expr: '(sum(rate(http_requests_total{service="checkout",region="eu-west",code="5xx"}[1m])) / sum(rate(http_requests_total{service="checkout",region="eu-west"}[1m]))) > 0.05',
+            expr: `(${goldenSignalQuery(
+              'errorRatio',
+              { service: 'checkout', region: 'eu-west' },
+              '1m',
+            )}) > 0.05`,
             for: '2m',
             labels: labelsOf(highErrors),
             annotations: {
@@ -125,8 +133,9 @@ describe('renderAlertRuleFile', () => {
       }),
     ]);
     expect(file.groups[0].rules[0].expr).toBe(
-      '((histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{service="checkout"}[5m])))) > 0.5)' +
-        ' and on() ((sum(rate(http_requests_total{service="checkout"}[5m]))) < 100)',
+      `((${signal('latencyP95')}) > 0.5) and on() ((${signal(
+        'requestRate',
+      )}) < 100)`,
     );
   });
 
@@ -159,10 +168,10 @@ describe('renderAlertRuleFile', () => {
         },
       }),
     ]);
-    const rate = '(sum(rate(http_requests_total{service="checkout"}[5m])))';
+    const rate = `(${signal('requestRate')})`;
     expect(file.groups[0].rules.map(rule => rule.expr)).toEqual([
       `(${rate} - avg_over_time(${rate}[1h:1m] offset 1w)) / stddev_over_time(${rate}[1h:1m] offset 1w) < -3`,
-      'predict_linear((sum(container_memory_working_set_bytes{service="checkout"}) / sum(kube_pod_container_resource_requests{service="checkout",resource="memory"}))[1h:1m], 14400) > 0.9',
+      `predict_linear((${signal('memorySaturation')})[1h:1m], 14400) > 0.9`,
     ]);
   });
 
