@@ -23,9 +23,11 @@ const legacyExportOf: Record<string, string> = {
   'entity-card:scaling/overview': 'EntityScalingOverviewCard',
   'entity-card:scaling/regions': 'EntityRegionsCard',
   'entity-card:scaling/group-cost': 'EntityGroupCostCard',
+  'entity-content:scaling/group-scaling': 'EntityGroupScalingContent',
   'page:scaling/regions': 'ScalingRegionsPage',
   'page:scaling/cost': 'ScalingCostPage',
   'page:scaling/fleet': 'ScalingFleetPage',
+  'page:scaling/reports': 'ScalingReportsPage',
   'home-page-widget:scaling/fleet-summary': 'HomePageScalingFleetSummary',
   'home-page-widget:scaling/owned-services': 'HomePageScalingOwnedServices',
 };

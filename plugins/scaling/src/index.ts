@@ -13,9 +13,11 @@ export {
   EntityScalingOverviewCard,
   EntityRegionsCard,
   EntityGroupCostCard,
+  EntityGroupScalingContent,
   ScalingRegionsPage,
   ScalingCostPage,
   ScalingFleetPage,
+  ScalingReportsPage,
   HomePageScalingFleetSummary,
   HomePageScalingOwnedServices,
 } from './plugin';
@@ -34,6 +36,8 @@ export {
   AlertsClient,
   fleetApiRef,
   FleetClient,
+  reportsApiRef,
+  ReportsClient,
 } from './api';
 export type {
   ScalingApi,
@@ -44,6 +48,9 @@ export type {
   AlertsApi,
   FleetApi,
   FleetQuery,
+  ReportsApi,
+  ReportDownload,
 } from './api';
 export { isScalingAvailable } from './isScalingAvailable';
+export { ReportsCard, EntityReportsCard } from './components/Reports';
 export { formatCost, lastCompleteDays } from './components/cost/costFormat';

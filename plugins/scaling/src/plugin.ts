@@ -10,6 +10,7 @@ import {
   fleetApiFactory,
   healthApiFactory,
   regionsApiFactory,
+  reportsApiFactory,
   rolloutsApiFactory,
   scalingApiFactory,
 } from './apis';
@@ -18,6 +19,7 @@ import {
   costRouteRef,
   fleetRouteRef,
   regionsRouteRef,
+  reportsRouteRef,
   rootRouteRef,
 } from './routes';
 
@@ -37,12 +39,14 @@ export const scalingPlugin = createPlugin({
     healthApiFactory,
     alertsApiFactory,
     fleetApiFactory,
+    reportsApiFactory,
   ],
   routes: {
     root: rootRouteRef,
     regions: regionsRouteRef,
     cost: costRouteRef,
     fleet: fleetRouteRef,
+    reports: reportsRouteRef,
   },
 });
 
@@ -128,6 +132,17 @@ export const EntityGroupCostCard = scalingPlugin.provide(
   }),
 );
 
+/** @public The "Scaling" tab of a Group's page: the team's services, spend, savings, rollouts and scaling events. */
+export const EntityGroupScalingContent = scalingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupScalingContent',
+    component: {
+      lazy: () =>
+        import('./components/GroupScaling').then(m => m.GroupScalingContent),
+    },
+  }),
+);
+
 /** @public The Regions page: where every service runs, with capacity, cost and DR readiness. */
 export const ScalingRegionsPage = scalingPlugin.provide(
   createRoutableExtension({
@@ -154,6 +169,15 @@ export const ScalingFleetPage = scalingPlugin.provide(
     name: 'ScalingFleetPage',
     component: () => import('./components/Fleet').then(m => m.FleetPage),
     mountPoint: fleetRouteRef,
+  }),
+);
+
+/** @public The Reports page: make scaling, deployments and cost reports, and download them as CSV or PDF. */
+export const ScalingReportsPage = scalingPlugin.provide(
+  createRoutableExtension({
+    name: 'ScalingReportsPage',
+    component: () => import('./components/Reports').then(m => m.ReportsPage),
+    mountPoint: reportsRouteRef,
   }),
 );
 

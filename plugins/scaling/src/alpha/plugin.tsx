@@ -10,6 +10,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import AppsIcon from '@material-ui/icons/Apps';
+import AssessmentIcon from '@material-ui/icons/Assessment';
 import MoneyIcon from '@material-ui/icons/MonetizationOn';
 import PublicIcon from '@material-ui/icons/Public';
 import {
@@ -18,6 +19,7 @@ import {
   fleetApiFactory,
   healthApiFactory,
   regionsApiFactory,
+  reportsApiFactory,
   rolloutsApiFactory,
   scalingApiFactory,
 } from '../apis';
@@ -27,6 +29,7 @@ import {
   costRouteRef,
   fleetRouteRef,
   regionsRouteRef,
+  reportsRouteRef,
   rootRouteRef,
 } from '../routes';
 
@@ -158,6 +161,19 @@ const groupCostCard = EntityCardBlueprint.make({
   },
 });
 
+const groupScalingContent = EntityContentBlueprint.make({
+  name: 'group-scaling',
+  params: {
+    path: '/scaling',
+    title: 'Scaling',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/GroupScaling').then(m =>
+        compatWrapper(<m.GroupScalingContent />),
+      ),
+  },
+});
+
 const costPage = PageBlueprint.make({
   name: 'cost',
   params: {
@@ -189,6 +205,25 @@ const fleetPage = PageBlueprint.make({
   },
 });
 
+const reportsApi = ApiBlueprint.make({
+  name: 'reports',
+  params: defineParams => defineParams(reportsApiFactory),
+});
+
+const reportsPage = PageBlueprint.make({
+  name: 'reports',
+  params: {
+    path: '/scaling/reports',
+    title: 'Reports',
+    icon: <AssessmentIcon />,
+    routeRef: reportsRouteRef,
+    loader: () =>
+      import('../components/Reports').then(m =>
+        compatWrapper(<m.ReportsPage />),
+      ),
+  },
+});
+
 const fleetSummaryWidget = HomePageWidgetBlueprint.make({
   name: 'fleet-summary',
   params: fleetSummaryCard,
@@ -216,6 +251,7 @@ export default createFrontendPlugin({
     healthApi,
     alertsApi,
     fleetApi,
+    reportsApi,
     entityScalingContent,
     entityDeploymentsContent,
     entityCostContent,
@@ -223,9 +259,11 @@ export default createFrontendPlugin({
     entityScalingOverviewCard,
     entityRegionsCard,
     groupCostCard,
+    groupScalingContent,
     regionsPage,
     costPage,
     fleetPage,
+    reportsPage,
     fleetSummaryWidget,
     ownedServicesWidget,
   ],
@@ -234,5 +272,6 @@ export default createFrontendPlugin({
     regions: regionsRouteRef,
     cost: costRouteRef,
     fleet: fleetRouteRef,
+    reports: reportsRouteRef,
   },
 });

@@ -28,7 +28,13 @@ const actionLabels: Record<string, string> = {
   ...rolloutHistoryLabels,
 };
 
-function Outcome({ event }: { event: ScalingHistoryEvent }) {
+/** An event's action in words, e.g. "Scaled replicas". */
+export function historyActionLabel(action: string): string {
+  return actionLabels[action] ?? action;
+}
+
+/** An event's outcome as a status and its word. */
+export function Outcome({ event }: { event: ScalingHistoryEvent }) {
   switch (event.outcome) {
     case 'succeeded':
       return <StatusOK>Succeeded</StatusOK>;
@@ -63,7 +69,7 @@ const columns: TableColumn<ScalingHistoryEvent>[] = [
     render: event => (
       <>
         <Typography variant="body2">
-          {actionLabels[event.action] ?? event.action}
+          {historyActionLabel(event.action)}
         </Typography>
         <Typography variant="caption" color="textSecondary">
           {[event.region, event.workload?.name].filter(Boolean).join(' · ')}

@@ -1,1 +1,6 @@
-export { EntityScalingHistory } from './ScalingHistoryTimeline';
+export {
+  EntityScalingHistory,
+  historyActionLabel,
+  Outcome as HistoryOutcome,
+} from './ScalingHistoryTimeline';
+export { formatHistoryChange } from './formatHistoryValue';
