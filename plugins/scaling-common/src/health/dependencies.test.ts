@@ -3,18 +3,18 @@ import { dependencySignalQuery } from './dependencies';
 describe('dependencySignalQuery', () => {
   const orderDb = { resource: 'order-db', region: 'eu-west' };
 
-  it('sums the pool in use and its maximum over the instances', () => {
+  it('sums the pool in use and its maximum over the instances, each at its highest in the window', () => {
     expect(dependencySignalQuery('dbConnectionsInUse', orderDb)).toBe(
-      'sum(meschain_db_connections_in_use{resource="order-db",region="eu-west"})',
+      'sum(max_over_time(meschain_db_connections_in_use{resource="order-db",region="eu-west"}[5m]))',
     );
-    expect(dependencySignalQuery('dbConnectionsMax', orderDb)).toBe(
-      'sum(meschain_db_connections_max{resource="order-db",region="eu-west"})',
+    expect(dependencySignalQuery('dbConnectionsMax', orderDb, '1m')).toBe(
+      'sum(max_over_time(meschain_db_connections_max{resource="order-db",region="eu-west"}[1m]))',
     );
   });
 
   it("reads the worst replica's lag", () => {
     expect(dependencySignalQuery('dbReplicationLagSeconds', orderDb)).toBe(
-      'max(meschain_db_replication_lag_seconds{resource="order-db",region="eu-west"})',
+      'max(max_over_time(meschain_db_replication_lag_seconds{resource="order-db",region="eu-west"}[5m]))',
     );
   });
 
@@ -29,7 +29,7 @@ describe('dependencySignalQuery', () => {
 
   it('sums the messages waiting, the resource name escaped', () => {
     expect(dependencySignalQuery('queueMessages', { resource: 'q"x' })).toBe(
-      'sum(meschain_queue_messages{resource="q\\"x"})',
+      'sum(max_over_time(meschain_queue_messages{resource="q\\"x"}[5m]))',
     );
   });
 

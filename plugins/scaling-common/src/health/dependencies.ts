@@ -31,9 +31,11 @@ export interface DependencySelector {
 }
 
 /**
- * @public PromQL of one signal of a dependency: connections summed over the
- * pool's instances, the worst replica's lag, hits over all cache lookups
- * over `window`, and messages waiting.
+ * @public PromQL of one signal of a dependency over `window`: the most
+ * connections in use and allowed, summed over the pool's instances, the
+ * worst replica's longest lag, hits over all cache lookups, and the most
+ * messages waiting. Gauges are read at their highest in the window, so a
+ * missed scrape leaves no gap and a short spike is not lost between reads.
  */
 export function dependencySignalQuery(
   signal: DependencySignal,
@@ -58,17 +60,17 @@ export function dependencySignalQuery(
     });
   switch (signal) {
     case 'dbConnectionsInUse':
-      return `sum(meschain_db_connections_in_use${of()})`;
+      return `sum(max_over_time(meschain_db_connections_in_use${of()}[${window}]))`;
     case 'dbConnectionsMax':
-      return `sum(meschain_db_connections_max${of()})`;
+      return `sum(max_over_time(meschain_db_connections_max${of()}[${window}]))`;
     case 'dbReplicationLagSeconds':
-      return `max(meschain_db_replication_lag_seconds${of()})`;
+      return `max(max_over_time(meschain_db_replication_lag_seconds${of()}[${window}]))`;
     case 'cacheHitRatio':
       return `sum(rate(meschain_cache_requests_total${of({
         result: 'hit',
       })}[${window}])) / sum(rate(meschain_cache_requests_total${of()}[${window}]))`;
     case 'queueMessages':
-      return `sum(meschain_queue_messages${of()})`;
+      return `sum(max_over_time(meschain_queue_messages${of()}[${window}]))`;
     default:
       throw new Error(`Unknown dependency signal "${signal satisfies never}"`);
   }

@@ -2,6 +2,7 @@ import {
   GOLDEN_SIGNALS,
   goldenSignalQuery,
   isPromDuration,
+  limitSaturationQuery,
   promLabelValue,
   requestRateByCodeQuery,
 } from './goldenSignals';
@@ -35,14 +36,14 @@ describe('goldenSignalQuery', () => {
   it('reads CPU saturation as used cores over requested cores', () => {
     expect(goldenSignalQuery('cpuSaturation', checkout, '2m')).toBe(
       'sum(rate(container_cpu_usage_seconds_total{service="checkout",region="eu-west"}[2m]))' +
-        ' / sum(kube_pod_container_resource_requests{service="checkout",region="eu-west",resource="cpu"})',
+        ' / sum(max_over_time(kube_pod_container_resource_requests{service="checkout",region="eu-west",resource="cpu"}[2m]))',
     );
   });
 
   it('reads memory saturation as the working set over requested memory', () => {
     expect(goldenSignalQuery('memorySaturation', checkout)).toBe(
-      'sum(container_memory_working_set_bytes{service="checkout",region="eu-west"})' +
-        ' / sum(kube_pod_container_resource_requests{service="checkout",region="eu-west",resource="memory"})',
+      'sum(avg_over_time(container_memory_working_set_bytes{service="checkout",region="eu-west"}[5m]))' +
+        ' / sum(max_over_time(kube_pod_container_resource_requests{service="checkout",region="eu-west",resource="memory"}[5m]))',
     );
   });
 
@@ -115,6 +116,22 @@ describe('requestRateByCodeQuery', () => {
       requestRateByCodeQuery({ service: 'checkout', region: 'eu-west' }, '1h'),
     ).toBe(
       'sum by (code) (rate(http_requests_total{service="checkout",region="eu-west"}[1h]))',
+    );
+  });
+});
+
+describe('limitSaturationQuery', () => {
+  it('reads use against limits over the pods that have one', () => {
+    const checkout = { service: 'checkout', region: 'eu-west' };
+    expect(limitSaturationQuery('cpu', checkout, '1m')).toBe(
+      'sum(rate(container_cpu_usage_seconds_total{service="checkout",region="eu-west"}[1m])' +
+        ' and on (cluster, namespace, pod) max_over_time(kube_pod_container_resource_limits{service="checkout",region="eu-west",resource="cpu"}[1m]))' +
+        ' / sum(max_over_time(kube_pod_container_resource_limits{service="checkout",region="eu-west",resource="cpu"}[1m]))',
+    );
+    expect(limitSaturationQuery('memory', checkout)).toBe(
+      'sum(avg_over_time(container_memory_working_set_bytes{service="checkout",region="eu-west"}[5m])' +
+        ' and on (cluster, namespace, pod) max_over_time(kube_pod_container_resource_limits{service="checkout",region="eu-west",resource="memory"}[5m]))' +
+        ' / sum(max_over_time(kube_pod_container_resource_limits{service="checkout",region="eu-west",resource="memory"}[5m]))',
     );
   });
 });

@@ -144,15 +144,42 @@ export function goldenSignalQuery(
       return `histogram_quantile(${
         QUANTILES[signal]
       }, sum by (le) (rate(http_request_duration_seconds_bucket${of()}[${window}])))`;
+    // Gauges are read over the window too, as the CPU rate is: the same pods on both sides of
+    // the ratio, and a missed scrape (which marks a target's series stale) leaves no gap.
     case 'cpuSaturation':
-      return `sum(rate(container_cpu_usage_seconds_total${of()}[${window}])) / sum(kube_pod_container_resource_requests${of(
+      return `sum(rate(container_cpu_usage_seconds_total${of()}[${window}])) / sum(max_over_time(kube_pod_container_resource_requests${of(
         { resource: 'cpu' },
-      )})`;
+      )}[${window}]))`;
     case 'memorySaturation':
-      return `sum(container_memory_working_set_bytes${of()}) / sum(kube_pod_container_resource_requests${of(
+      return `sum(avg_over_time(container_memory_working_set_bytes${of()}[${window}])) / sum(max_over_time(kube_pod_container_resource_requests${of(
         { resource: 'memory' },
-      )})`;
+      )}[${window}]))`;
     default:
       throw new Error(`Unknown golden signal "${signal satisfies never}"`);
   }
+}
+
+/**
+ * @public PromQL of a service's CPU or memory use against its pods' limits
+ * over `window`, 0..1, over the pods that have a limit; no value when none has.
+ */
+export function limitSaturationQuery(
+  resource: 'cpu' | 'memory',
+  selector: GoldenSignalSelector,
+  window: string = DEFAULT_SIGNAL_WINDOW,
+): string {
+  checkWindow(window);
+  const limits = `max_over_time(kube_pod_container_resource_limits${promSelector(
+    selector,
+    { resource },
+  )}[${window}])`;
+  const usage =
+    resource === 'cpu'
+      ? `rate(container_cpu_usage_seconds_total${promSelector(
+          selector,
+        )}[${window}])`
+      : `avg_over_time(container_memory_working_set_bytes${promSelector(
+          selector,
+        )}[${window}])`;
+  return `sum(${usage} and on (cluster, namespace, pod) ${limits}) / sum(${limits})`;
 }
