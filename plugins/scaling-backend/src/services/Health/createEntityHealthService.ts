@@ -35,7 +35,7 @@ import { goldenSignalsCheck } from './checks/goldenSignalsCheck';
 import { unreadCheck } from './checks/types';
 import { warningEventsCheck } from './checks/warningEventsCheck';
 import { HealthSettings } from './healthSettings';
-import { readRegionSignals } from './readRegionSignals';
+import { readLimitSaturation, readRegionSignals } from './readRegionSignals';
 import { readSloStatus } from './readSloStatus';
 import { EntityHealthService } from './types';
 import { readSparklineWindow } from './windows';
@@ -229,30 +229,38 @@ export function createEntityHealthService(options: {
           region: id,
           error: { name: 'NotFoundError', message: `No cluster serves ${id}` },
         };
-        const [signals, events, ...dependencyChecks] = await Promise.all([
-          readRegionSignals({
-            metrics,
-            selector: { ...selector, region: id },
-            rateWindow,
-            now: at,
-          }),
-          warningEventsCheck({
-            clusters: options.clusters,
-            kubernetes: options.kubernetes,
-            clusterTimeoutMs: options.clusterTimeoutMs,
-            state: cluster,
-            now: at,
-          }),
-          ...dependencies.map(dependency =>
-            dependencyCheck({
+        const [signals, limits, events, ...dependencyChecks] =
+          await Promise.all([
+            readRegionSignals({
               metrics,
-              dependency,
-              region: id,
+              selector: { ...selector, region: id },
               rateWindow,
               now: at,
             }),
-          ),
-        ]);
+            // Figures beside the signals: when they cannot be read, the signals' own check says why.
+            readLimitSaturation({
+              metrics,
+              selector: { ...selector, region: id },
+              rateWindow,
+              now: at,
+            }).catch(() => undefined),
+            warningEventsCheck({
+              clusters: options.clusters,
+              kubernetes: options.kubernetes,
+              clusterTimeoutMs: options.clusterTimeoutMs,
+              state: cluster,
+              now: at,
+            }),
+            ...dependencies.map(dependency =>
+              dependencyCheck({
+                metrics,
+                dependency,
+                region: id,
+                rateWindow,
+                now: at,
+              }),
+            ),
+          ]);
         return [
           podsReadyCheck(cluster, checkedAt),
           autoscalerCheck(cluster, checkedAt),
@@ -262,6 +270,7 @@ export function createEntityHealthService(options: {
             error: signals.error,
             slo,
             rateWindow,
+            limits,
             checkedAt,
           }),
           ...dependencyChecks,

@@ -4,6 +4,7 @@ import {
   goldenSignalQuery,
   GoldenSignalSelector,
   GoldenSignalValues,
+  limitSaturationQuery,
 } from '@meschain/backstage-plugin-scaling-common';
 import { MetricsSource } from '@meschain/backstage-plugin-scaling-node';
 import { settled, singleValue, sparkline } from './metricValues';
@@ -75,4 +76,25 @@ export async function readRegionSignals(options: {
     series: window ? bySignal(i => sparkline(series.values[i])) : {},
     error: values.error ?? series.error,
   };
+}
+
+/** A service's CPU and memory use against its pods' limits in one region; null without limits. */
+export async function readLimitSaturation(options: {
+  metrics: MetricsSource;
+  selector: GoldenSignalSelector & { region: string };
+  rateWindow: string;
+  now: Date;
+}): Promise<{ cpu: number | null; memory: number | null }> {
+  const { metrics, selector, rateWindow, now } = options;
+  const [cpu, memory] = await Promise.all(
+    (['cpu', 'memory'] as const).map(async resource =>
+      singleValue(
+        await metrics.query(
+          limitSaturationQuery(resource, selector, rateWindow),
+          { region: selector.region, time: now },
+        ),
+      ),
+    ),
+  );
+  return { cpu, memory };
 }

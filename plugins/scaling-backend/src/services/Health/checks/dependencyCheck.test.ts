@@ -45,9 +45,9 @@ describe('dependencyCheck', () => {
     const { metrics, result } = check(
       { name: 'order-db', type: 'database' },
       {
-        'sum(meschain_db_connections_in_use': 42,
-        'sum(meschain_db_connections_max': 50,
-        'max(meschain_db_replication_lag_seconds': 1.5,
+        'sum(max_over_time(meschain_db_connections_in_use': 42,
+        'sum(max_over_time(meschain_db_connections_max': 50,
+        'max(max_over_time(meschain_db_replication_lag_seconds': 1.5,
       },
     );
     expect(await result).toEqual({
@@ -66,7 +66,7 @@ describe('dependencyCheck', () => {
       checkedAt: NOW.toISOString(),
     });
     expect(metrics.queries).toContain(
-      'sum(meschain_db_connections_in_use{resource="order-db",region="eu-west"})',
+      'sum(max_over_time(meschain_db_connections_in_use{resource="order-db",region="eu-west"}[5m]))',
     );
   });
 
@@ -74,9 +74,9 @@ describe('dependencyCheck', () => {
     const { result } = check(
       { name: 'order-db', type: 'database' },
       {
-        'sum(meschain_db_connections_in_use': 5,
-        'sum(meschain_db_connections_max': 50,
-        'max(meschain_db_replication_lag_seconds': 45,
+        'sum(max_over_time(meschain_db_connections_in_use': 5,
+        'sum(max_over_time(meschain_db_connections_max': 50,
+        'max(max_over_time(meschain_db_replication_lag_seconds': 45,
       },
     );
     expect((await result).status).toBe('fail');
@@ -93,7 +93,7 @@ describe('dependencyCheck', () => {
     });
     const queue = check(
       { name: 'sync-events-queue', type: 'queue' },
-      { 'sum(meschain_queue_messages': 120 },
+      { 'sum(max_over_time(meschain_queue_messages': 120 },
     );
     expect(await queue.result).toMatchObject({
       status: 'pass',

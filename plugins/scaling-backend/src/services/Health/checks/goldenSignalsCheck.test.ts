@@ -88,3 +88,21 @@ describe('goldenSignalsCheck', () => {
     });
   });
 });
+
+describe('goldenSignalsCheck against limits', () => {
+  it('warns with memory near its limit, and shows use against limits', () => {
+    const result = goldenSignalsCheck({
+      region: 'eu-west',
+      signals: healthy,
+      slo,
+      rateWindow: '5m',
+      limits: { cpu: 0.4, memory: 0.93 },
+      checkedAt: '2026-12-05T12:00:00.000Z',
+    });
+    expect(result).toMatchObject({
+      status: 'warn',
+      summary: 'Memory use is 93 % of limits',
+      figures: { cpuLimitSaturation: 0.4, memoryLimitSaturation: 0.93 },
+    });
+  });
+});

@@ -26,9 +26,12 @@ export function goldenSignalsCheck(options: {
   error?: string;
   slo: ServiceSlo;
   rateWindow: string;
+  /** Use against the pods' limits, where they have limits. */
+  limits?: { cpu: number | null; memory: number | null };
   checkedAt: string;
 }): HealthCheck {
-  const { region, signals, error, slo, rateWindow, checkedAt } = options;
+  const { region, signals, error, slo, rateWindow, limits, checkedAt } =
+    options;
   const base = { ...CHECK, region };
   if (signals.requestRate === null) {
     return unreadCheck(
@@ -92,6 +95,18 @@ export function goldenSignalsCheck(options: {
     if (value >= SATURATION_WARNING) {
       status = worse(status, 'warn');
       findings.push(`${name} use is ${percent(value)} of requests`);
+    }
+  }
+  for (const [name, value] of [
+    ['CPU', limits?.cpu ?? null],
+    ['Memory', limits?.memory ?? null],
+  ] as const) {
+    if (value === null) continue;
+    figures[name === 'CPU' ? 'cpuLimitSaturation' : 'memoryLimitSaturation'] =
+      value;
+    if (value >= SATURATION_WARNING) {
+      status = worse(status, 'warn');
+      findings.push(`${name} use is ${percent(value)} of limits`);
     }
   }
   if (signals.requestRate === 0) {
