@@ -4988,6 +4988,16 @@ export const spec = {
               },
             },
           },
+          '409': {
+            description: 'The window has already ended.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
           '503': {
             description:
               'Alerting is not configured, or Alertmanager did not answer.',

@@ -145,7 +145,7 @@ export type ExpireMaintenanceWindow = {
     name: string;
     silenceId: string;
   };
-  response: void | void | Error | Error | Error;
+  response: void | void | Error | Error | Error | Error;
 };
 /**
  * @public
