@@ -88,6 +88,11 @@ export class ClusterSnapshot {
   private readonly objects = new Map<WatchedKind, Map<string, any>>(
     WATCHED.map(({ kind }) => [kind, new Map()]),
   );
+  /**
+   * HPA keys by the workload they scale (`namespace/kind/name`), and
+   * ReplicaSet keys by their controller's uid.
+   */
+  private readonly byTarget = new Map<string, Set<string>>();
   /** Workload keys (`kind|namespace/name`) by each of their `key=value` labels. */
   private readonly byLabel = new Map<string, Set<string>>();
   private readonly listed = new Set<WatchedKind>();
@@ -159,40 +164,19 @@ export class ClusterSnapshot {
     return found;
   }
 
-  autoscalers(): Iterable<HorizontalPodAutoscalerObject> {
-    return this.objects.get('HorizontalPodAutoscaler')!.values();
-  }
-
   autoscalerOf(
     workload: SnapshotWorkload,
   ): HorizontalPodAutoscalerObject | undefined {
-    const { namespace, name } = workload.object.metadata;
-    for (const hpa of this.autoscalers()) {
-      const target = hpa.spec.scaleTargetRef;
-      if (
-        hpa.metadata.namespace === namespace &&
-        target.kind === workload.kind &&
-        target.name === name
-      ) {
-        return hpa;
-      }
-    }
-    return undefined;
+    const { namespace = '', name } = workload.object.metadata;
+    const keys = this.byTarget.get(`${namespace}/${workload.kind}/${name}`);
+    const key = keys?.values().next().value;
+    return key && this.objects.get('HorizontalPodAutoscaler')!.get(key);
   }
 
   replicaSetsOf(workload: SnapshotWorkload): ReplicaSetObject[] {
-    const uid = workload.object.metadata.uid;
-    const found: ReplicaSetObject[] = [];
-    for (const rs of this.objects.get('ReplicaSet')!.values()) {
-      if (
-        (rs as ReplicaSetObject).metadata.ownerReferences?.some(
-          ref => ref.controller && ref.uid === uid,
-        )
-      ) {
-        found.push(rs);
-      }
-    }
-    return found;
+    const keys = this.byTarget.get(workload.object.metadata.uid ?? '');
+    const replicaSets = this.objects.get('ReplicaSet')!;
+    return [...(keys ?? [])].flatMap(key => replicaSets.get(key) ?? []);
   }
 
   /** The workload an HPA scales or a ReplicaSet belongs to, for finding whose cell changed. */
@@ -242,20 +226,50 @@ export class ClusterSnapshot {
     }
   }
 
+  private indexTarget(kind: WatchedKind, object: any, add: boolean) {
+    let target: string | undefined;
+    if (kind === 'HorizontalPodAutoscaler') {
+      const ref = object.spec?.scaleTargetRef;
+      target =
+        ref && `${object.metadata.namespace ?? ''}/${ref.kind}/${ref.name}`;
+    } else if (kind === 'ReplicaSet') {
+      target = (object as ReplicaSetObject).metadata.ownerReferences?.find(
+        ref => ref.controller,
+      )?.uid;
+    }
+    if (!target) return;
+    const key = objectKey(object);
+    let keys = this.byTarget.get(target);
+    if (add) {
+      if (!keys) this.byTarget.set(target, (keys = new Set()));
+      keys.add(key);
+    } else {
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTarget.delete(target);
+    }
+  }
+
   private put(kind: WatchedKind, object: KubernetesObject) {
     const objects = this.objects.get(kind)!;
     const key = objectKey(object);
     const before = objects.get(key);
-    if (before) this.indexLabels(kind, before, false);
+    if (before) {
+      this.indexLabels(kind, before, false);
+      this.indexTarget(kind, before, false);
+    }
     objects.set(key, object);
     this.indexLabels(kind, object, true);
+    this.indexTarget(kind, object, true);
   }
 
   private remove(kind: WatchedKind, object: KubernetesObject) {
     const objects = this.objects.get(kind)!;
     const key = objectKey(object);
     const before = objects.get(key);
-    if (before) this.indexLabels(kind, before, false);
+    if (before) {
+      this.indexLabels(kind, before, false);
+      this.indexTarget(kind, before, false);
+    }
     objects.delete(key);
   }
 

@@ -90,6 +90,31 @@ export function createFleetService(options: {
   let drVerdicts = new Map<string, FleetCell['dr']>();
   let costPerHour = new Map<string, number>();
   let pendingCells = new Map<string, FleetCellRef>();
+  /**
+   * Each cluster's readings by workload query, dropped when a watched object
+   * of the query changes, so that a read computes only what changed. They
+   * also expire, for a service the entry index does not know yet.
+   */
+  const readings = new Map<
+    string,
+    Map<string, { reading: CellReading; at: number }>
+  >();
+  const queryKey = (entry: FleetEntry) =>
+    `${entry.query.namespace ?? ''}|${entry.query.labelSelector}`;
+
+  function readingOf(snapshot: ClusterSnapshot, entry: FleetEntry) {
+    let cluster = readings.get(snapshot.clusterName);
+    if (!cluster) readings.set(snapshot.clusterName, (cluster = new Map()));
+    const key = queryKey(entry);
+    const now = Date.now();
+    const cached = cluster.get(key);
+    if (cached && now - cached.at < settings.catalogRefreshMs) {
+      return cached.reading;
+    }
+    const reading = readCell(snapshot, entry.query);
+    cluster.set(key, { reading, at: now });
+    return reading;
+  }
   let flushTimer: NodeJS.Timeout | undefined;
   const timers: NodeJS.Timeout[] = [];
   let stopped = false;
@@ -128,6 +153,7 @@ export function createFleetService(options: {
         labels: owner.metadata.labels,
       });
       for (const entry of entries) {
+        readings.get(clusterName)?.delete(queryKey(entry));
         pendingCells.set(`${entry.entityRef}|${region}`, {
           entityRef: entry.entityRef,
           region,
@@ -234,15 +260,15 @@ export function createFleetService(options: {
     region: Region,
     error: string | undefined,
   ): FleetCell | undefined {
-    const readings: CellReading[] = [];
+    const cellReadings: CellReading[] = [];
     let observedAt: string | undefined;
     for (const clusterName of region.clusters) {
       const snapshot = snapshots.get(clusterName);
       if (!snapshot?.ready) continue;
-      readings.push(readCell(snapshot, entry.query));
+      cellReadings.push(readingOf(snapshot, entry));
       observedAt = snapshot.observedAt ?? observedAt;
     }
-    const deployed = readings.filter(reading => reading.deployed);
+    const deployed = cellReadings.filter(reading => reading.deployed);
     const expected =
       entry.regions.length === 0 || entry.regions.includes(region.id);
     // A region the service does not run in has no cell, unless its
@@ -254,7 +280,7 @@ export function createFleetService(options: {
     ) {
       return undefined;
     }
-    const shown = deployed.length > 0 ? deployed : readings;
+    const shown = deployed.length > 0 ? deployed : cellReadings;
     const worst = shown
       .map(reading => reading.health)
       .sort((a, b) => HEALTH_ORDER.indexOf(a) - HEALTH_ORDER.indexOf(b))[0];

@@ -1,5 +1,4 @@
 import {
-  AutoscalerMetricValue,
   FleetCell,
   FleetHealth,
   parseQuantity,
@@ -8,7 +7,6 @@ import {
 import { describeArgoRollout } from '../Rollouts/describeArgoRollout';
 import { describeDeployment } from '../Rollouts/describeDeployment';
 import { DeploymentObject, RolloutObject } from '../Rollouts/rolloutObjects';
-import { autoscalerState } from '../ScalingState/autoscalerState';
 import { WorkloadQuery, workloadReplicas } from '../ScalingState';
 import { ClusterSnapshot, SnapshotWorkload } from './clusterSnapshot';
 
@@ -18,44 +16,77 @@ export type CellReading = Pick<
   'health' | 'healthSummary' | 'replicas' | 'hpa' | 'rollout'
 > & { deployed: boolean };
 
-function metricNumber(value: AutoscalerMetricValue | undefined) {
+type HpaReading = NonNullable<FleetCell['hpa']> & { warning?: string };
+
+type MetricValue = {
+  averageUtilization?: number;
+  averageValue?: string | number;
+  value?: string | number;
+};
+type MetricEntry = { type: string } & Record<
+  string,
+  | {
+      name?: string;
+      metric?: { name?: string };
+      target?: MetricValue;
+      current?: MetricValue;
+    }
+  | string
+  | undefined
+>;
+
+function metricNumber(value: MetricValue | undefined) {
   if (!value) return null;
   if (value.averageUtilization !== undefined) return value.averageUtilization;
   const quantity = value.averageValue ?? value.value;
-  return quantity === undefined ? null : parseQuantity(quantity);
+  return quantity === undefined ? null : parseQuantity(String(quantity));
 }
 
-type HpaReading = NonNullable<FleetCell['hpa']> & { warning?: string };
+/** The block of a metric entry its type names: `resource`, `pods`, `object`... */
+function sourceOf(metric: MetricEntry | undefined) {
+  if (!metric) return undefined;
+  const field = metric.type.charAt(0).toLowerCase() + metric.type.slice(1);
+  const source = metric[field];
+  return typeof source === 'object' ? source : undefined;
+}
 
+/**
+ * The HPA's first metric against its target, read straight from the object:
+ * the full autoscaler state (with its parsed policy) costs too much for
+ * every cell of the fleet.
+ */
 function hpaOf(
   snapshot: ClusterSnapshot,
   workload: SnapshotWorkload,
 ): HpaReading | null {
   const hpa = snapshot.autoscalerOf(workload);
   if (!hpa) return null;
-  const state = autoscalerState(hpa);
-  const metric = state.metrics[0];
-  const replicas = state.currentReplicas;
-  const atMax = replicas >= state.maxReplicas;
-  const atMaxWarning = atMax
-    ? `At the HPA's maximum of ${state.maxReplicas} replicas`
-    : undefined;
-  const failing = state.conditions.find(
+  const { spec, status } = hpa;
+  const metric = spec.metrics?.[0] as MetricEntry | undefined;
+  const source = sourceOf(metric);
+  const name = source?.name ?? source?.metric?.name ?? '';
+  const current = (status?.currentMetrics as MetricEntry[] | undefined)
+    ?.filter(entry => entry.type === metric?.type)
+    .map(sourceOf)
+    .find(entry => (entry?.name ?? entry?.metric?.name ?? '') === name);
+  const replicas = status?.currentReplicas ?? 0;
+  const atMax = replicas >= spec.maxReplicas;
+  const failing = status?.conditions?.find(
     condition =>
       (condition.type === 'AbleToScale' ||
         condition.type === 'ScalingActive') &&
       condition.status === 'False',
   );
+  const atMaxWarning = atMax
+    ? `At the HPA's maximum of ${spec.maxReplicas} replicas`
+    : undefined;
   return {
-    current: metricNumber(metric?.current),
-    target: metricNumber(metric?.target),
-    unit:
-      metric?.target.averageUtilization !== undefined
-        ? '%'
-        : metric?.name ?? '',
+    current: metricNumber(current?.current),
+    target: metricNumber(source?.target),
+    unit: source?.target?.averageUtilization !== undefined ? '%' : name,
     atMax,
     replicas,
-    maxReplicas: state.maxReplicas,
+    maxReplicas: spec.maxReplicas,
     warning: failing
       ? `HPA ${failing.type}: ${failing.message ?? failing.reason ?? 'False'}`
       : atMaxWarning,
