@@ -2,6 +2,15 @@ import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 
+/** The refs the signed-in user owns through: themselves and their groups. */
+export function useOwnershipRefs() {
+  const identityApi = useApi(identityApiRef);
+  return useAsync(
+    async () => (await identityApi.getBackstageIdentity()).ownershipEntityRefs,
+    [identityApi],
+  );
+}
+
 /**
  * The catalog Components that the signed-in user, or one of the groups they
  * belong to, owns.

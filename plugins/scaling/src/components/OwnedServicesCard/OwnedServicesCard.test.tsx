@@ -3,7 +3,8 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';
-import { regionsApiRef } from '../../api';
+import { fleetApiRef, regionsApiRef } from '../../api';
+import { fakeFleetApi } from '../../__testUtils__/fakeFleetApi';
 import { fakeRegionsApi } from '../../__testUtils__/fakeRegionsApi';
 import { OwnedServicesCard } from './OwnedServicesCard';
 
@@ -23,11 +24,12 @@ const catalog = [
   component('order-service', 'commerce-team', 'Order Service'),
 ];
 
-function renderCard(ownershipEntityRefs: string[]) {
+function renderCard(ownershipEntityRefs: string[], fleetApi = fakeFleetApi()) {
   return renderInTestApp(<OwnedServicesCard />, {
     apis: [
       [catalogApiRef, catalogApiMock({ entities: catalog })],
       [regionsApiRef, fakeRegionsApi()],
+      [fleetApiRef, fleetApi],
       mockApis.identity({
         userEntityRef: 'user:default/guest',
         ownershipEntityRefs,
@@ -38,17 +40,24 @@ function renderCard(ownershipEntityRefs: string[]) {
 }
 
 describe('OwnedServicesCard', () => {
-  it('lists the services the user’s groups own, with their regions and replicas ready', async () => {
-    renderCard(['user:default/guest', 'group:default/platform-team']);
+  it('lists the services the user’s groups own, with their health, regions, replicas ready and spend', async () => {
+    const fleetApi = fakeFleetApi();
+    renderCard(['user:default/guest', 'group:default/platform-team'], fleetApi);
 
     const table = await screen.findByRole('table', { name: 'Your services' });
+    // The fleet's health and spend arrive apart from the catalog's services.
+    await within(table).findByText('$0.42/h');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map(row => row.textContent)).toEqual([
-      // logging-service runs in tr-central with 3 of 3 ready (the regions fixture).
-      expect.stringMatching(/^Logging Service13 of 3$/),
+      // logging-service runs in tr-central with 3 of 3 ready (the regions
+      // fixture); the fleet fixture says it fails and costs $0.42 an hour.
+      expect.stringMatching(/^Logging ServiceFail13 of 3\$0\.42\/h$/),
       // monitoring-service runs nowhere the clusters know of.
-      expect.stringMatching(/^Monitoring Service——$/),
+      expect.stringMatching(/^Monitoring Service————$/),
     ]);
+    expect(fleetApi.getFleet).toHaveBeenCalledWith({
+      owners: ['user:default/guest', 'group:default/platform-team'],
+    });
     expect(
       within(rows[0]).getByRole('link', { name: /Logging Service/ }),
     ).toHaveAttribute('href', '/catalog/default/component/logging-service');

@@ -4,16 +4,27 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Typography } from '@material-ui/core';
 import { useMemo } from 'react';
 import { useRegionsOverview } from '../../hooks';
-import { useOwnedServices } from '../../hooks/useOwnedServices';
+import { useFleet } from '../../hooks/useFleet';
+import {
+  useOwnedServices,
+  useOwnershipRefs,
+} from '../../hooks/useOwnedServices';
 import { CompactTable } from '../CompactTable';
-import { DataAge } from '../DataAge';
+import { DataAge, oldestRead } from '../DataAge';
+import {
+  FLEET_CURRENCY,
+  FleetHealthStatus,
+  formatCellCost,
+  summarizeService,
+} from '../Fleet';
 import { replicasByService } from '../FleetSummaryCard/summarizeFleet';
 import { formatReplicasReady } from '../placements';
 
 /**
  * @public
  * The services that the signed-in user's groups own, for the home page: each
- * links to its page, with the regions it runs in and its replicas ready.
+ * links to its page, with its health, the regions it runs in, its replicas
+ * ready and its spend.
  */
 export function OwnedServicesCard() {
   const owned = useOwnedServices();
@@ -21,6 +32,22 @@ export function OwnedServicesCard() {
   const replicas = useMemo(
     () => regions.value && replicasByService(regions.value),
     [regions.value],
+  );
+  const ownershipRefs = useOwnershipRefs();
+  const fleetQuery = useMemo(
+    () => ownershipRefs.value && { owners: ownershipRefs.value },
+    [ownershipRefs.value],
+  );
+  const fleet = useFleet(fleetQuery);
+  const summaries = useMemo(
+    () =>
+      new Map(
+        (fleet.fleet?.services ?? []).map(service => [
+          service.entityRef,
+          summarizeService(service),
+        ]),
+      ),
+    [fleet.fleet],
   );
 
   if (owned.loading) {
@@ -51,6 +78,11 @@ export function OwnedServicesCard() {
             ),
           },
           {
+            title: 'Health',
+            cell: ({ summary }) =>
+              summary ? <FleetHealthStatus health={summary.health} /> : '—',
+          },
+          {
             title: 'Regions',
             cell: ({ running }) => running?.regions.length ?? '—',
           },
@@ -59,14 +91,25 @@ export function OwnedServicesCard() {
             align: 'right',
             cell: ({ running }) => formatReplicasReady(running),
           },
+          {
+            title: 'Spend',
+            align: 'right',
+            cell: ({ summary }) =>
+              summary ? formatCellCost(summary, FLEET_CURRENCY) : '—',
+          },
         ]}
         rows={services.map(entity => {
           const ref = stringifyEntityRef(entity);
-          return { entity, ref, running: replicas?.get(ref) };
+          return {
+            entity,
+            ref,
+            running: replicas?.get(ref),
+            summary: summaries.get(ref),
+          };
         })}
         rowKey={row => row.ref}
       />
-      <DataAge readAt={regions.readAt} />
+      <DataAge readAt={oldestRead(regions.readAt, fleet.readAt)} />
     </>
   );
 }
