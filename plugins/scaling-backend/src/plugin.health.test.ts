@@ -117,6 +117,28 @@ function histogramQuantile(
 }
 
 /**
+ * How finely counts over a window can place a quantile: the width of its bucket times the share of
+ * the bucket's requests that `countError` miscounted requests make. A quantile in a sparse tail
+ * bucket (p99 of a few requests per second) moves a long way for one request more or less.
+ */
+function quantileResolution(
+  q: number,
+  buckets: Array<[number, number]>,
+  total: number,
+  countError: number,
+): number {
+  const rank = q * total;
+  let lower = 0;
+  let below = 0;
+  for (const [bound, count] of buckets) {
+    if (count >= rank) return ((bound - lower) * countError) / (count - below);
+    lower = bound;
+    below = count;
+  }
+  return 0;
+}
+
+/**
  * What the golden signals of a service in a region should read, worked out from the sandbox's
  * load model for the service's pods as the cluster lists them: each pod's request rate, error
  * ratio, CPU and memory, and an exponential latency with the modelled p95 (mean = p95 / ln 20).
@@ -126,7 +148,11 @@ async function modelledSignals(
   sandbox: Sandbox,
   region: string,
   service: string,
-): Promise<GoldenSignalValues> {
+): Promise<{
+  signals: GoldenSignalValues;
+  /** How far each quantile read over a window of counts may be off, in seconds. */
+  resolution: Record<'latencyP50' | 'latencyP95' | 'latencyP99', number>;
+}> {
   const token = sandbox.cluster(region).token;
   const response = await fetch(
     `${sandbox.clusterUrl(region, 'http')}/api/v1/namespaces/${NAMESPACE}/pods`,
@@ -173,7 +199,17 @@ async function modelledSignals(
         return parseFloat(value!) * 2 ** 20; // e.g. 128Mi
       }),
     );
-  return {
+  // Counts over the window: each pod's counters are whole numbers at both ends of it. (Where the
+  // window's ends fall between the counters' steps moves every bucket alike, so no quantile.)
+  const inWindow = (rate: number) => rate * RATE_WINDOW_SECONDS;
+  const countError = 2 * pods.length;
+  const windowBuckets = buckets.map(([bound, rate]): [number, number] => [
+    bound,
+    inWindow(rate),
+  ]);
+  const resolution = (q: number) =>
+    quantileResolution(q, windowBuckets, inWindow(rps), countError);
+  const signals = {
     requestRate: rps,
     errorRatio: sum(usages.map(u => u.requestsPerSecond * u.errorRatio)) / rps,
     latencyP50: histogramQuantile(0.5, buckets, rps),
@@ -182,6 +218,14 @@ async function modelledSignals(
     cpuSaturation: sum(usages.map(u => u.cpuCores)) / requested('cpu'),
     memorySaturation: sum(usages.map(u => u.memoryBytes)) / requested('memory'),
   };
+  return {
+    signals,
+    resolution: {
+      latencyP50: resolution(0.5),
+      latencyP95: resolution(0.95),
+      latencyP99: resolution(0.99),
+    },
+  };
 }
 
 function expectClose(
@@ -189,12 +233,13 @@ function expectClose(
   expected: number,
   relative: number,
   what: string,
+  /** An absolute tolerance, when it is wider than the relative one. */
+  absolute = 0,
 ) {
-  if (actual === null || Math.abs(actual - expected) > relative * expected) {
+  const tolerance = Math.max(relative * expected, absolute);
+  if (actual === null || Math.abs(actual - expected) > tolerance) {
     throw new Error(
-      `${what}: Prometheus through the backend read ${actual}, the load model gives ${expected} (±${
-        relative * 100
-      } %)`,
+      `${what}: Prometheus through the backend read ${actual}, the load model gives ${expected} (±${tolerance})`,
     );
   }
 }
@@ -332,11 +377,26 @@ function expectClose(
       await sandbox?.close();
     });
 
-    /** Waits until Prometheus holds more than a rate window of samples. */
+    /** Evaluates PromQL on the test's Prometheus directly, for the test's own waiting and diagnosis. */
+    async function prometheusQuery(promql: string): Promise<unknown[]> {
+      const response = await fetch(
+        `${monitoring.prometheusUrl}/api/v1/query?query=${encodeURIComponent(
+          promql,
+        )}`,
+      );
+      return ((await response.json()) as { data: { result: unknown[] } }).data
+        .result;
+    }
+
+    /** Waits until Prometheus has scraped every cluster throughout a rate window and then some. */
     async function rateWindowScraped() {
-      const wait =
-        scrapingSince + (RATE_WINDOW_SECONDS + 5) * 1000 - Date.now();
-      if (wait > 0) await sleep(wait);
+      const span = RATE_WINDOW_SECONDS + 5;
+      const covered = `min(count_over_time(up[${span}s])) >= ${span - 1}`;
+      for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
+        if ((await prometheusQuery(covered)).length > 0) return;
+        await sleep(1000);
+      }
+      throw new Error(`Prometheus did not scrape the sandbox for ${span} s`);
     }
 
     async function health(
@@ -360,10 +420,21 @@ function expectClose(
         ['eu-central', 'meschain-eu-central', undefined],
       ]);
       for (const row of body.regions) {
-        const expected = await modelledSignals(sandbox, row.region, 'web');
-        // A window's counts are off by up to a scrape's worth of requests, and a quantile in a wide
-        // bucket is interpolated from the difference of two counts, which magnifies that.
-        const quantileTolerance = 0.05;
+        const { signals: expected, resolution } = await modelledSignals(
+          sandbox,
+          row.region,
+          'web',
+        );
+        if (Object.values(row.signals).includes(null)) {
+          const held = await prometheusQuery(
+            `{service="web",region="${row.region}",__name__=~"container_cpu_usage_seconds_total|kube_pod_container_resource_requests|http_requests_total"} or min_over_time(up[1m]) or max_over_time(scrape_duration_seconds[1m])`,
+          );
+          throw new Error(
+            `Signals of web in ${row.region} are missing: ${JSON.stringify(
+              row.signals,
+            )}; Prometheus holds ${JSON.stringify(held)}`,
+          );
+        }
         const what = (signal: string) => `${signal} of web in ${row.region}`;
         expectClose(
           row.signals.requestRate,
@@ -374,20 +445,23 @@ function expectClose(
         expectClose(
           row.signals.latencyP50,
           expected.latencyP50!,
-          quantileTolerance,
+          0.03,
           what('latencyP50'),
+          resolution.latencyP50,
         );
         expectClose(
           row.signals.latencyP95,
           expected.latencyP95!,
-          quantileTolerance,
+          0.03,
           what('latencyP95'),
+          resolution.latencyP95,
         );
         expectClose(
           row.signals.latencyP99,
           expected.latencyP99!,
-          quantileTolerance,
+          0.03,
           what('latencyP99'),
+          resolution.latencyP99,
         );
         expectClose(
           row.signals.cpuSaturation,
@@ -415,8 +489,14 @@ function expectClose(
       // The injected fault's share of failures is large enough to read exactly; eu-central's
       // modelled 0.1 % is a request or two in the window, so only its order is checked.
       const [euWest, euCentral] = body.regions;
-      const westExpected = await modelledSignals(sandbox, 'eu-west', 'web');
-      expect(westExpected.errorRatio).toBeCloseTo(1 - 0.999 * 0.8, 6);
+      const { signals: westExpected } = await modelledSignals(
+        sandbox,
+        'eu-west',
+        'web',
+      );
+      // A fifth on top of the few the model fails by itself.
+      expect(westExpected.errorRatio).toBeGreaterThan(0.2);
+      expect(westExpected.errorRatio).toBeLessThan(0.201);
       expectClose(
         euWest.signals.errorRatio,
         westExpected.errorRatio!,
@@ -433,25 +513,27 @@ function expectClose(
       const before = await health(server, 'shop');
       const burn = (body: EntityHealth, window: string) =>
         body.slo.burnRates.find(rate => rate.window === window)?.rate;
+      // A healthy shop fails a request or two in a window (more during one of the model's
+      // seeded incidents): slower alerts may see them, but not the fastest page.
+      const fastestPage = {
+        severity: 'page',
+        longWindow: '1h',
+        shortWindow: '5m',
+        factor: 14.4,
+      };
       expect(burn(before, '5m')).toBeLessThan(14.4);
-      expect(before.slo.firing).toEqual([]);
+      expect(before.slo.firing).not.toContainEqual(fastestPage);
 
       await injectFault('eu-west', 'shop', { errorRatio: 0.5 });
       let after = before;
       for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
         await sleep(2000);
         after = await health(server, 'shop');
-        if ((burn(after, '5m') ?? 0) > 14.4 && after.slo.firing.length > 0)
-          break;
+        if (after.slo.firing.some(f => f.longWindow === '1h')) break;
       }
       expect(burn(after, '5m')).toBeGreaterThan(14.4);
       expect(burn(after, '1h')).toBeGreaterThan(14.4);
-      expect(after.slo.firing).toContainEqual({
-        severity: 'page',
-        longWindow: '1h',
-        shortWindow: '5m',
-        factor: 14.4,
-      });
+      expect(after.slo.firing).toContainEqual(fastestPage);
       expect(after.slo.errorBudgetRemaining).toBe(0);
 
       const checks = await request(server).get(
@@ -463,6 +545,24 @@ function expectClose(
       );
       expect(signals).toMatchObject({ status: 'fail', region: 'eu-west' });
       expect(signals!.figures.burnRate as number).toBeGreaterThan(14.4);
+      // shop's pods have limits (200m CPU, 256Mi memory): its use is read against them too.
+      const { signals: shopModel } = await modelledSignals(
+        sandbox,
+        'eu-west',
+        'shop',
+      );
+      expectClose(
+        signals!.figures.cpuLimitSaturation as number,
+        shopModel.cpuSaturation! / 2,
+        0.03,
+        'CPU of shop against its limits',
+      );
+      expectClose(
+        signals!.figures.memoryLimitSaturation as number,
+        shopModel.memorySaturation! / 2,
+        0.01,
+        'memory of shop against its limits',
+      );
     });
 
     it("checks a service's pods, autoscaler, signals, dependencies, DR and events, with its links", async () => {
