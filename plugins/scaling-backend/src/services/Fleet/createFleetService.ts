@@ -43,7 +43,7 @@ export interface FleetService {
     filter: FleetFilter,
     options: { credentials: BackstageCredentials },
   ): Promise<FleetOverview>;
-  /** Lists every region's clusters and starts watching them. */
+  /** Allows the watches, which start with the first read. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -117,7 +117,7 @@ export function createFleetService(options: {
   }
   let flushTimer: NodeJS.Timeout | undefined;
   const timers: NodeJS.Timeout[] = [];
-  let stopped = false;
+  let stopped = true;
 
   async function publishPending() {
     flushTimer = undefined;
@@ -244,6 +244,35 @@ export function createFleetService(options: {
     timers.push(setInterval(tick, ms));
   }
 
+  /**
+   * The watches start with the first read of the fleet, not with the
+   * backend: a backend whose fleet nobody opens lists no cluster. That read
+   * waits for the first lists, up to the cluster timeout.
+   */
+  let watching: Promise<void> | undefined;
+  function startWatching(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    watching ??= (async () => {
+      await syncClusters().catch(error =>
+        logger.warn('Could not list the fleet clusters', {
+          error: toError(error).message,
+        }),
+      );
+      every('entities', settings.catalogRefreshMs, refreshEntries);
+      every('clusters', settings.catalogRefreshMs, syncClusters);
+      every('DR verdicts', settings.drRefreshMs, refreshDr);
+      every('cost', settings.costRefreshMs, refreshCost);
+      const deadline = Date.now() + options.clusterTimeoutMs;
+      while (
+        Date.now() < deadline &&
+        [...snapshots.values()].some(snapshot => !snapshot.ready)
+      ) {
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
+    })();
+    return watching;
+  }
+
   function regionError(region: Region): string | undefined {
     for (const clusterName of region.clusters) {
       const error =
@@ -313,19 +342,11 @@ export function createFleetService(options: {
   return {
     async start() {
       stopped = false;
-      await syncClusters().catch(error =>
-        logger.warn('Could not list the fleet clusters', {
-          error: toError(error).message,
-        }),
-      );
-      every('entities', settings.catalogRefreshMs, refreshEntries);
-      every('clusters', settings.catalogRefreshMs, syncClusters);
-      every('DR verdicts', settings.drRefreshMs, refreshDr);
-      every('cost', settings.costRefreshMs, refreshCost);
     },
 
     async stop() {
       stopped = true;
+      watching = undefined;
       timers.splice(0).forEach(clearInterval);
       if (flushTimer) clearTimeout(flushTimer);
       await Promise.all([...snapshots.values()].map(s => s.stop()));
@@ -333,6 +354,7 @@ export function createFleetService(options: {
     },
 
     async getFleet(filter, { credentials }) {
+      await startWatching();
       const generatedAt = new Date().toISOString();
       const [regions, entries] = await Promise.all([
         regionCatalog.listRegions(),
