@@ -272,7 +272,7 @@ export const scalingPlugin = createBackendPlugin({
           drScaleUpLimitMinutes: readDrScaleUpLimitMinutes(config),
         });
 
-        // Kept current by watches on every region's clusters from start-up to shutdown.
+        // Kept current by watches on every region's clusters from its first read to shutdown.
         const fleet = createFleetService({
           regionCatalog: regionCatalog ?? configRegionCatalog(regionsConfig),
           catalog,
