@@ -619,60 +619,66 @@ describe('reports', () => {
   });
 });
 
-describe('the weekly reports task on two backends sharing one PostgreSQL', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
-  const postgres = databases.eachSupportedId().length > 0;
+const postgres = TestDatabases.create({ ids: ['POSTGRES_15'] });
 
-  (postgres ? it : it.skip)('runs once', async () => {
-    const knex = await databases.init('POSTGRES_15');
-    const sent: NotificationSendOptions[][] = [[], []];
-    const schedulers: SchedulerService[] = [];
-    const probe = createBackendModule({
-      pluginId: 'scaling',
-      moduleId: 'scheduler-probe',
-      register(env) {
-        env.registerInit({
-          deps: { scheduler: coreServices.scheduler },
-          async init({ scheduler }) {
-            schedulers.push(scheduler);
-          },
-        });
-      },
-    });
-    // One after the other, as replicas roll out: the first migrates the schema.
-    const backends: Array<Awaited<ReturnType<typeof startTestBackend>>> = [];
-    for (const own of sent) {
-      backends.push(
-        await startTestBackend({
-          features: [
-            ...backendFeatures({ knex, sent: own }),
-            schedulerServiceFactory,
-            probe,
-          ],
-        }),
-      );
-    }
-    try {
-      expect(schedulers).toHaveLength(2);
-      await schedulers[0].triggerTask(WEEKLY_REPORTS_TASK_ID);
-      const deadline = Date.now() + 60_000;
-      while (sent[0].length + sent[1].length < 2 && Date.now() < deadline) {
-        await new Promise(resolve => setTimeout(resolve, 250));
-      }
-      // Time for the other replica's worker to run it too, were the lock not held.
-      await new Promise(resolve => setTimeout(resolve, 5_000));
-      const all = [...sent[0], ...sent[1]];
-      expect(
-        all.map(n => (n.recipients as { entityRef: string }).entityRef).sort(),
-      ).toEqual([PLATFORM, SHOP]);
-      // One replica ran it, all of it.
-      expect(sent.map(own => own.length).sort()).toEqual([0, 2]);
-      const rows = await knex('scaling_reports').where({
-        created_by: WEEKLY_REPORTS_TASK,
+(postgres.eachSupportedId().length > 0 ? describe : describe.skip)(
+  'the weekly reports task on two backends sharing one PostgreSQL',
+  () => {
+    const databases = postgres;
+
+    it('runs once', async () => {
+      const knex = await databases.init('POSTGRES_15');
+      const sent: NotificationSendOptions[][] = [[], []];
+      const schedulers: SchedulerService[] = [];
+      const probe = createBackendModule({
+        pluginId: 'scaling',
+        moduleId: 'scheduler-probe',
+        register(env) {
+          env.registerInit({
+            deps: { scheduler: coreServices.scheduler },
+            async init({ scheduler }) {
+              schedulers.push(scheduler);
+            },
+          });
+        },
       });
-      expect(rows).toHaveLength(6);
-    } finally {
-      await Promise.all(backends.map(backend => backend.stop()));
-    }
-  });
-});
+      // One after the other, as replicas roll out: the first migrates the schema.
+      const backends: Array<Awaited<ReturnType<typeof startTestBackend>>> = [];
+      for (const own of sent) {
+        backends.push(
+          await startTestBackend({
+            features: [
+              ...backendFeatures({ knex, sent: own }),
+              schedulerServiceFactory,
+              probe,
+            ],
+          }),
+        );
+      }
+      try {
+        expect(schedulers).toHaveLength(2);
+        await schedulers[0].triggerTask(WEEKLY_REPORTS_TASK_ID);
+        const deadline = Date.now() + 60_000;
+        while (sent[0].length + sent[1].length < 2 && Date.now() < deadline) {
+          await new Promise(resolve => setTimeout(resolve, 250));
+        }
+        // Time for the other replica's worker to run it too, were the lock not held.
+        await new Promise(resolve => setTimeout(resolve, 5_000));
+        const all = [...sent[0], ...sent[1]];
+        expect(
+          all
+            .map(n => (n.recipients as { entityRef: string }).entityRef)
+            .sort(),
+        ).toEqual([PLATFORM, SHOP]);
+        // One replica ran it, all of it.
+        expect(sent.map(own => own.length).sort()).toEqual([0, 2]);
+        const rows = await knex('scaling_reports').where({
+          created_by: WEEKLY_REPORTS_TASK,
+        });
+        expect(rows).toHaveLength(6);
+      } finally {
+        await Promise.all(backends.map(backend => backend.stop()));
+      }
+    });
+  },
+);
