@@ -1,12 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { useSignal } from '@backstage/plugin-signals-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  FLEET_SIGNAL_CHANNEL,
-  FleetOverview,
-  FleetSignal,
-} from '@meschain/backstage-plugin-scaling-common';
+import { FleetOverview } from '@meschain/backstage-plugin-scaling-common';
 import { FleetQuery, fleetApiRef } from '../api';
+import { useFleetChanges } from './useFleetChanges';
 import { SCALING_REFRESH_INTERVAL_MS, usePolling } from './usePolling';
 import { useWriteListener } from './writeSignal';
 
@@ -65,8 +61,6 @@ export interface FleetState {
  */
 export function useFleet(query: FleetQuery | undefined): FleetState {
   const fleetApi = useApi(fleetApiRef);
-  const { lastSignal, isSignalsAvailable } =
-    useSignal<FleetSignal>(FLEET_SIGNAL_CHANNEL);
   const [state, setState] = useState<{
     fleet?: FleetOverview;
     error?: Error;
@@ -140,17 +134,7 @@ export function useFleet(query: FleetQuery | undefined): FleetState {
     [readServices],
   );
 
-  // useSignal keeps the last message: act on each message once.
-  const handled = useRef<FleetSignal | null>(null);
-  useEffect(() => {
-    if (!lastSignal || lastSignal === handled.current) {
-      return;
-    }
-    handled.current = lastSignal;
-    if (lastSignal.type === 'changed') {
-      readServices([...new Set(lastSignal.cells.map(cell => cell.entityRef))]);
-    }
-  }, [lastSignal, readServices]);
+  const isSignalsAvailable = useFleetChanges(readServices);
 
   const followUps = useRef(new Set<ReturnType<typeof setTimeout>>());
   useWriteListener('any', entityRef => {

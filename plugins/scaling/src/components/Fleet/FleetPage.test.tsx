@@ -5,6 +5,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
+import { fakeSignalApi } from '../../__testUtils__/fakeSignalApi';
 import {
   MockPermissionApi,
   TestApiProvider,
@@ -12,7 +13,7 @@ import {
   renderInTestApp,
 } from '@backstage/test-utils';
 import { FleetSignal } from '@meschain/backstage-plugin-scaling-common';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   FleetApi,
@@ -48,26 +49,6 @@ const catalog = [
   entity('Group', 'platform-team', 'Platform'),
   entity('System', 'meschain-sync', 'MesChain-Sync'),
 ];
-
-type SignalListener = Parameters<SignalApi['subscribe']>[1];
-type SignalMessage = Parameters<SignalListener>[0];
-
-/** A signals API whose messages the test publishes. */
-function fakeSignalApi() {
-  const subscribers = new Map<string, Set<SignalListener>>();
-  const api: SignalApi = {
-    subscribe(channel: string, onMessage: (message: never) => void) {
-      const listeners = subscribers.get(channel) ?? new Set();
-      const listener = onMessage as SignalListener;
-      listeners.add(listener);
-      subscribers.set(channel, listeners);
-      return { unsubscribe: () => listeners.delete(listener) };
-    },
-  };
-  const publish = (channel: string, message: SignalMessage) =>
-    act(() => subscribers.get(channel)?.forEach(listener => listener(message)));
-  return { api, publish };
-}
 
 function renderPage(
   options: {
