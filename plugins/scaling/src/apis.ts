@@ -9,6 +9,7 @@ import {
   FleetClient,
   HealthClient,
   RegionsClient,
+  ReportsClient,
   RolloutsClient,
   ScalingClient,
   alertsApiRef,
@@ -16,6 +17,7 @@ import {
   fleetApiRef,
   healthApiRef,
   regionsApiRef,
+  reportsApiRef,
   rolloutsApiRef,
   scalingApiRef,
 } from './api';
@@ -70,4 +72,11 @@ export const fleetApiFactory = createApiFactory({
   deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
   factory: ({ discoveryApi, fetchApi }) =>
     new FleetClient({ discoveryApi, fetchApi }),
+});
+
+export const reportsApiFactory = createApiFactory({
+  api: reportsApiRef,
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: ({ discoveryApi, fetchApi }) =>
+    new ReportsClient({ discoveryApi, fetchApi }),
 });

@@ -18,3 +18,7 @@ export const costRouteRef = createRouteRef({
 export const fleetRouteRef = createRouteRef({
   id: 'scaling-fleet',
 });
+
+export const reportsRouteRef = createRouteRef({
+  id: 'scaling-reports',
+});

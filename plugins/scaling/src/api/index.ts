@@ -19,3 +19,6 @@ export { AlertsClient } from './AlertsClient';
 export { fleetApiRef } from './FleetApi';
 export type { FleetApi, FleetQuery } from './FleetApi';
 export { FleetClient } from './FleetClient';
+export { reportsApiRef } from './ReportsApi';
+export type { ReportsApi, ReportDownload } from './ReportsApi';
+export { ReportsClient } from './ReportsClient';

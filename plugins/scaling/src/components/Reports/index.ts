@@ -1,0 +1,3 @@
+export { ReportsCard } from './ReportsCard';
+export { EntityReportsCard } from './EntityReportsCard';
+export { ReportsPage } from './ReportsPage';
