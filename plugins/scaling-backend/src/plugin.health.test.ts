@@ -700,5 +700,44 @@ function expectClose(
         /^The figures leave out eu-central \(Prometheus of region eu-central could not be reached: /,
       );
     });
+
+    it('shows an autoscaler held at its maximum', async () => {
+      // The last test: it leaves web in eu-central unable to scale past its one pod.
+      const patched = await fetch(
+        `${sandbox.clusterUrl(
+          'eu-central',
+          'http',
+        )}/apis/autoscaling/v2/namespaces/${NAMESPACE}/horizontalpodautoscalers/web`,
+        {
+          method: 'PATCH',
+          headers: {
+            authorization: `Bearer ${sandbox.cluster('eu-central').token}`,
+            'content-type': 'application/merge-patch+json',
+          },
+          body: JSON.stringify({ spec: { minReplicas: 1, maxReplicas: 1 } }),
+        },
+      );
+      expect(patched.status).toBe(200);
+      const server = await startBackend({ url: monitoring.prometheusUrl });
+
+      const body = await health(server, 'web');
+      expect(body.regions.map(r => [r.region, r.hpaAtMax])).toEqual([
+        ['eu-west', false],
+        ['eu-central', true],
+      ]);
+      const checks = await request(server).get(
+        '/api/scaling/entities/component/default/web/health/checks?region=eu-central',
+      );
+      expect(
+        (checks.body as EntityHealthChecks).checks.find(
+          c => c.id === 'hpa-conditions',
+        ),
+      ).toMatchObject({
+        status: 'warn',
+        region: 'eu-central',
+        summary: expect.stringMatching(/^web runs at its maximum of 1 replica/),
+        figures: { 'web.currentReplicas': 1, 'web.maxReplicas': 1 },
+      });
+    });
   },
 );

@@ -99,7 +99,9 @@ export function autoscalerCheck(
         figures[`${hpa.name}.ScalingLimited`] = limited.reason ?? 'True';
       }
       findings.push(
-        `${hpa.name} runs at its maximum of ${hpa.maxReplicas} replicas${
+        `${hpa.name} runs at its maximum of ${hpa.maxReplicas} replica${
+          hpa.maxReplicas === 1 ? '' : 's'
+        }${
           limited?.status === 'True' && limited.reason
             ? ` (ScalingLimited: ${limited.reason})`
             : ''
