@@ -66,15 +66,13 @@ const objectKey = (object: KubernetesObject) =>
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>(resolve => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
   });
 
 /**
@@ -404,7 +402,9 @@ export class ClusterSnapshot {
       await sleep(probeIntervalMs, signal);
       if (signal.aborted) return;
       try {
-        await client.get(path, { query: { limit: 1 }, signal });
+        // No shared signal: each request has its own timeout, and a listener
+        // per probe on a long-lived signal would pile up.
+        await client.get(path, { query: { limit: 1 } });
         failures = 0;
         this.errors.delete('probe');
       } catch (error) {
