@@ -21,8 +21,10 @@ export default defineConfig({
 
   webServer: [
     {
-      // The health tests inject faults with this admin token (e2e-tests/sandboxAdmin.ts).
-      command: 'yarn sandbox --port 8090 --admin-token e2e-sandbox-admin',
+      // The health tests inject faults with this admin token (e2e-tests/sandboxAdmin.ts);
+      // the fleet test changes a cluster with kubectl through this kubeconfig.
+      command:
+        'yarn sandbox --port 8090 --admin-token e2e-sandbox-admin --kubeconfig .data/kubeconfig.yaml',
       port: 8090,
       reuseExistingServer: !ci,
       timeout: 60_000,
