@@ -138,4 +138,57 @@ describe('the health routes with a metrics source set by a module', () => {
       'window must be a span from 5m to 7d such as 1h or 6h, not "8d"',
     );
   });
+
+  it('keeps checking a service whose SLO annotation does not parse, and says so', async () => {
+    const { source } = recordingSource();
+    const entity = serviceEntity('order-service', {
+      owner: 'commerce-team',
+      regions: ['eu-west'],
+    });
+    entity.metadata.annotations!['meschain.io/slo-availability'] = '100%';
+    const { server } = await startTestBackend({
+      features: [
+        scalingPlugin,
+        createBackendModule({
+          pluginId: 'scaling',
+          moduleId: 'test-metrics',
+          register(env) {
+            env.registerInit({
+              deps: { metrics: scalingMetricsExtensionPoint },
+              async init({ metrics }) {
+                metrics.setMetricsSource(source);
+              },
+            });
+          },
+        }),
+        mockServices.rootConfig.factory({
+          data: { scaling: { slo: { availability: 99.5 } } },
+        }),
+        mockServices.database.factory(),
+        catalogServiceMock.factory({ entities: [entity] }),
+      ],
+    });
+    const problem =
+      'The meschain.io/slo-availability annotation of component:default/order-service is "100%"; expected a percentage above 0 and below 100, e.g. "99.9"; the configured objectives apply instead';
+
+    const checks = await request(server).get(
+      '/api/scaling/entities/component/default/order-service/health/checks',
+    );
+    expect(checks.status).toBe(200);
+    expect(checks.body.checks).toContainEqual(
+      expect.objectContaining({
+        id: 'slo-objectives',
+        status: 'warn',
+        summary: problem,
+        figures: { availability: 99.5, latencyP95Ms: 500 },
+      }),
+    );
+    const health = await request(server).get(
+      '/api/scaling/entities/component/default/order-service/health',
+    );
+    expect(health.body.slo).toMatchObject({
+      availability: 99.5,
+      error: problem,
+    });
+  });
 });

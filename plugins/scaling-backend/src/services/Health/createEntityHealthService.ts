@@ -15,9 +15,6 @@ import {
   HealthLink,
   ServiceRegionHealth,
   ScalingEntityFacts,
-  ServiceSlo,
-  serviceSlo,
-  DEFAULT_SLO,
 } from '@meschain/backstage-plugin-scaling-common';
 import { MetricsSource } from '@meschain/backstage-plugin-scaling-node';
 import { ClusterDirectory, KubernetesClients } from '../Clusters';
@@ -36,7 +33,7 @@ import { unreadCheck } from './checks/types';
 import { warningEventsCheck } from './checks/warningEventsCheck';
 import { HealthSettings } from './healthSettings';
 import { readLimitSaturation, readRegionSignals } from './readRegionSignals';
-import { readSloStatus } from './readSloStatus';
+import { objectivesOf, readSloStatus } from './readSloStatus';
 import { EntityHealthService } from './types';
 import { readSparklineWindow } from './windows';
 
@@ -104,14 +101,6 @@ export function createEntityHealthService(options: {
       );
     }
     return entity;
-  }
-
-  function objectivesOf(entity: Entity): ServiceSlo {
-    try {
-      return serviceSlo(entity, sloDefaults);
-    } catch {
-      return { ...DEFAULT_SLO, ...sloDefaults };
-    }
   }
 
   async function dependenciesOf(
@@ -219,7 +208,7 @@ export function createEntityHealthService(options: {
         );
       }
       const checkedRegions = region ? [region] : facts.regions;
-      const slo = objectivesOf(entity);
+      const { slo, error: objectivesError } = objectivesOf(entity, sloDefaults);
       const selector = selectorOf(facts);
 
       async function regionChecks(id: string): Promise<HealthCheck[]> {
@@ -306,9 +295,24 @@ export function createEntityHealthService(options: {
         Promise.all(checkedRegions.map(regionChecks)),
         drChecks(),
       ]);
+      const objectives: HealthCheck[] = objectivesError
+        ? [
+            {
+              id: 'slo-objectives',
+              title: 'SLO annotations',
+              status: 'warn',
+              summary: objectivesError,
+              figures: {
+                availability: slo.availability,
+                latencyP95Ms: slo.latencyP95Ms,
+              },
+              checkedAt,
+            },
+          ]
+        : [];
       return {
         entityRef: facts.entityRef,
-        checks: [...perRegion.flat(), ...dr],
+        checks: [...objectives, ...perRegion.flat(), ...dr],
         links: linksOf(entity),
         generatedAt: checkedAt,
       };

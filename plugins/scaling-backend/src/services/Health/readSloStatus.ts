@@ -18,7 +18,11 @@ import { MetricsSource } from '@meschain/backstage-plugin-scaling-node';
 /** Requests and errors per second over one window, summed over the regions read. */
 type Rates = { total: number; errors: number };
 
-function objectivesOf(
+/**
+ * A service's objectives; with an annotation that does not parse, the
+ * configured ones and why, rather than no figures at all.
+ */
+export function objectivesOf(
   entity: Entity,
   defaults: Partial<ServiceSlo>,
 ): { slo: ServiceSlo; error?: string } {

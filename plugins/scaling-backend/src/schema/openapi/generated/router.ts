@@ -2415,7 +2415,7 @@ export const spec = {
           id: {
             type: 'string',
             description:
-              '`pods-ready`, `hpa-conditions`, `golden-signals`, `dr-readiness`, `dependency:<resource>` or `warning-events`.',
+              '`pods-ready`, `hpa-conditions`, `golden-signals`, `dr-readiness`, `dependency:<resource>`, `warning-events`, or `slo-objectives` when an SLO annotation does not parse.',
           },
           title: {
             type: 'string',

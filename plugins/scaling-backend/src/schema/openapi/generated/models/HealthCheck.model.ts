@@ -10,7 +10,7 @@ import { HealthCheckFiguresValue } from '../models/HealthCheckFiguresValue.model
  */
 export interface HealthCheck {
   /**
-   * `pods-ready`, `hpa-conditions`, `golden-signals`, `dr-readiness`, `dependency:<resource>` or `warning-events`.
+   * `pods-ready`, `hpa-conditions`, `golden-signals`, `dr-readiness`, `dependency:<resource>`, `warning-events`, or `slo-objectives` when an SLO annotation does not parse.
    */
   id: string;
   title: string;
