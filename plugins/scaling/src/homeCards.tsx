@@ -21,7 +21,7 @@ export const ownedServicesCard = {
   name: 'ScalingOwnedServices',
   title: 'Your services',
   description:
-    'The services your groups own, with their regions and replicas ready',
+    'The services your groups own, with their health, regions, replicas ready and spend',
   components: () =>
     import('./components/OwnedServicesCard').then(m => ({
       Content: () => compatWrapper(<m.OwnedServicesCard />),

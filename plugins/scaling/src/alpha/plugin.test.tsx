@@ -17,21 +17,24 @@ import {
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { ANNOTATION_KUBERNETES_ID } from '@meschain/backstage-plugin-scaling-common';
+import AppsIcon from '@material-ui/icons/Apps';
 import MoneyIcon from '@material-ui/icons/MonetizationOn';
 import PublicIcon from '@material-ui/icons/Public';
 import { screen, within } from '@testing-library/react';
 import {
   costApiRef,
+  fleetApiRef,
   regionsApiRef,
   rolloutsApiRef,
   scalingApiRef,
 } from '../api';
 import { fakeCostApi } from '../__testUtils__/fakeCostApi';
+import { fakeFleetApi } from '../__testUtils__/fakeFleetApi';
 import { fakeRegionsApi } from '../__testUtils__/fakeRegionsApi';
 import { fakeRolloutsApi } from '../__testUtils__/fakeRolloutsApi';
 import { fakeScalingApi } from '../__testUtils__/fakeScalingApi';
 import { entity, entityRef } from '../__testUtils__/fixtures';
-import { costRouteRef, regionsRouteRef } from '../routes';
+import { costRouteRef, fleetRouteRef, regionsRouteRef } from '../routes';
 import plugin from './plugin';
 
 /**
@@ -251,6 +254,13 @@ describe('the /alpha pages', () => {
       <PublicIcon />,
     ],
     ['page:scaling/cost', '/cost', 'Cost', costRouteRef, <MoneyIcon />],
+    [
+      'page:scaling/fleet',
+      '/scaling/fleet',
+      'Fleet',
+      fleetRouteRef,
+      <AppsIcon />,
+    ],
   ] as const)(
     '%s is mounted at %s with a nav item titled %s',
     (id, path, title, routeRef, icon) => {
@@ -342,6 +352,7 @@ describe('the /alpha home page widgets', () => {
       apis: [
         [catalogApiRef, catalogApiMock({ entities: [ownedService] })],
         [regionsApiRef, fakeRegionsApi()],
+        [fleetApiRef, fakeFleetApi()],
         mockApis.identity({
           userEntityRef: 'user:default/guest',
           ownershipEntityRefs: ['group:default/platform-team'],
