@@ -2,9 +2,9 @@ import {
   Report,
   ReportFigures,
 } from '@meschain/backstage-plugin-scaling-common';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentType from 'pdfkit';
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = InstanceType<typeof PDFDocumentType>;
 
 const MARGIN = 50;
 const BAR_COLOR = '#1f5493';
@@ -243,7 +243,10 @@ function charts(doc: Doc, figures: ReportFigures) {
 }
 
 /** The report as a PDF: its totals as text, then its charts drawn by pdfkit. */
-export function reportPdf(report: Report): Promise<Buffer> {
+export async function reportPdf(report: Report): Promise<Buffer> {
+  // Loaded on the first download: pdfkit takes a while to load, and most
+  // backends start without ever rendering a PDF.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
