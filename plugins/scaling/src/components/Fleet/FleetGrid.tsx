@@ -37,6 +37,7 @@ const useStyles = makeStyles(theme => ({
     boxSizing: 'border-box',
   },
   header: {
+    position: 'relative',
     fontWeight: theme.typography.fontWeightBold as number,
     padding: theme.spacing(1),
     whiteSpace: 'nowrap',
@@ -58,6 +59,14 @@ const useStyles = makeStyles(theme => ({
     textOverflow: 'ellipsis',
   },
   absent: { color: theme.palette.text.primary, fontStyle: 'italic' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 }));
 
 /** What the grid's buttons open, for a service or one of its cells. */
@@ -89,19 +98,25 @@ function ServiceHeader(props: {
   ]
     .filter(Boolean)
     .join(' · ');
+  // The row header holds the name alone, so that the row is named by it;
+  // the service's details and actions sit in the next cell, in the same column.
   return (
-    <div role="rowheader" className={classes.serviceCell}>
-      <span className={classes.serviceName}>
+    <div className={classes.serviceCell}>
+      <div role="rowheader" className={classes.serviceName}>
         <EntityRefLink
           entityRef={service.entityRef}
           defaultKind="component"
           title={name}
         />
-      </span>
-      <Typography variant="caption" className={classes.serviceName}>
-        {details}
-      </Typography>
-      <span>
+      </div>
+      <div role="cell">
+        <Typography
+          variant="caption"
+          component="div"
+          className={classes.serviceName}
+        >
+          {details}
+        </Typography>
         <Tooltip title={`Health check of ${name}`}>
           <IconButton
             size="small"
@@ -120,7 +135,7 @@ function ServiceHeader(props: {
             <PlaylistAddCheckIcon fontSize="small" />
           </IconButton>
         </Tooltip>
-      </span>
+      </div>
     </div>
   );
 }
@@ -219,7 +234,7 @@ export function FleetGrid(props: {
         role="table"
         aria-label="Fleet"
         aria-rowcount={services.length + 1}
-        aria-colcount={regions.length + 1}
+        aria-colcount={regions.length + 2}
         style={{ minWidth }}
       >
         <div role="rowgroup">
@@ -229,8 +244,11 @@ export function FleetGrid(props: {
             className={classes.row}
             style={{ gridTemplateColumns: columns }}
           >
-            <div role="columnheader" className={classes.header}>
-              Service
+            <div className={classes.header}>
+              <div role="columnheader">Service</div>
+              <div role="columnheader" className={classes.visuallyHidden}>
+                Owner, tier and actions
+              </div>
             </div>
             {regions.map(region => (
               <div role="columnheader" key={region} className={classes.header}>

@@ -116,12 +116,21 @@ describe('FleetPage', () => {
       within(grid)
         .getAllByRole('columnheader')
         .map(header => header.textContent),
-    ).toEqual(['Service', 'eu-west', 'us-east', 'ap-southeast']);
+    ).toEqual([
+      'Service',
+      'Owner, tier and actions',
+      'eu-west',
+      'us-east',
+      'ap-southeast',
+    ]);
     // The user's own team's service comes first.
     const rows = within(grid).getAllByRole('row').slice(1);
-    expect(within(rows[0]).getByRole('rowheader')).toHaveTextContent(
-      'Order Service',
-    );
+    expect(
+      within(grid)
+        .getAllByRole('rowheader')
+        .map(header => header.textContent),
+    ).toEqual(['Order Service', 'Logging Service']);
+    expect(rows[0]).toHaveTextContent('critical · commerce-team');
     expect(grid).toHaveAttribute('aria-rowcount', '3');
 
     const usEast = cellOf('Order Service', 'us-east');
