@@ -418,6 +418,8 @@ describe('reports', () => {
       rolledBack: 1,
       successRate: 0.6667,
       medianRollbackSeconds: 450,
+      // Read from the team's clusters, of which this backend has none.
+      inProgress: 0,
     });
     expect(figures.rollbacks).toEqual([
       expect.objectContaining({
@@ -432,6 +434,11 @@ describe('reports', () => {
     expect(pdfFigure(text, 'Rollouts')).toBe(figures.totals.rollouts);
     expect(pdfFigure(text, 'Rolled back')).toBe(figures.totals.rolledBack);
     expect(pdfFigure(text, 'Median rollback time (s)')).toBe(450);
+
+    const org = await create(BOB, { kind: 'deployments', ...PERIOD });
+    const orgFigures = org.figures as DeploymentsReportFigures;
+    // Every team's rollouts, and no cluster read for those under way.
+    expect(orgFigures.totals).toMatchObject({ rollouts: 3, inProgress: null });
   });
 
   it("makes a team's cost report from the cost rollups, with the savings' inputs", async () => {

@@ -109,8 +109,11 @@ export type DeploymentsReportFigures = {
     successRate: number | null;
     /** The median of the rollbacks' times; null without any. */
     medianRollbackSeconds: number | null;
-    /** Rollouts under way when the report was made, from the clusters. */
-    inProgress: number;
+    /**
+     * Rollouts under way when the report was made, read from the clusters;
+     * null in the org's report, which would read every service's clusters.
+     */
+    inProgress: number | null;
   };
   rolloutsByDay: DailyCount[];
   byService: ServiceDeployments[];

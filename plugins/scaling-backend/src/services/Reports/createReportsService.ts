@@ -181,7 +181,10 @@ export function createReportsService(options: {
       });
     }
     const notes: string[] = [];
-    const states = await rolloutStates(services, credentials, notes);
+    // A team's services' clusters are read; the org's would be every cluster of every service.
+    const states = team
+      ? await rolloutStates(services, credentials, notes)
+      : undefined;
     return deploymentFigures({
       services,
       period,

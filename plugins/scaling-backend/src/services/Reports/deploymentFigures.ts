@@ -91,7 +91,8 @@ export function deploymentFigures(options: {
   services: ReportService[];
   period: ReportPeriod;
   events: AuditEvent[];
-  states: EntityRolloutState[];
+  /** Absent when the clusters were not read. */
+  states?: EntityRolloutState[];
   notes: string[];
 }): DeploymentsReportFigures {
   const { services, period, states, notes } = options;
@@ -121,7 +122,7 @@ export function deploymentFigures(options: {
       medianRollbackSeconds: median(
         rollbacks.flatMap(r => (r.seconds === null ? [] : [r.seconds])),
       ),
-      inProgress: inProgressOf(states),
+      inProgress: states ? inProgressOf(states) : null,
     },
     rolloutsByDay: countByDay(period, starts),
     byService,
