@@ -10,6 +10,7 @@ import {
   costApiRef,
   fleetApiRef,
   healthApiRef,
+  reportsApiRef,
   scalingApiRef,
 } from '../../api';
 import { fakeCostApi } from '../../__testUtils__/fakeCostApi';
@@ -27,7 +28,7 @@ const group: Entity = {
 };
 
 describe('GroupScalingContent', () => {
-  it('shows the team’s services with health, replicas, spend and rollouts, its cost and its recent scaling events', async () => {
+  it('shows the team’s services with health, replicas, spend and rollouts, its cost, its recent scaling events and its reports', async () => {
     const fleetApi = fakeFleetApi({
       getFleet: jest
         .fn()
@@ -35,6 +36,11 @@ describe('GroupScalingContent', () => {
     });
     const scalingApi = fakeScalingApi();
     const healthApi = fakeHealthApi();
+    const reportsApi = {
+      listReports: jest.fn().mockResolvedValue([]),
+      createReport: jest.fn(),
+      downloadReport: jest.fn(),
+    };
     await renderInTestApp(
       <TestApiProvider
         apis={[
@@ -42,6 +48,7 @@ describe('GroupScalingContent', () => {
           [scalingApiRef, scalingApi],
           [costApiRef, fakeCostApi()],
           [healthApiRef, healthApi],
+          [reportsApiRef, reportsApi],
         ]}
       >
         <EntityProvider entity={group}>
@@ -82,6 +89,11 @@ describe('GroupScalingContent', () => {
       within(eventRows[0]).getByRole('link', { name: 'order-service' }),
     ).toHaveAttribute('href', '/catalog/default/component/order-service');
     expect(eventRows[1]).toHaveTextContent('HPA rescaled · us-east');
+
+    // The team's reports.
+    expect(reportsApi.listReports).toHaveBeenCalledWith({
+      team: 'group:default/commerce-team',
+    });
 
     await userEvent.click(
       within(row).getByRole('button', {

@@ -31,6 +31,7 @@ import {
 } from '../Fleet';
 import { GroupCostCard } from '../GroupCostCard';
 import { HealthCheckDialog } from '../Health/HealthCheckDialog';
+import { EntityReportsCard } from '../Reports';
 import {
   HistoryOutcome,
   formatHistoryChange,
@@ -169,7 +170,7 @@ function RecentEvents(props: { entityRefs: string[] }) {
  * @public
  * The "Scaling" tab of a Group's page: the team's services with their
  * health, replicas, spend and rollouts in progress, the team's cost and
- * savings, and its recent scaling events.
+ * savings, its recent scaling events, and its reports.
  */
 export function GroupScalingContent() {
   const teamRef = stringifyEntityRef(useEntityRef());
@@ -226,6 +227,9 @@ export function GroupScalingContent() {
               <Typography>No services, so no scaling events.</Typography>
             )}
           </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <EntityReportsCard />
         </Grid>
       </Grid>
       {checking && (
