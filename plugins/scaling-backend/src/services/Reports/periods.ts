@@ -48,3 +48,10 @@ export function previousWeek(now: Date): ReportPeriod {
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   return { start: day(monday - 7 * DAY_MS), end: day(monday) };
 }
+
+/** The last day a period covers, from its exclusive end. */
+export function lastDayOf(end: string): string {
+  return new Date(Date.parse(`${end}T00:00:00Z`) - DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+}

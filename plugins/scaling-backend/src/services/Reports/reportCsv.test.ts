@@ -1,5 +1,5 @@
 import { csvField, csvOf } from './reportCsv';
-import { previousWeek } from './periods';
+import { lastDayOf, previousWeek } from './periods';
 
 describe('the reports’ CSV', () => {
   it('quotes fields as RFC 4180 says, and ends each record with CRLF', () => {
@@ -27,5 +27,11 @@ describe('previousWeek', () => {
       start: '2026-11-30',
       end: '2026-12-07',
     });
+  });
+});
+
+describe('lastDayOf', () => {
+  it('is the day before the exclusive end, across months', () => {
+    expect(lastDayOf('2026-12-01')).toBe('2026-11-30');
   });
 });

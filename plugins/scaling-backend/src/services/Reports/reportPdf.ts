@@ -3,6 +3,7 @@ import {
   ReportFigures,
 } from '@meschain/backstage-plugin-scaling-common';
 import type PDFDocumentType from 'pdfkit';
+import { lastDayOf } from './periods';
 
 type Doc = InstanceType<typeof PDFDocumentType>;
 
@@ -266,9 +267,7 @@ export async function reportPdf(report: Report): Promise<Buffer> {
   doc.font('Helvetica-Bold').fontSize(18).text(TITLES[report.kind]);
   doc.font('Helvetica').fontSize(10).moveDown(0.3);
   doc.text(`Scope: ${report.team ?? 'the whole organisation'}`);
-  doc.text(
-    `Period: ${report.period.start} to ${report.period.end} (end excluded)`,
-  );
+  doc.text(`Period: ${report.period.start} to ${lastDayOf(report.period.end)}`);
   doc.text(`Produced by ${report.createdBy} at ${report.createdAt}`);
 
   heading(doc, 'Totals');
