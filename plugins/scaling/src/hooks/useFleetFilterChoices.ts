@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 
@@ -20,12 +20,8 @@ function choiceOf(entity: Entity): FleetFilterChoice {
 const byTitle = (a: FleetFilterChoice, b: FleetFilterChoice) =>
   a.title.localeCompare(b.title);
 
-/**
- * What the fleet can be filtered by: the catalog's groups and systems, and
- * the refs the signed-in user owns through (themselves and their groups).
- */
+/** What the fleet can be filtered by: the catalog's groups and systems. */
 export function useFleetFilterChoices() {
-  const identityApi = useApi(identityApiRef);
   const catalogApi = useApi(catalogApiRef);
   return useAsync(async () => {
     const fields = [
@@ -35,15 +31,13 @@ export function useFleetFilterChoices() {
       'metadata.title',
       'spec.profile.displayName',
     ];
-    const [identity, groups, systems] = await Promise.all([
-      identityApi.getBackstageIdentity(),
+    const [groups, systems] = await Promise.all([
       catalogApi.getEntities({ filter: { kind: 'Group' }, fields }),
       catalogApi.getEntities({ filter: { kind: 'System' }, fields }),
     ]);
     return {
-      ownershipRefs: identity.ownershipEntityRefs,
       owners: groups.items.map(choiceOf).sort(byTitle),
       systems: systems.items.map(choiceOf).sort(byTitle),
     };
-  }, [identityApi, catalogApi]);
+  }, [catalogApi]);
 }

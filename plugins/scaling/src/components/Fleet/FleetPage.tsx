@@ -14,6 +14,7 @@ import {
 import { FleetQuery } from '../../api';
 import { useFleet } from '../../hooks/useFleet';
 import { useFleetFilterChoices } from '../../hooks/useFleetFilterChoices';
+import { useOwnershipRefs } from '../../hooks/useOwnedServices';
 import { DataAge, oldestRead } from '../DataAge';
 import { HealthCheckDialog } from '../Health/HealthCheckDialog';
 import {
@@ -126,9 +127,11 @@ function describeCount(count: number, regions: number): string {
  * follows the clusters live.
  */
 export function FleetPage() {
+  // The grid waits only for the user's ownership; the menus fill in apart.
+  const ownership = useOwnershipRefs();
   const choices = useFleetFilterChoices();
   const [filter, setFilter] = useState<FleetFilter>(DEFAULT_FLEET_FILTER);
-  const ownershipRefs = choices.value?.ownershipRefs;
+  const ownershipRefs = ownership.value;
   const query = useMemo(
     () => ownershipRefs && fleetQueryOf(filter, ownershipRefs),
     [filter, ownershipRefs],
@@ -154,8 +157,9 @@ export function FleetPage() {
   const { refreshServices } = fleet;
 
   let body;
-  if (choices.error) {
-    body = <ResponseErrorPanel error={choices.error} />;
+  const setupError = ownership.error ?? choices.error;
+  if (setupError) {
+    body = <ResponseErrorPanel error={setupError} />;
   } else if (fleet.error && !fleet.fleet) {
     body = <ResponseErrorPanel error={fleet.error} />;
   } else if (!fleet.fleet || !services) {
