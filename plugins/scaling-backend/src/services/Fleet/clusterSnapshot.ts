@@ -66,12 +66,13 @@ const objectKey = (object: KubernetesObject) =>
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>(resolve => {
+    let timer: NodeJS.Timeout | undefined = undefined;
     const done = () => {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    timer = setTimeout(done, ms);
     signal.addEventListener('abort', done);
   });
 
@@ -98,7 +99,7 @@ export class ClusterSnapshot {
   private readonly controller = new AbortController();
   private agent?: Agent;
   private loops: Promise<void>[] = [];
-  private changedAt?: string;
+  private answeredAt?: string;
 
   constructor(private readonly options: ClusterSnapshotOptions) {}
 
@@ -117,9 +118,13 @@ export class ClusterSnapshot {
     return this.ready ? undefined : 'not listed yet';
   }
 
-  /** When the snapshot last changed or was listed. */
+  /** When the cluster last answered: a list, a watch event or a probe. */
   get observedAt(): string | undefined {
-    return this.changedAt;
+    return this.answeredAt;
+  }
+
+  private answered() {
+    this.answeredAt = new Date().toISOString();
   }
 
   start(): void {
@@ -294,7 +299,7 @@ export class ClusterSnapshot {
       }
     }
     this.listed.add(kind);
-    this.changedAt = new Date().toISOString();
+    this.answered();
     if (changes.length > 0) this.options.onChange(changes);
   }
 
@@ -390,7 +395,7 @@ export class ClusterSnapshot {
     if (event.type === 'BOOKMARK') return;
     if (event.type === 'DELETED') this.remove(kind, event.object);
     else this.put(kind, event.object);
-    this.changedAt = new Date().toISOString();
+    this.answered();
     this.options.onChange([{ kind, object: event.object }]);
   }
 
@@ -407,6 +412,7 @@ export class ClusterSnapshot {
         await client.get(path, { query: { limit: 1 } });
         failures = 0;
         this.errors.delete('probe');
+        this.answered();
       } catch (error) {
         if (signal.aborted) return;
         // One slow answer on a busy cluster is not an outage; two in a row are.

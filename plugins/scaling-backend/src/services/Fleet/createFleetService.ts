@@ -50,6 +50,7 @@ export interface FleetService {
 
 const HEALTH_ORDER: FleetHealth[] = ['fail', 'warn', 'unknown', 'pass'];
 const COST_DAYS = 7;
+const VISIBLE_ENTRIES_MS = 10_000;
 
 const normalizedRefs = (refs: string[] | undefined, defaultKind: string) =>
   refs &&
@@ -115,6 +116,13 @@ export function createFleetService(options: {
     cluster.set(key, { reading, at: now });
     return reading;
   }
+  /** Whole cells of regions that answer, dropped with their readings or when DR or cost is read again. */
+  const cellCache = new Map<
+    string,
+    { cell: FleetCell | undefined; at: number }
+  >();
+  const cellKey = (entry: FleetEntry, region: string) =>
+    `${entry.entityRef}|${region}|${queryKey(entry)}`;
   let flushTimer: NodeJS.Timeout | undefined;
   const timers: NodeJS.Timeout[] = [];
   let stopped = true;
@@ -154,6 +162,7 @@ export function createFleetService(options: {
       });
       for (const entry of entries) {
         readings.get(clusterName)?.delete(queryKey(entry));
+        cellCache.delete(cellKey(entry, region));
         pendingCells.set(`${entry.entityRef}|${region}`, {
           entityRef: entry.entityRef,
           region,
@@ -215,6 +224,7 @@ export function createFleetService(options: {
       }
     }
     drVerdicts = verdicts;
+    cellCache.clear();
   }
 
   async function refreshCost() {
@@ -231,6 +241,7 @@ export function createFleetService(options: {
       next.set(key, (next.get(key) ?? 0) + total.total / (COST_DAYS * 24));
     }
     costPerHour = next;
+    cellCache.clear();
   }
 
   function every(what: string, ms: number, run: () => Promise<void>) {
@@ -273,6 +284,35 @@ export function createFleetService(options: {
     return watching;
   }
 
+  /**
+   * What each caller may see of the catalog, for a few seconds: a page
+   * reads the fleet again on every signal, and the catalog need not list
+   * 2,000 entities each time. A change of visibility shows within that time.
+   */
+  const visible = new Map<
+    string,
+    { entries: Promise<FleetEntry[]>; at: number }
+  >();
+  function entriesFor(credentials: BackstageCredentials) {
+    const { principal } = credentials as BackstageCredentials<{
+      userEntityRef?: string;
+      subject?: string;
+    }>;
+    const who = principal.userEntityRef ?? principal.subject;
+    if (!who) return readFleetEntries(catalog, credentials);
+    const now = Date.now();
+    for (const [key, cached] of visible) {
+      if (now - cached.at >= VISIBLE_ENTRIES_MS) visible.delete(key);
+    }
+    let cached = visible.get(who);
+    if (!cached) {
+      cached = { entries: readFleetEntries(catalog, credentials), at: now };
+      cached.entries.catch(() => visible.delete(who));
+      visible.set(who, cached);
+    }
+    return cached.entries;
+  }
+
   function regionError(region: Region): string | undefined {
     for (const clusterName of region.clusters) {
       const error =
@@ -285,6 +325,23 @@ export function createFleetService(options: {
   }
 
   function cellOf(
+    entry: FleetEntry,
+    region: Region,
+    error: string | undefined,
+  ): FleetCell | undefined {
+    if (error) return readCellOf(entry, region, error);
+    const key = cellKey(entry, region.id);
+    const now = Date.now();
+    const cached = cellCache.get(key);
+    if (cached && now - cached.at < settings.catalogRefreshMs) {
+      return cached.cell;
+    }
+    const cell = readCellOf(entry, region, undefined);
+    cellCache.set(key, { cell, at: now });
+    return cell;
+  }
+
+  function readCellOf(
     entry: FleetEntry,
     region: Region,
     error: string | undefined,
@@ -333,9 +390,12 @@ export function createFleetService(options: {
             drVerdicts.get(`${kubernetesId}|${region.id}`) ??
             'n/a'
           : 'n/a',
-      observedAt,
     };
-    if (error) cell.error = error;
+    if (error) {
+      // The figures are the last ones seen: say when that was.
+      cell.error = error;
+      cell.observedAt = observedAt;
+    }
     return cell;
   }
 
@@ -358,7 +418,7 @@ export function createFleetService(options: {
       const generatedAt = new Date().toISOString();
       const [regions, entries] = await Promise.all([
         regionCatalog.listRegions(),
-        readFleetEntries(catalog, credentials),
+        entriesFor(credentials),
       ]);
       const owners = normalizedRefs(filter.owner, 'group');
       const systems = normalizedRefs(filter.system, 'system');
