@@ -3015,7 +3015,7 @@ export const spec = {
           observedAt: {
             type: 'string',
             description:
-              "When the cluster's snapshot last changed or was listed.",
+              "Set with `error` only, as the time of the cell's figures: when the cluster last answered. Absent while the watches keep the cell live.",
           },
           error: {
             type: 'string',

@@ -32,7 +32,7 @@ export interface FleetCell {
    */
   dr: FleetCellDrEnum;
   /**
-   * When the cluster\'s snapshot last changed or was listed.
+   * Set with `error` only, as the time of the cell\'s figures: when the cluster last answered. Absent while the watches keep the cell live.
    */
   observedAt?: string;
   /**
