@@ -377,7 +377,12 @@ describe('reports', () => {
     const figures = report.figures as ScalingReportFigures;
     // Two scale events of order-service and one of user-service; the failed
     // one and the one after the period do not count.
-    expect(figures.totals).toMatchObject({ services: 2, scaleEvents: 3 });
+    // No metrics source, and no cluster to read autoscalers from: unknown.
+    expect(figures.totals).toEqual({
+      services: 2,
+      scaleEvents: 3,
+      hoursAtMax: null,
+    });
     expect(figures.byService).toEqual([
       expect.objectContaining({ entityRef: ORDER, scaleEvents: 2 }),
       expect.objectContaining({ entityRef: USER, scaleEvents: 1 }),

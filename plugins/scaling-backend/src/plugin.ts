@@ -315,6 +315,13 @@ export const scalingPlugin = createBackendPlugin({
           pipeline: writePipeline,
           source: costSource,
         });
+        const scalingHistory = createScalingHistoryService({
+          auditStore,
+          scalingState,
+          clusters,
+          kubernetes,
+          logger,
+        });
         const reports = await createConfiguredReports({
           config,
           database,
@@ -330,6 +337,8 @@ export const scalingPlugin = createBackendPlugin({
           rollouts,
           cost: cost.reports,
           metrics,
+          scalingState,
+          scalingHistory,
         });
         httpRouter.use(
           await createRouter({
@@ -343,13 +352,7 @@ export const scalingPlugin = createBackendPlugin({
               guardRails,
             }),
             scalingWrites,
-            scalingHistory: createScalingHistoryService({
-              auditStore,
-              scalingState,
-              clusters,
-              kubernetes,
-              logger,
-            }),
+            scalingHistory,
             rollouts,
             regions,
             fleet,

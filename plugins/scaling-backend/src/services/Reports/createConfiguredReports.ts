@@ -14,6 +14,8 @@ import { DatabaseScalingAuditStore } from '../../database';
 import { CostReports } from '../Cost';
 import { RegionsService } from '../Regions';
 import { RolloutService } from '../Rollouts';
+import { ScalingHistoryService } from '../ScalingHistory';
+import { EntityScalingStateService } from '../ScalingState';
 import { createReportsService, ReportsService } from './createReportsService';
 import { DatabaseReportStore } from './DatabaseReportStore';
 import { createReportAccess } from './reportAccess';
@@ -42,6 +44,8 @@ export async function createConfiguredReports(options: {
   rollouts: Pick<RolloutService, 'getRolloutState'>;
   cost: CostReports;
   metrics: MetricsSource;
+  scalingState?: Pick<EntityScalingStateService, 'getScalingState'>;
+  scalingHistory?: Pick<ScalingHistoryService, 'getHistory'>;
 }): Promise<ReportsService> {
   const { config, scheduler, catalog, auth, logger } = options;
   const reports = createReportsService({
@@ -54,6 +58,8 @@ export async function createConfiguredReports(options: {
     rollouts: options.rollouts,
     cost: options.cost,
     metrics: options.metrics,
+    scalingState: options.scalingState,
+    scalingHistory: options.scalingHistory,
     logger,
   });
   await scheduleWeeklyReports(

@@ -21,13 +21,19 @@ import { DatabaseScalingAuditStore } from '../../database';
 import { CostReports, readCostWindow } from '../Cost';
 import { RegionsService } from '../Regions';
 import { RolloutService } from '../Rollouts';
+import { ScalingHistoryService } from '../ScalingHistory';
+import { EntityScalingStateService } from '../ScalingState';
 import { costFigures } from './costFigures';
 import { deploymentFigures, ROLLOUT_ACTION_PREFIX } from './deploymentFigures';
 import { ReportStore } from './DatabaseReportStore';
 import { endOf, startOf } from './periods';
 import { ReportAccess, ReportCredentials } from './reportAccess';
 import { readScopeServices, ReportService } from './reportScope';
+import { hoursAtMaxFromHistory } from './rescaleHistory';
 import { SCALE_ACTION_PREFIXES, scalingFigures } from './scalingFigures';
+
+/** The newest history events read per service: rescale events of the last hour or so. */
+const HISTORY_LIMIT = 500;
 
 /** How many services' rollouts are read from the clusters at once. */
 const ROLLOUT_READ_CONCURRENCY = 8;
@@ -87,6 +93,9 @@ export function createReportsService(options: {
   rollouts: Pick<RolloutService, 'getRolloutState'>;
   cost: CostReports;
   metrics: MetricsSource;
+  /** A team's autoscalers' rescale events, where no metrics source answers. */
+  scalingState?: Pick<EntityScalingStateService, 'getScalingState'>;
+  scalingHistory?: Pick<ScalingHistoryService, 'getHistory'>;
   logger: LoggerService;
   now?: () => Date;
 }): ReportsService {
@@ -171,12 +180,41 @@ export function createReportsService(options: {
       const overview = await options.regions
         .getOverview({ credentials })
         .catch((error: unknown) => toError(error));
+      const { scalingState, scalingHistory } = options;
       return scalingFigures({
         services,
         period,
         events,
         overview,
         metrics: options.metrics,
+        // A team's services' clusters only, as for rollouts under way.
+        hoursAtMaxFromHistory:
+          team && scalingState && scalingHistory
+            ? async service => {
+                const ref = parseEntityRef(service.entityRef);
+                try {
+                  const [state, history] = await Promise.all([
+                    scalingState.getScalingState(ref, { credentials }),
+                    scalingHistory.getHistory(ref, {
+                      credentials,
+                      limit: HISTORY_LIMIT,
+                    }),
+                  ]);
+                  return hoursAtMaxFromHistory({
+                    state,
+                    history,
+                    period,
+                    now: now(),
+                  });
+                } catch (error) {
+                  logger.warn(
+                    `Could not read the scaling history of ${service.entityRef}`,
+                    { error: toError(error).message },
+                  );
+                  return undefined;
+                }
+              }
+            : undefined,
         now: now(),
       });
     }

@@ -155,6 +155,13 @@ export async function scalingFigures(options: {
   events: AuditEvent[];
   overview: RegionsOverview | Error;
   metrics: MetricsSource;
+  /**
+   * Hours at the maximum of one service from its scaling history, for when
+   * no region's metrics answer; undefined when it cannot be read.
+   */
+  hoursAtMaxFromHistory?: (
+    service: ReportService,
+  ) => Promise<number | undefined>;
   now: Date;
 }): Promise<ScalingReportFigures> {
   const { services, period, overview, metrics, now } = options;
@@ -186,25 +193,42 @@ export async function scalingFigures(options: {
     );
   }
 
+  const fromHistory = new Map<string, number>();
+  if (!anyRead && options.hoursAtMaxFromHistory) {
+    for (const service of services) {
+      const hours = await options.hoursAtMaxFromHistory(service);
+      if (hours !== undefined) fromHistory.set(service.entityRef, hours);
+    }
+    if (fromHistory.size > 0) {
+      notes.push(
+        'Time at the maximum from the clusters’ rescale events against each autoscaler’s current maximum: Kubernetes keeps events for about an hour, so it is a lower bound.',
+      );
+    }
+  }
+
+  const hoursOf = (service: ReportService): number | null => {
+    if (anyRead) return round(atMax.hours.get(service.entityRef) ?? 0, 2);
+    return fromHistory.get(service.entityRef) ?? null;
+  };
   const byService = services.map(service => ({
     entityRef: service.entityRef,
     scaleEvents: scaleEvents.filter(e => e.entityRef === service.entityRef)
       .length,
-    hoursAtMax: anyRead
-      ? round(atMax.hours.get(service.entityRef) ?? 0, 2)
-      : null,
+    hoursAtMax: hoursOf(service),
   }));
+  const known = byService.filter(s => s.hoursAtMax !== null);
   return {
     kind: 'scaling',
     totals: {
       services: services.length,
       scaleEvents: scaleEvents.length,
-      hoursAtMax: anyRead
-        ? round(
-            byService.reduce((sum, s) => sum + (s.hoursAtMax ?? 0), 0),
-            2,
-          )
-        : null,
+      hoursAtMax:
+        known.length > 0
+          ? round(
+              known.reduce((sum, s) => sum + (s.hoursAtMax ?? 0), 0),
+              2,
+            )
+          : null,
     },
     scaleEventsByDay: countByDay(
       period,
