@@ -103,6 +103,8 @@ export function FleetScaleDialog(props: {
   }
   return (
     <ScaleDialog
+      // A new resourceVersion starts the form again, as on the Scaling tab.
+      key={target.workload.resourceVersion}
       target={target}
       guardRails={options.value?.guardRails}
       onClose={onClose}
