@@ -42,6 +42,16 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** A line of a cell, cut short with an ellipsis and shown whole on hover. */
+function Line(props: { text: string }) {
+  const classes = useStyles();
+  return (
+    <span className={classes.line} title={props.text}>
+      {props.text}
+    </span>
+  );
+}
+
 /** What a cell's buttons act on. */
 export interface FleetCellActions {
   onScale: () => void;
@@ -100,9 +110,7 @@ export function FleetCellView(props: {
           </Typography>
           {buttons}
         </div>
-        <span className={classes.line} title={cell.error}>
-          {cell.error}
-        </span>
+        <Line text={cell.error} />
       </div>
     );
   }
@@ -116,13 +124,11 @@ export function FleetCellView(props: {
         </span>
         {buttons}
       </div>
-      <span className={classes.line}>
-        {`${formatCellReplicas(cell)} · ${formatCellCost(cell, currency)}`}
-      </span>
-      <span className={classes.line}>{formatCellHpa(cell)}</span>
-      <span className={classes.line}>
-        {[rollout, dr].filter(Boolean).join(' · ') || '\u00a0'}
-      </span>
+      <Line
+        text={`${formatCellReplicas(cell)} · ${formatCellCost(cell, currency)}`}
+      />
+      <Line text={formatCellHpa(cell)} />
+      <Line text={[rollout, dr].filter(Boolean).join(' · ') || '\u00a0'} />
     </div>
   );
 }

@@ -102,7 +102,7 @@ function ServiceHeader(props: {
   // the service's details and actions sit in the next cell, in the same column.
   return (
     <div className={classes.serviceCell}>
-      <div role="rowheader" className={classes.serviceName}>
+      <div role="rowheader" className={classes.serviceName} title={name}>
         <EntityRefLink
           entityRef={service.entityRef}
           defaultKind="component"
@@ -114,6 +114,7 @@ function ServiceHeader(props: {
           variant="caption"
           component="div"
           className={classes.serviceName}
+          title={details}
         >
           {details}
         </Typography>
