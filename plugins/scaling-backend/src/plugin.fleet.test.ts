@@ -82,7 +82,13 @@ describe(`GET /fleet and its signals, against the ${CLUSTER_TARGET}`, () => {
                 longitude: 0,
                 clusters: [clusterName(region.id)],
               })),
-              fleet: { probeIntervalMs: 200, signalBatchMs: 50 },
+              // Watches of a second, so that every change below also tests
+              // resuming from the last resourceVersion.
+              fleet: {
+                probeIntervalMs: 200,
+                signalBatchMs: 50,
+                watchSeconds: 1,
+              },
             },
           },
         }),
@@ -281,6 +287,8 @@ describe(`GET /fleet and its signals, against the ${CLUSTER_TARGET}`, () => {
   });
 
   it('shows a change made directly on the cluster, and signals its cell, within 5 s', async () => {
+    // Past the end of the first watches: the change comes through resumed ones.
+    await new Promise(resolve => setTimeout(resolve, 1_500));
     const before = await target.read<Deployment>(
       'eu-west',
       deploymentPath(DATA_SERVICE),
