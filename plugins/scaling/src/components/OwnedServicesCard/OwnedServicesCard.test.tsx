@@ -53,7 +53,7 @@ describe('OwnedServicesCard', () => {
       // fixture); the fleet fixture says it fails and costs $0.42 an hour.
       expect.stringMatching(/^Logging ServiceFail13 of 3\$0\.42\/h$/),
       // monitoring-service runs nowhere the clusters know of.
-      expect.stringMatching(/^Monitoring Service————$/),
+      expect.stringMatching(/^Monitoring Service———$/),
     ]);
     expect(fleetApi.getFleet).toHaveBeenCalledWith({
       owners: ['user:default/guest', 'group:default/platform-team'],

@@ -72,15 +72,18 @@ export function OwnedServicesCard() {
         label="Your services"
         columns={[
           {
+            // The health sits under the name: the card is narrow beside the fleet summary.
             title: 'Service',
-            cell: ({ entity }) => (
-              <EntityRefLink entityRef={entity} defaultKind="component" />
+            cell: ({ entity, summary }) => (
+              <>
+                <EntityRefLink entityRef={entity} defaultKind="component" />
+                {summary && (
+                  <div>
+                    <FleetHealthStatus health={summary.health} />
+                  </div>
+                )}
+              </>
             ),
-          },
-          {
-            title: 'Health',
-            cell: ({ summary }) =>
-              summary ? <FleetHealthStatus health={summary.health} /> : '—',
           },
           {
             title: 'Regions',
