@@ -216,10 +216,10 @@ export function GroupScalingContent() {
             />
           </InfoCard>
         </Grid>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12}>
           <GroupCostCard />
         </Grid>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12}>
           <InfoCard title="Recent scaling events">
             {entityRefs.length > 0 ? (
               <RecentEvents entityRefs={entityRefs} />
