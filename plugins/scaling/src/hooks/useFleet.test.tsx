@@ -73,4 +73,49 @@ describe('useFleet', () => {
     });
     expect(fleetApi.getFleet).toHaveBeenCalledTimes(2);
   });
+
+  it('shows each newer answer while reads overlap, and never an older one after it', async () => {
+    const answers: Array<(value: typeof fleet) => void> = [];
+    const pending = () =>
+      new Promise<typeof fleet>(resolve => answers.push(resolve));
+    const fleetApi = fakeFleetApi({
+      getFleet: jest
+        .fn()
+        .mockResolvedValueOnce(fleet)
+        .mockReturnValueOnce(pending())
+        .mockReturnValueOnce(pending())
+        .mockReturnValueOnce(pending()),
+    });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <TestApiProvider apis={[[fleetApiRef, fleetApi]]}>
+        {children}
+      </TestApiProvider>
+    );
+    const { result } = renderHook(() => useFleet(query), { wrapper });
+    await waitFor(() => expect(result.current.fleet).toEqual(fleet));
+
+    // Three changes to a service on screen, each before the last one's answer.
+    for (const _ of [1, 2, 3]) {
+      act(() =>
+        result.current.refreshServices(['component:default/order-service']),
+      );
+      await act(async () => {
+        jest.advanceTimersByTime(1_000);
+      });
+    }
+    expect(fleetApi.getFleet).toHaveBeenCalledTimes(4);
+    const answer = (index: number) => ({
+      ...fleet,
+      generatedAt: `2026-12-06T00:00:0${index}Z`,
+    });
+
+    // The first answer shows though later reads are under way.
+    await act(async () => answers[0](answer(1)));
+    expect(result.current.fleet).toEqual(answer(1));
+    await act(async () => answers[2](answer(3)));
+    expect(result.current.fleet).toEqual(answer(3));
+    // The second, answered last, is older than what is shown.
+    await act(async () => answers[1](answer(2)));
+    expect(result.current.fleet).toEqual(answer(3));
+  });
 });

@@ -67,9 +67,13 @@ export function useFleet(query: FleetQuery | undefined): FleetState {
     loading: boolean;
     readAt?: number;
   }>({ loading: true });
-  // Each read has a number: the answer to an older one is dropped.
-  const generation = useRef(0);
+  // Reads may overlap while signals arrive: each has a number, and an answer
+  // is shown only if it is to the query on screen and newer than the one shown.
+  const sequence = useRef(0);
+  const shown = useRef(0);
   const key = query && JSON.stringify(query);
+  const currentKey = useRef(key);
+  currentKey.current = key;
   // The query, stable while its content is: `key` says when it changes.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableQuery = useCallback(() => query, [key]);
@@ -79,16 +83,24 @@ export function useFleet(query: FleetQuery | undefined): FleetState {
     if (!current) {
       return;
     }
-    generation.current += 1;
-    const mine = generation.current;
+    sequence.current += 1;
+    const mine = sequence.current;
+    const forKey = JSON.stringify(current);
+    const isNewest = () => {
+      if (forKey !== currentKey.current || mine < shown.current) {
+        return false;
+      }
+      shown.current = mine;
+      return true;
+    };
     setState(previous => ({ ...previous, loading: true }));
     try {
       const fleet = await fleetApi.getFleet(current);
-      if (mine === generation.current) {
+      if (isNewest()) {
         setState({ fleet, loading: false, readAt: Date.now() });
       }
     } catch (error) {
-      if (mine === generation.current) {
+      if (isNewest()) {
         setState(previous => ({
           ...previous,
           error: error as Error,
