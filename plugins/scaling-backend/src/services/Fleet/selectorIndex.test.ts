@@ -17,16 +17,18 @@ describe('selectorIndexKey', () => {
     const selector = 'tier!=canary,app=web';
     const key = selectorIndexKey(selector)!;
     const [name, value] = key.split('=');
-    const matched = [
-      { app: 'web' },
-      { app: 'web', tier: 'stable' },
-      { app: 'api' },
-      { app: 'web', tier: 'canary' },
-    ].filter(labels =>
+    const matched = (
+      [
+        { app: 'web' },
+        { app: 'web', tier: 'stable' },
+        { app: 'api' },
+        { app: 'web', tier: 'canary' },
+      ] as Array<Record<string, string>>
+    ).filter(labels =>
       matchesWorkloadQuery({ labelSelector: selector }, { labels }),
     );
 
     expect(matched).toHaveLength(2);
-    expect(matched.every(labels => labels[name as 'app'] === value)).toBe(true);
+    expect(matched.every(labels => labels[name] === value)).toBe(true);
   });
 });
