@@ -92,7 +92,9 @@ describe('ClusterSnapshot, against the kube-sandbox', () => {
       'the change listed',
       () => desiredReplicas()[0] === before! + 3,
     );
-    expect(snapshot.error).toBeUndefined();
+    // Every watch is back once the probe sees the cluster answer, without
+    // waiting out its back-off.
+    await until('every watch back', () => snapshot!.error === undefined, 2_000);
     expect(
       changes.some(
         change =>

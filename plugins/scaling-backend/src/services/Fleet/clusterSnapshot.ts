@@ -64,16 +64,17 @@ export type ClusterSnapshotOptions = {
 const objectKey = (object: KubernetesObject) =>
   `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
 
-const sleep = (ms: number, signal: AbortSignal) =>
+/** Waits `ms`, or less when one of the signals aborts. */
+const sleep = (ms: number, ...signals: AbortSignal[]) =>
   new Promise<void>(resolve => {
     let timer: NodeJS.Timeout | undefined = undefined;
     const done = () => {
       clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+      signals.forEach(signal => signal.removeEventListener('abort', done));
       resolve();
     };
     timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
+    signals.forEach(signal => signal.addEventListener('abort', done));
   });
 
 /**
@@ -97,6 +98,8 @@ export class ClusterSnapshot {
   private readonly listed = new Set<WatchedKind>();
   private readonly errors = new Map<string, string>();
   private readonly controller = new AbortController();
+  /** Aborted when the cluster answers again, to cut the watches' back-off short. */
+  private wake = new AbortController();
   private agent?: Agent;
   private loops: Promise<void>[] = [];
   private answeredAt?: string;
@@ -383,7 +386,11 @@ export class ClusterSnapshot {
           kind: type.kind,
           error: toError(error).message,
         });
-        await sleep(Math.min(500 * 2 ** failures, 10_000), signal);
+        await sleep(
+          Math.min(500 * 2 ** failures, 10_000),
+          signal,
+          this.wake.signal,
+        );
       }
     }
   }
@@ -413,6 +420,10 @@ export class ClusterSnapshot {
         failures = 0;
         this.errors.delete('probe');
         this.answered();
+        if (this.errors.size > 0) {
+          this.wake.abort();
+          this.wake = new AbortController();
+        }
       } catch (error) {
         if (signal.aborted) return;
         // One slow answer on a busy cluster is not an outage; two in a row are.
