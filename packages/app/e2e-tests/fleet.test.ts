@@ -3,7 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { APIRequestContext, Locator, Page } from '@playwright/test';
-import type { Report } from '@meschain/backstage-plugin-scaling-common';
+import type {
+  Report,
+  WorkloadScalingState,
+} from '@meschain/backstage-plugin-scaling-common';
 import { expect, signInAsGuest, test } from './portal';
 
 const run = promisify(execFile);
@@ -68,19 +71,31 @@ test('the fleet opens on the guest’s team, follows scales and kubectl live, an
   await openFleet(page);
 
   // The platform team's services first: the fleet opens on the user's own teams.
+  const own: { services: Array<{ title: string }> } = await callBackend(
+    page.request,
+    `/fleet?owner=${encodeURIComponent(team)}`,
+  );
   const services = page
     .getByRole('table', { name: 'Fleet' })
     .getByRole('rowheader');
   await expect(services.first()).toBeVisible();
-  expect((await services.allInnerTexts()).slice(0, 2).sort()).toEqual([
-    'Logging Service',
-    'Monitoring Service',
-  ]);
+  const shown = await services.allInnerTexts();
+  expect(shown.slice(0, own.services.length).sort()).toEqual(
+    own.services.map(service => service.title).sort(),
+  );
+  expect(shown).toContain('Monitoring Service');
 
   // Scale a cell: the HPA's minimum goes up, and the cell follows without a reload.
   const scaled = fleetCell(page, 'Monitoring Service', 'ap-southeast');
-  const before = await desiredIn(scaled);
-  const minimum = before + 1;
+  const state = await callBackend(
+    page.request,
+    '/entities/component/default/monitoring-service/scaling',
+  );
+  const workload: WorkloadScalingState = state.clusters.find(
+    (cluster: { region: string }) => cluster.region === 'ap-southeast',
+  ).workloads[0];
+  const autoscaler = workload.autoscaler!;
+  const minimum = (await desiredIn(scaled)) + 1;
   await scaled
     .getByRole('button', { name: 'Scale Monitoring Service in ap-southeast' })
     .click();
@@ -93,21 +108,19 @@ test('the fleet opens on the guest’s team, follows scales and kubectl live, an
       timeout: 20_000,
     });
   } finally {
-    const state = await callBackend(
-      page.request,
-      '/entities/component/default/monitoring-service/scaling',
-    );
-    const hpa = state.clusters.find(
-      (c: { region: string }) => c.region === 'ap-southeast',
-    ).workloads[0].autoscaler;
+    // Give the shared cluster its bounds back.
     await callBackend(
       page.request,
       '/entities/component/default/monitoring-service/autoscaler-bounds',
       {
         cluster: 'meschain-ap-southeast',
-        workload: { kind: 'Deployment', name: 'monitoring-service' },
-        minReplicas: before,
-        maxReplicas: hpa.maxReplicas,
+        workload: {
+          kind: workload.kind,
+          namespace: workload.namespace,
+          name: workload.name,
+        },
+        minReplicas: autoscaler.minReplicas,
+        maxReplicas: autoscaler.maxReplicas,
       },
     );
   }
@@ -166,18 +179,17 @@ test('a team’s cost report downloads as CSV and PDF with the API’s totals', 
 }) => {
   await signInAsGuest(page);
   await page.goto(`/scaling/reports?team=${encodeURIComponent(team)}`);
-  const card = page
-    .getByRole('region')
-    .filter({ hasText: 'Scaling, deployments and cost of' })
-    .first();
-  await card.getByLabel('Kind').selectOption({ label: 'Cost' });
+  // The team's card comes above the organisation's.
+  const form = page.getByRole('form', { name: 'New report' }).first();
+  await form.getByRole('button', { name: /^Kind/ }).click();
+  await page.getByRole('option', { name: 'Cost' }).click();
   const [created] = await Promise.all([
     page.waitForResponse(
       response =>
         response.request().method() === 'POST' &&
         response.url().endsWith('/api/scaling/reports'),
     ),
-    card.getByRole('button', { name: 'Generate report' }).click(),
+    form.getByRole('button', { name: 'Generate report' }).click(),
   ]);
   expect(created.status(), await created.text()).toBe(201);
   const report: Report = await callBackend(
@@ -186,7 +198,7 @@ test('a team’s cost report downloads as CSV and PDF with the API’s totals', 
   );
   expect(report.kind).toBe('cost');
 
-  const stored = card.getByRole('table', { name: 'Stored reports' });
+  const stored = page.getByRole('table', { name: 'Stored reports' }).first();
   const download = async (format: 'CSV' | 'PDF') => {
     const [file] = await Promise.all([
       page.waitForEvent('download'),
