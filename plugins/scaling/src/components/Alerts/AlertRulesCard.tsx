@@ -1,25 +1,21 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import { AlertRule } from '@meschain/backstage-plugin-scaling-common';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import {
   useAlertRules,
   useAlertsActions,
   useAlertsPermissions,
   useEntityReload,
 } from '../../hooks';
-import { CompactColumn, CompactTable } from '../CompactTable';
+import { CompactColumn } from '../CompactTable';
 import { ConfirmWrite } from '../ConfirmWrite';
 import { AlertRuleDialog } from './AlertRuleDialog';
 import { describeRule } from './describeRule';
+import { OwnersListCard } from './OwnersListCard';
 
 const kindNames: Record<AlertRule['kind'], string> = {
   threshold: 'Threshold',
@@ -97,44 +93,17 @@ export function AlertRulesCard(props: { regions: string[] }) {
     });
   }
 
-  let body: ReactNode;
-  if (rules.error) {
-    body = <ResponseErrorPanel error={rules.error} />;
-  } else if (!rules.value) {
-    body = <Progress />;
-  } else {
-    body = (
-      <CompactTable
-        label="Alert rules"
-        columns={columns}
-        rows={rules.value.rules}
-        rowKey={rule => rule.id}
-        empty="No alert rules yet. The SLO's burn-rate alerts apply all the same."
-      />
-    );
-  }
-
   return (
-    <InfoCard
+    <OwnersListCard
       title="Alert rules"
-      action={
-        access.allowed ? (
-          <Button
-            variant="outlined"
-            color="primary"
-            onClick={() => setEditing(null)}
-          >
-            New alert rule
-          </Button>
-        ) : undefined
-      }
+      addLabel="New alert rule"
+      onAdd={() => setEditing(null)}
+      access={access}
+      list={{ error: rules.error, value: rules.value?.rules }}
+      columns={columns}
+      rowKey={rule => rule.id}
+      empty="No alert rules yet. The SLO's burn-rate alerts apply all the same."
     >
-      {!access.allowed && access.reason && (
-        <Typography variant="body2" paragraph>
-          {access.reason}
-        </Typography>
-      )}
-      {body}
       {editing !== undefined && (
         <AlertRuleDialog
           rule={editing ?? undefined}
@@ -148,6 +117,6 @@ export function AlertRulesCard(props: { regions: string[] }) {
           onClose={() => setDeleting(undefined)}
         />
       )}
-    </InfoCard>
+    </OwnersListCard>
   );
 }

@@ -1,7 +1,4 @@
 import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
   StatusOK,
   StatusPending,
   StatusRunning,
@@ -11,16 +8,17 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import { MaintenanceWindow } from '@meschain/backstage-plugin-scaling-common';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import {
   useAlertsActions,
   useAlertsPermissions,
   useEntityReload,
   useMaintenanceWindows,
 } from '../../hooks';
-import { CompactColumn, CompactTable } from '../CompactTable';
+import { CompactColumn } from '../CompactTable';
 import { ConfirmWrite } from '../ConfirmWrite';
 import { MaintenanceWindowDialog } from './MaintenanceWindowDialog';
+import { OwnersListCard } from './OwnersListCard';
 
 const statusViews: Record<
   MaintenanceWindow['status'],
@@ -110,44 +108,17 @@ export function MaintenanceWindowsCard(props: { regions: string[] }) {
     });
   }
 
-  let body: ReactNode;
-  if (windows.error) {
-    body = <ResponseErrorPanel error={windows.error} />;
-  } else if (!windows.value) {
-    body = <Progress />;
-  } else {
-    body = (
-      <CompactTable
-        label="Maintenance windows"
-        columns={columns}
-        rows={windows.value.windows}
-        rowKey={w => w.id}
-        empty="No maintenance window."
-      />
-    );
-  }
-
   return (
-    <InfoCard
+    <OwnersListCard
       title="Maintenance windows"
-      action={
-        access.allowed ? (
-          <Button
-            variant="outlined"
-            color="primary"
-            onClick={() => setCreating(true)}
-          >
-            New maintenance window
-          </Button>
-        ) : undefined
-      }
+      addLabel="New maintenance window"
+      onAdd={() => setCreating(true)}
+      access={access}
+      list={{ error: windows.error, value: windows.value?.windows }}
+      columns={columns}
+      rowKey={w => w.id}
+      empty="No maintenance window."
     >
-      {!access.allowed && access.reason && (
-        <Typography variant="body2" paragraph>
-          {access.reason}
-        </Typography>
-      )}
-      {body}
       {creating && (
         <MaintenanceWindowDialog
           regions={props.regions}
@@ -160,6 +131,6 @@ export function MaintenanceWindowsCard(props: { regions: string[] }) {
           onClose={() => setExpiring(undefined)}
         />
       )}
-    </InfoCard>
+    </OwnersListCard>
   );
 }
