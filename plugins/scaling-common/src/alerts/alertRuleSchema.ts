@@ -1,6 +1,11 @@
 /** The rules of an alert rule, for a request body and the editor's form alike. */
 import { z } from 'zod';
-import { GOLDEN_SIGNALS, GoldenSignal, isPromDuration } from '../health';
+import {
+  GOLDEN_SIGNALS,
+  GoldenSignal,
+  isPromDuration,
+  promDurationSeconds,
+} from '../health';
 import {
   choice,
   closedObject,
@@ -11,23 +16,9 @@ import {
 } from '../policy/schema/fields';
 import { ALERT_SEVERITIES, AlertRuleSpec } from './types';
 
-const UNIT_SECONDS: Record<string, number> = {
-  ms: 0.001,
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86400,
-  w: 604800,
-  y: 31536000,
-};
-
-/** The seconds of a Prometheus duration such as `1h30m`. */
+/** The seconds of a duration the schema has already checked. */
 export function durationSeconds(value: string): number {
-  let seconds = 0;
-  for (const [, amount, unit] of value.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) {
-    seconds += Number(amount) * UNIT_SECONDS[unit];
-  }
-  return seconds;
+  return promDurationSeconds(value) ?? NaN;
 }
 
 /** A Prometheus duration between `min` and `max`, both written as durations. */

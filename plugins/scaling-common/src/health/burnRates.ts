@@ -1,8 +1,5 @@
-import {
-  goldenSignalQuery,
-  GoldenSignalSelector,
-  isPromDuration,
-} from './goldenSignals';
+import { goldenSignalQuery, GoldenSignalSelector } from './goldenSignals';
+import { isPromDuration } from './promDuration';
 import { errorBudget, ServiceSlo } from './slo';
 
 /** @public The windows burn rates are read over. */

@@ -1,8 +1,5 @@
-import {
-  DEFAULT_SIGNAL_WINDOW,
-  isPromDuration,
-  promMatchers,
-} from './goldenSignals';
+import { DEFAULT_SIGNAL_WINDOW, promMatchers } from './goldenSignals';
+import { isPromDuration } from './promDuration';
 
 /**
  * @public What the health of a service's dependencies is read from: the

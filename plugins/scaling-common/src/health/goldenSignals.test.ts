@@ -1,7 +1,6 @@
 import {
   GOLDEN_SIGNALS,
   goldenSignalQuery,
-  isPromDuration,
   limitSaturationQuery,
   promLabelValue,
   requestRateByCodeQuery,
@@ -98,15 +97,6 @@ describe('goldenSignalQuery', () => {
 describe('promLabelValue', () => {
   it('escapes newlines, quotes and backslashes', () => {
     expect(promLabelValue('a\nb"c\\')).toBe('"a\\nb\\"c\\\\"');
-  });
-});
-
-describe('isPromDuration', () => {
-  it('accepts compound durations and refuses bare numbers', () => {
-    expect(isPromDuration('1h30m')).toBe(true);
-    expect(isPromDuration('30d')).toBe(true);
-    expect(isPromDuration('60')).toBe(false);
-    expect(isPromDuration('')).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@
  * container usage and kube-state-metrics' resource requests. Written once here
  * so the health view, the alert rules and the tests read the same figures.
  */
+import { isPromDuration } from './promDuration';
 
 /** @public */
 export type GoldenSignal =
@@ -38,13 +39,6 @@ export interface GoldenSignalSelector {
 
 /** @public The window `rate()` looks back over when none is given. */
 export const DEFAULT_SIGNAL_WINDOW = '5m';
-
-const DURATION = /^(\d+(ms|s|m|h|d|w|y))+$/;
-
-/** @public Whether `value` is a Prometheus duration such as `5m` or `1h30m`. */
-export function isPromDuration(value: string): boolean {
-  return DURATION.test(value);
-}
 
 /** @public Quotes a label value as a PromQL string literal. */
 export function promLabelValue(value: string): string {

@@ -1,4 +1,5 @@
 export * from './goldenSignals';
+export * from './promDuration';
 export * from './slo';
 export * from './burnRates';
 export * from './dependencies';

@@ -5,10 +5,11 @@ import {
   GoldenSignalSelector,
   GoldenSignalValues,
   limitSaturationQuery,
+  promDurationSeconds,
 } from '@meschain/backstage-plugin-scaling-common';
 import { MetricsSource } from '@meschain/backstage-plugin-scaling-node';
 import { settled, singleValue, sparkline } from './metricValues';
-import { durationSeconds, SparklineWindow } from './windows';
+import { SparklineWindow } from './windows';
 
 /** A service's golden signals in one region: now, and over the sparkline window. */
 export interface RegionSignals {
@@ -44,7 +45,7 @@ export async function readRegionSignals(options: {
     if (!window) return [];
     // A step longer than the rate window would skip samples between points.
     const seriesWindow =
-      (durationSeconds(rateWindow) ?? 0) >= window.stepSeconds
+      (promDurationSeconds(rateWindow) ?? 0) >= window.stepSeconds
         ? rateWindow
         : `${window.stepSeconds}s`;
     return metrics.queryRange(

@@ -1,12 +1,5 @@
 import { InputError } from '@backstage/errors';
-
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
-
-/** Seconds of a simple Prometheus duration such as `90s`, `5m`, `1h` or `7d`; undefined otherwise. */
-export function durationSeconds(duration: string): number | undefined {
-  const match = /^(\d+)([smhd])$/.exec(duration);
-  return match ? Number(match[1]) * UNIT_SECONDS[match[2]] : undefined;
-}
+import { promDurationSeconds } from '@meschain/backstage-plugin-scaling-common';
 
 const MIN_WINDOW_SECONDS = 5 * 60;
 const MAX_WINDOW_SECONDS = 7 * 86400;
@@ -21,7 +14,7 @@ export interface SparklineWindow {
 }
 
 export function readSparklineWindow(window: string): SparklineWindow {
-  const seconds = durationSeconds(window);
+  const seconds = promDurationSeconds(window);
   if (
     seconds === undefined ||
     seconds < MIN_WINDOW_SECONDS ||
