@@ -42,6 +42,7 @@ import { AlertRuleStore } from './DatabaseAlertRuleStore';
 import { AlertInputError } from './errors';
 import { PrometheusRuleFiles } from './prometheusRuleFiles';
 import { AlertsService } from './types';
+import { metricsServiceLabel } from '../Health';
 
 const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 
@@ -141,15 +142,10 @@ export function createAlertsService(options: {
     });
   }
 
-  /** The `service` label of the entity's series, as the health view selects them. */
-  function serviceLabelOf(facts: ScalingEntityFacts): string {
-    return facts.workload.kubernetesId ?? facts.name;
-  }
-
   function alertedService(facts: ScalingEntityFacts): AlertedService {
     return {
       entityRef: facts.entityRef,
-      service: serviceLabelOf(facts),
+      service: metricsServiceLabel(facts),
       owner: facts.owner ?? '',
       namespace: facts.workload.namespace,
     };
@@ -246,7 +242,7 @@ export function createAlertsService(options: {
     silenceId: string,
   ): Promise<AlertmanagerSilence> {
     const silence = await alertmanager.getSilence(silenceId);
-    if (matcherValue(silence, 'service') !== serviceLabelOf(facts)) {
+    if (matcherValue(silence, 'service') !== metricsServiceLabel(facts)) {
       throw new NotFoundError(
         `${facts.entityRef} has no maintenance window ${silenceId}`,
       );
@@ -383,7 +379,7 @@ export function createAlertsService(options: {
     async listActiveAlerts(entityRef, credentials) {
       const facts = await entityFacts.getFacts(entityRef, { credentials });
       const alerts = await alertmanager.listAlerts({
-        service: serviceLabelOf(facts),
+        service: metricsServiceLabel(facts),
       });
       return alerts.map(toActiveAlert);
     },
@@ -391,7 +387,7 @@ export function createAlertsService(options: {
     async listMaintenanceWindows(entityRef, credentials) {
       const facts = await entityFacts.getFacts(entityRef, { credentials });
       const silences = await alertmanager.listSilences({
-        service: serviceLabelOf(facts),
+        service: metricsServiceLabel(facts),
       });
       return silences
         .map(toMaintenanceWindow)
@@ -413,7 +409,7 @@ export function createAlertsService(options: {
             throw new AlertInputError('maintenance window', result.problems);
           }
           const { window } = result;
-          const service = serviceLabelOf(write.facts);
+          const service = metricsServiceLabel(write.facts);
           const createdBy = caller.credentials.principal.userEntityRef;
           return write.auditedChange(undefined, async () => {
             const id = await alertmanager.createSilence({

@@ -36,6 +36,7 @@ import { readLimitSaturation, readRegionSignals } from './readRegionSignals';
 import { objectivesOf, readSloStatus } from './readSloStatus';
 import { EntityHealthService } from './types';
 import { readSparklineWindow } from './windows';
+import { metricsServiceLabel } from './metricsServiceLabel';
 
 const DEFAULT_WINDOW = '1h';
 /** The `metadata.links` types the health check links to. */
@@ -45,7 +46,7 @@ function selectorOf(
   facts: ScalingEntityFacts,
 ): Omit<GoldenSignalSelector, 'region'> {
   return {
-    service: facts.workload.kubernetesId ?? facts.name,
+    service: metricsServiceLabel(facts),
     namespace: facts.workload.namespace,
   };
 }
