@@ -44,4 +44,33 @@ describe('ScalingHistoryTimeline', () => {
     expect(adminRow).toHaveTextContent('as admin, not an owner');
     expect(ownerRow).not.toHaveTextContent('as admin');
   });
+
+  it('names the alert and maintenance window changes an owner made', async () => {
+    await renderInTestApp(
+      <ScalingHistoryTimeline
+        loading={false}
+        history={{
+          events: [
+            {
+              ...event('1', 'user:default/guest'),
+              action: 'alert-rule.create',
+              before: undefined,
+              after: { name: 'HighErrorRatio' },
+            },
+            {
+              ...event('2', 'user:default/guest'),
+              action: 'maintenance-window.expire',
+            },
+          ],
+        }}
+      />,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    const history = screen.getByRole('region', { name: 'History' });
+    expect(within(history).getByText('Created alert rule')).toBeInTheDocument();
+    expect(
+      within(history).getByText('Expired maintenance window'),
+    ).toBeInTheDocument();
+  });
 });

@@ -24,6 +24,11 @@ const actionLabels: Record<string, string> = {
   'autoscaler.bounds': 'Changed HPA bounds',
   'policy.apply': 'Applied policy',
   'policy.delete': 'Deleted policy',
+  'alert-rule.create': 'Created alert rule',
+  'alert-rule.update': 'Changed alert rule',
+  'alert-rule.delete': 'Deleted alert rule',
+  'maintenance-window.create': 'Opened maintenance window',
+  'maintenance-window.expire': 'Expired maintenance window',
   SuccessfulRescale: 'HPA rescaled',
   ...rolloutHistoryLabels,
 };
