@@ -7,24 +7,20 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ActiveAlert,
   AlertedService,
   alertRuleFileYaml,
   AlertRule,
   AlertRuleSpec,
   DEFAULT_SLO,
-  MaintenanceWindow,
   renderAlertRuleFile,
   scalingAlertRulesUpdatePermission,
   ScalingEntityFacts,
-  scalingMaintenanceWindowsUpdatePermission,
   serviceSlo,
   ServiceSlo,
   validateAlertRule,
-  validateMaintenanceWindow,
 } from '@meschain/backstage-plugin-scaling-common';
 import { randomUUID } from 'crypto';
 import { EntityScalingFactsService } from '../EntityScalingFacts';
@@ -33,14 +29,11 @@ import {
   ScalingWritePipeline,
   WriteCaller,
 } from '../ScalingWrites';
-import {
-  AlertmanagerAlert,
-  AlertmanagerClient,
-  AlertmanagerSilence,
-} from './alertmanagerClient';
+import { AlertmanagerClient } from './alertmanagerClient';
 import { AlertRuleStore } from './DatabaseAlertRuleStore';
 import { AlertInputError } from './errors';
 import { PrometheusRuleFiles } from './prometheusRuleFiles';
+import { createMaintenanceWindows } from './maintenanceWindows';
 import { AlertsService } from './types';
 import { metricsServiceLabel } from '../Health';
 
@@ -63,42 +56,6 @@ export function healthPageUrl(portalBaseUrl: string, entityRef: string) {
   )}/${encodeURIComponent(
     kind.toLocaleLowerCase('en-US'),
   )}/${encodeURIComponent(name)}/health`;
-}
-
-function toActiveAlert(alert: AlertmanagerAlert): ActiveAlert {
-  const { labels, annotations } = alert;
-  return {
-    fingerprint: alert.fingerprint,
-    alertname: labels.alertname,
-    severity: labels.severity ?? 'warning',
-    region: labels.region,
-    ruleId: labels.rule_id,
-    summary: annotations.summary,
-    description: annotations.description,
-    startsAt: alert.startsAt,
-    state: alert.status.state,
-    silencedBy: alert.status.silencedBy ?? [],
-  };
-}
-
-function matcherValue(silence: AlertmanagerSilence, name: string) {
-  return silence.matchers.find(
-    matcher =>
-      matcher.name === name && !matcher.isRegex && matcher.isEqual !== false,
-  )?.value;
-}
-
-function toMaintenanceWindow(silence: AlertmanagerSilence): MaintenanceWindow {
-  const region = matcherValue(silence, 'region');
-  return {
-    id: silence.id,
-    startsAt: silence.startsAt,
-    endsAt: silence.endsAt,
-    comment: silence.comment,
-    ...(region && { region }),
-    createdBy: silence.createdBy,
-    status: silence.status.state,
-  };
 }
 
 export function createAlertsService(options: {
@@ -237,18 +194,12 @@ export function createAlertsService(options: {
     };
   }
 
-  async function serviceSilence(
-    facts: ScalingEntityFacts,
-    silenceId: string,
-  ): Promise<AlertmanagerSilence> {
-    const silence = await alertmanager.getSilence(silenceId);
-    if (matcherValue(silence, 'service') !== metricsServiceLabel(facts)) {
-      throw new NotFoundError(
-        `${facts.entityRef} has no maintenance window ${silenceId}`,
-      );
-    }
-    return silence;
-  }
+  const maintenanceWindows = createMaintenanceWindows({
+    alertmanager,
+    pipeline,
+    entityFacts,
+    now,
+  });
 
   return {
     async syncRuleFiles(credentials) {
@@ -376,97 +327,6 @@ export function createAlertsService(options: {
       );
     },
 
-    async listActiveAlerts(entityRef, credentials) {
-      const facts = await entityFacts.getFacts(entityRef, { credentials });
-      const alerts = await alertmanager.listAlerts({
-        service: metricsServiceLabel(facts),
-      });
-      return alerts.map(toActiveAlert);
-    },
-
-    async listMaintenanceWindows(entityRef, credentials) {
-      const facts = await entityFacts.getFacts(entityRef, { credentials });
-      const silences = await alertmanager.listSilences({
-        service: metricsServiceLabel(facts),
-      });
-      return silences
-        .map(toMaintenanceWindow)
-        .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
-    },
-
-    createMaintenanceWindow(entityRef, body, caller) {
-      return pipeline.run(
-        caller,
-        {
-          entityRef,
-          action: 'maintenance-window.create',
-          required: [scalingMaintenanceWindowsUpdatePermission],
-          asked: { window: body },
-        },
-        async write => {
-          const result = validateMaintenanceWindow(body, now());
-          if (!result.valid) {
-            throw new AlertInputError('maintenance window', result.problems);
-          }
-          const { window } = result;
-          const service = metricsServiceLabel(write.facts);
-          const createdBy = caller.credentials.principal.userEntityRef;
-          return write.auditedChange(undefined, async () => {
-            const id = await alertmanager.createSilence({
-              matchers: [
-                {
-                  name: 'service',
-                  value: service,
-                  isRegex: false,
-                  isEqual: true,
-                },
-                ...(window.region
-                  ? [
-                      {
-                        name: 'region',
-                        value: window.region,
-                        isRegex: false,
-                        isEqual: true,
-                      },
-                    ]
-                  : []),
-              ],
-              startsAt: new Date(window.startsAt).toISOString(),
-              endsAt: new Date(window.endsAt).toISOString(),
-              createdBy,
-              comment: window.comment,
-            });
-            const created = toMaintenanceWindow(
-              await alertmanager.getSilence(id),
-            );
-            return { result: created, after: created };
-          });
-        },
-      );
-    },
-
-    expireMaintenanceWindow(entityRef, silenceId, caller) {
-      return pipeline.run(
-        caller,
-        {
-          entityRef,
-          action: 'maintenance-window.expire',
-          required: [scalingMaintenanceWindowsUpdatePermission],
-          asked: { silenceId },
-        },
-        async write => {
-          const silence = await serviceSilence(write.facts, silenceId);
-          if (silence.status.state === 'expired') {
-            throw new ConflictError(
-              `The maintenance window ${silenceId} of ${write.facts.entityRef} has already ended`,
-            );
-          }
-          await write.auditedChange(toMaintenanceWindow(silence), async () => {
-            await alertmanager.expireSilence(silenceId);
-            return { result: undefined };
-          });
-        },
-      );
-    },
+    ...maintenanceWindows,
   };
 }
