@@ -152,6 +152,8 @@ export interface Config {
       drRefreshMs?: number;
       /** How often the cost per hour is read again from the stored rollups. Defaults to 600000. */
       costRefreshMs?: number;
+      /** How often every cell's golden signals are read again from the metrics source. Defaults to 30000. */
+      signalsRefreshMs?: number;
     };
 
     /**

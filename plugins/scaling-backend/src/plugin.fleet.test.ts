@@ -1,4 +1,7 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -11,11 +14,18 @@ import {
   signalsServiceRef,
 } from '@backstage/plugin-signals-node';
 import {
+  DEFAULT_SIGNAL_WINDOW,
   FLEET_SIGNAL_CHANNEL,
   FleetCell,
+  fleetGoldenSignalQuery,
   FleetOverview,
   FleetSignal,
 } from '@meschain/backstage-plugin-scaling-common';
+import {
+  MetricSample,
+  MetricsSource,
+  scalingMetricsExtensionPoint,
+} from '@meschain/backstage-plugin-scaling-node';
 import request from 'supertest';
 import {
   CLUSTER_TARGET,
@@ -48,10 +58,40 @@ type Deployment = {
   status?: { readyReplicas?: number };
 };
 
+/**
+ * A Prometheus as the fleet asks it: each signal of every service at once.
+ * It answers the error ratios set in `errorRatios` (`service|region`), with
+ * traffic and a fast p95 beside them, and nothing for the other cells.
+ */
+function fleetMetricsSource(errorRatios: Map<string, number>): MetricsSource {
+  const figures: Record<string, (ratio: number) => number> = {
+    [fleetGoldenSignalQuery('requestRate', DEFAULT_SIGNAL_WINDOW)]: () => 10,
+    [fleetGoldenSignalQuery('errorRatio', DEFAULT_SIGNAL_WINDOW)]: ratio =>
+      ratio,
+    [fleetGoldenSignalQuery('latencyP95', DEFAULT_SIGNAL_WINDOW)]: () => 0.05,
+  };
+  return {
+    async query(promql, { region }) {
+      const figure = figures[promql];
+      if (!figure) throw new Error(`Not a fleet query: ${promql}`);
+      return [...errorRatios].flatMap(([key, ratio]): MetricSample[] => {
+        const [service, cellRegion] = key.split('|');
+        return cellRegion === region
+          ? [{ labels: { service, region }, time: 0, value: figure(ratio) }]
+          : [];
+      });
+    },
+    async queryRange() {
+      return [];
+    },
+  };
+}
+
 describe(`GET /fleet and its signals, against the ${CLUSTER_TARGET}`, () => {
   let target: ClusterTarget;
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   const published: SignalPayload[] = [];
+  const errorRatios = new Map<string, number>();
 
   beforeAll(async () => {
     target = await startClusterTarget({ regions: REGION_IDS, settle: false });
@@ -69,6 +109,18 @@ describe(`GET /fleet and its signals, against the ${CLUSTER_TARGET}`, () => {
       features: [
         scalingPlugin,
         signals,
+        createBackendModule({
+          pluginId: 'scaling',
+          moduleId: 'test-fleet-metrics',
+          register(env) {
+            env.registerInit({
+              deps: { metrics: scalingMetricsExtensionPoint },
+              async init({ metrics }) {
+                metrics.setMetricsSource(fleetMetricsSource(errorRatios));
+              },
+            });
+          },
+        }),
         mockServices.rootConfig.factory({
           data: {
             kubernetes: target.kubernetesConfig(REGION_IDS),
@@ -88,6 +140,7 @@ describe(`GET /fleet and its signals, against the ${CLUSTER_TARGET}`, () => {
                 probeIntervalMs: 200,
                 signalBatchMs: 50,
                 watchSeconds: 1,
+                signalsRefreshMs: 100,
               },
             },
           },
@@ -132,7 +185,10 @@ describe(`GET /fleet and its signals, against the ${CLUSTER_TARGET}`, () => {
 
   afterAll(() => target?.close());
 
-  afterEach(() => target.clearFaults());
+  afterEach(() => {
+    errorRatios.clear();
+    return target.clearFaults();
+  });
 
   /** Filters as a browser sends them: each value URL-encoded. */
   async function fleet(
@@ -420,5 +476,36 @@ describe(`GET /fleet and its signals, against the ${CLUSTER_TARGET}`, () => {
       b => !cellOf(b, PLATFORM_SERVICE, 'us-west')?.error,
       LIVE_WITHIN_MS + target.clusterTimeoutMs,
     );
+  });
+
+  it("fails a cell whose error ratio burns the SLO's budget fast, with the check's summary, and recovers", async () => {
+    const before = cellOf(await fleet(), COMMERCE_SERVICE, 'eu-west')!;
+    expect(before.health).toBe('pass');
+
+    errorRatios.set(`${COMMERCE_SERVICE}|eu-west`, 0.5);
+    const failing = await eventually(
+      'the error ratio in the fleet',
+      () => fleet(),
+      b => cellOf(b, COMMERCE_SERVICE, 'eu-west')?.health === 'fail',
+    );
+
+    // The default objectives: 99.9 % available, so half the requests failing burns it 500× as fast.
+    expect(cellOf(failing, COMMERCE_SERVICE, 'eu-west')?.healthSummary).toBe(
+      '50 % of requests fail, burning the error budget 500.0× as fast as it lasts',
+    );
+    expect(cellOf(failing, COMMERCE_SERVICE, 'us-east')).toEqual(
+      cellOf(await fleet(), COMMERCE_SERVICE, 'us-east'),
+    );
+    expect(
+      (await fleet([['health', 'fail']])).services.map(s => s.entityRef),
+    ).toContain(entityRef(COMMERCE_SERVICE));
+
+    errorRatios.clear();
+    const recovered = await eventually(
+      'the error ratio gone from the fleet',
+      () => fleet(),
+      b => cellOf(b, COMMERCE_SERVICE, 'eu-west')?.health === 'pass',
+    );
+    expect(cellOf(recovered, COMMERCE_SERVICE, 'eu-west')).toEqual(before);
   });
 });

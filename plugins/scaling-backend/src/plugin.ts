@@ -272,6 +272,15 @@ export const scalingPlugin = createBackendPlugin({
           drScaleUpLimitMinutes: readDrScaleUpLimitMinutes(config),
         });
 
+        const healthSettings = readHealthSettings(config);
+        const prometheusConfig = readPrometheusConfig(config);
+        const metrics =
+          metricsSource ?? createPrometheusMetricsSource(prometheusConfig);
+        const metricsConfigured =
+          metricsSource !== undefined ||
+          prometheusConfig.url !== undefined ||
+          prometheusConfig.regions.size > 0;
+
         // Kept current by watches on every region's clusters from its first read to shutdown.
         const fleet = createFleetService({
           regionCatalog: regionCatalog ?? configRegionCatalog(regionsConfig),
@@ -283,6 +292,8 @@ export const scalingPlugin = createBackendPlugin({
           regions,
           costStore: await DatabaseCostStore.create({ database }),
           signals,
+          metrics: metricsConfigured ? metrics : undefined,
+          health: healthSettings,
           logger,
           clusterTimeoutMs: clusterAccess.timeoutMs,
           settings: readFleetSettings(config),
@@ -290,10 +301,6 @@ export const scalingPlugin = createBackendPlugin({
         lifecycle.addStartupHook(() => fleet.start());
         lifecycle.addShutdownHook(() => fleet.stop());
 
-        const healthSettings = readHealthSettings(config);
-        const metrics =
-          metricsSource ??
-          createPrometheusMetricsSource(readPrometheusConfig(config));
         const rollouts = createRolloutService({
           entityFacts,
           placement,

@@ -1,4 +1,5 @@
 import {
+  fleetGoldenSignalQuery,
   GOLDEN_SIGNALS,
   goldenSignalQuery,
   limitSaturationQuery,
@@ -122,6 +123,33 @@ describe('limitSaturationQuery', () => {
       'sum(avg_over_time(container_memory_working_set_bytes{service="checkout",region="eu-west"}[5m])' +
         ' and on (cluster, namespace, pod) max_over_time(kube_pod_container_resource_limits{service="checkout",region="eu-west",resource="memory"}[5m]))' +
         ' / sum(max_over_time(kube_pod_container_resource_limits{service="checkout",region="eu-west",resource="memory"}[5m]))',
+    );
+  });
+});
+
+describe('fleetGoldenSignalQuery', () => {
+  it('reads the error ratio of every service and region in one query', () => {
+    expect(fleetGoldenSignalQuery('errorRatio', '5m')).toBe(
+      'sum by (service, region) (rate(http_requests_total{code="5xx"}[5m]))' +
+        ' / sum by (service, region) (rate(http_requests_total[5m]))',
+    );
+  });
+
+  it('reads the p95 latency from the histogram summed by service, region and le', () => {
+    expect(fleetGoldenSignalQuery('latencyP95', '1m')).toBe(
+      'histogram_quantile(0.95, sum by (service, region, le) (rate(http_request_duration_seconds_bucket[1m])))',
+    );
+  });
+
+  it('reads the request rate by service and region', () => {
+    expect(fleetGoldenSignalQuery('requestRate')).toBe(
+      'sum by (service, region) (rate(http_requests_total[5m]))',
+    );
+  });
+
+  it('refuses a window that is not a Prometheus duration', () => {
+    expect(() => fleetGoldenSignalQuery('errorRatio', 'five minutes')).toThrow(
+      '"five minutes" is not a Prometheus duration such as 5m or 1h',
     );
   });
 });

@@ -110,6 +110,43 @@ const QUANTILES: Partial<Record<GoldenSignal, number>> = {
   latencyP99: 0.99,
 };
 
+/** `sum(...)`, or `sum by (...) (...)` when grouped. */
+function sumOf(expression: string, by: readonly string[] = []): string {
+  return by.length === 0
+    ? `sum(${expression})`
+    : `sum by (${by.join(', ')}) (${expression})`;
+}
+
+type Matchers = (extra?: Record<string, string>) => string;
+
+/** The request rate, the error ratio and the latency quantiles, for one service or grouped over many. */
+function requestSignalQuery(
+  signal: FleetGoldenSignal,
+  of: Matchers,
+  window: string,
+  by: readonly string[] = [],
+): string {
+  const requests = sumOf(`rate(http_requests_total${of()}[${window}])`, by);
+  switch (signal) {
+    case 'requestRate':
+      return requests;
+    case 'errorRatio':
+      return `${sumOf(
+        `rate(http_requests_total${of({ code: '5xx' })}[${window}])`,
+        by,
+      )} / ${requests}`;
+    case 'latencyP50':
+    case 'latencyP95':
+    case 'latencyP99':
+      return `histogram_quantile(${QUANTILES[signal]}, ${sumOf(
+        `rate(http_request_duration_seconds_bucket${of()}[${window}])`,
+        [...by, 'le'],
+      )})`;
+    default:
+      throw new Error(`Unknown golden signal "${signal satisfies never}"`);
+  }
+}
+
 /**
  * PromQL of one signal for a service in one region, over `window`.
  * Units: requestRate req/s, errorRatio 0..1, latencies in seconds,
@@ -124,20 +161,7 @@ export function goldenSignalQuery(
 ): string {
   checkWindow(window);
   const of = (extra?: Record<string, string>) => promSelector(selector, extra);
-  const requests = `sum(rate(http_requests_total${of()}[${window}]))`;
   switch (signal) {
-    case 'requestRate':
-      return requests;
-    case 'errorRatio':
-      return `sum(rate(http_requests_total${of({
-        code: '5xx',
-      })}[${window}])) / ${requests}`;
-    case 'latencyP50':
-    case 'latencyP95':
-    case 'latencyP99':
-      return `histogram_quantile(${
-        QUANTILES[signal]
-      }, sum by (le) (rate(http_request_duration_seconds_bucket${of()}[${window}])))`;
     // Gauges are read over the window too, as the CPU rate is: the same pods on both sides of
     // the ratio, and a missed scrape (which marks a target's series stale) leaves no gap.
     case 'cpuSaturation':
@@ -149,8 +173,34 @@ export function goldenSignalQuery(
         { resource: 'memory' },
       )}[${window}]))`;
     default:
-      throw new Error(`Unknown golden signal "${signal satisfies never}"`);
+      return requestSignalQuery(signal, of, window);
   }
+}
+
+/** @public The signals that can be read for every service at once, from the HTTP series. */
+export type FleetGoldenSignal = Exclude<
+  GoldenSignal,
+  'cpuSaturation' | 'memorySaturation'
+>;
+
+/** @public The labels a fleet-wide query groups by: a service's kubernetes-id and its region. */
+export const FLEET_SIGNAL_LABELS = ['service', 'region'] as const;
+
+/**
+ * PromQL of one signal for every service and region at once, grouped
+ * `by (service, region)`: the same figure {@link goldenSignalQuery} reads for
+ * one of them, in one query for a whole fleet.
+ *
+ * @public
+ */
+export function fleetGoldenSignalQuery(
+  signal: FleetGoldenSignal,
+  window: string = DEFAULT_SIGNAL_WINDOW,
+): string {
+  checkWindow(window);
+  const of = (extra?: Record<string, string>) =>
+    extra ? promMatchers(extra) : '';
+  return requestSignalQuery(signal, of, window, FLEET_SIGNAL_LABELS);
 }
 
 /**

@@ -13,9 +13,14 @@ import {
   FleetHealth,
   FleetOverview,
   FleetSignal,
+  fleetGoldenSignalQuery,
   Region,
+  ServiceSlo,
 } from '@meschain/backstage-plugin-scaling-common';
-import { RegionCatalog } from '@meschain/backstage-plugin-scaling-node';
+import {
+  MetricsSource,
+  RegionCatalog,
+} from '@meschain/backstage-plugin-scaling-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { ClusterDirectory, KubernetesClients } from '../Clusters';
 import { CostStore } from '../Cost/store';
@@ -29,6 +34,8 @@ import {
   readFleetEntries,
 } from './fleetDirectory';
 import { FleetSettings } from './fleetSettings';
+import { goldenSignalsCheck } from '../Health/checks/goldenSignalsCheck';
+import { objectivesOf } from '../Health/readSloStatus';
 
 export type FleetFilter = {
   owner?: string[];
@@ -51,6 +58,8 @@ export interface FleetService {
 const HEALTH_ORDER: FleetHealth[] = ['fail', 'warn', 'unknown', 'pass'];
 const COST_DAYS = 7;
 const VISIBLE_ENTRIES_MS = 10_000;
+const CELL_SIGNALS = ['requestRate', 'errorRatio', 'latencyP95'] as const;
+type CellSignals = Record<(typeof CELL_SIGNALS)[number], number | null>;
 
 const normalizedRefs = (refs: string[] | undefined, defaultKind: string) =>
   refs &&
@@ -76,6 +85,9 @@ export function createFleetService(options: {
   regions: RegionsService;
   costStore?: Pick<CostStore, 'entityTotals'>;
   signals?: SignalsService;
+  /** Where the cells' golden signals are read; without it, cells show the clusters' reading only. */
+  metrics?: MetricsSource;
+  health?: { rateWindow: string; sloDefaults: Partial<ServiceSlo> };
   logger: LoggerService;
   clusterTimeoutMs: number;
   settings: FleetSettings;
@@ -90,6 +102,8 @@ export function createFleetService(options: {
   /** `${kubernetesId or entityRef}|${primary region}` → verdict. */
   let drVerdicts = new Map<string, FleetCell['dr']>();
   let costPerHour = new Map<string, number>();
+  /** `${kubernetesId}|${region}` → the cell's golden signals, read for the whole fleet at once. */
+  let goldenSignals = new Map<string, CellSignals>();
   let pendingCells = new Map<string, FleetCellRef>();
   /**
    * Each cluster's readings by workload query, dropped when a watched object
@@ -244,6 +258,50 @@ export function createFleetService(options: {
     cellCache.clear();
   }
 
+  /**
+   * One query per signal and region for every service: running each
+   * service's health checks would not keep up with a fleet of thousands.
+   */
+  async function refreshGoldenSignals() {
+    const { metrics, health } = options;
+    if (!metrics || !health) return;
+    const regions = await regionCatalog.listRegions();
+    const next = new Map<string, CellSignals>();
+    const signalOf = (key: string) => {
+      let signals = next.get(key);
+      if (!signals) {
+        signals = { requestRate: null, errorRatio: null, latencyP95: null };
+        next.set(key, signals);
+      }
+      return signals;
+    };
+    const failures: string[] = [];
+    await Promise.all(
+      regions.flatMap(region =>
+        CELL_SIGNALS.map(async signal => {
+          try {
+            const samples = await metrics.query(
+              fleetGoldenSignalQuery(signal, health.rateWindow),
+              { region: region.id },
+            );
+            for (const { labels, value } of samples) {
+              // A ratio without traffic is NaN: no figure rather than a wrong one.
+              if (labels.region !== region.id || !Number.isFinite(value)) {
+                continue;
+              }
+              signalOf(`${labels.service}|${region.id}`)[signal] = value;
+            }
+          } catch (error) {
+            failures.push(toError(error).message);
+          }
+        }),
+      ),
+    );
+    goldenSignals = next;
+    cellCache.clear();
+    if (failures.length > 0) throw new Error(failures.join('; '));
+  }
+
   function every(what: string, ms: number, run: () => Promise<void>) {
     const tick = () =>
       run().catch(error =>
@@ -273,6 +331,7 @@ export function createFleetService(options: {
       every('clusters', settings.catalogRefreshMs, syncClusters);
       every('DR verdicts', settings.drRefreshMs, refreshDr);
       every('cost', settings.costRefreshMs, refreshCost);
+      every('golden signals', settings.signalsRefreshMs, refreshGoldenSignals);
       const deadline = Date.now() + options.clusterTimeoutMs;
       while (
         Date.now() < deadline &&
@@ -391,6 +450,28 @@ export function createFleetService(options: {
             'n/a'
           : 'n/a',
     };
+    const signals = goldenSignals.get(`${kubernetesId}|${region.id}`);
+    if (signals && options.health) {
+      const check = goldenSignalsCheck({
+        region: region.id,
+        signals: {
+          ...signals,
+          latencyP50: null,
+          latencyP99: null,
+          cpuSaturation: null,
+          memorySaturation: null,
+        },
+        slo: objectivesOf(entry.entity, options.health.sloDefaults).slo,
+        rateWindow: options.health.rateWindow,
+        checkedAt: new Date().toISOString(),
+      });
+      if (
+        HEALTH_ORDER.indexOf(check.status) < HEALTH_ORDER.indexOf(cell.health)
+      ) {
+        cell.health = check.status;
+        cell.healthSummary = check.summary;
+      }
+    }
     if (error) {
       // The figures are the last ones seen: say when that was.
       cell.error = error;

@@ -28,6 +28,8 @@ export type FleetEntry = {
   query: WorkloadQuery;
   /** The regions its `meschain.io/regions` annotation names; empty when it names none. */
   regions: string[];
+  /** The entity as read, for its objectives' annotations. */
+  entity: Entity;
 };
 
 function refOf(
@@ -72,6 +74,7 @@ export function fleetEntryOf(entity: Entity): FleetEntry {
       workload: scaling.workload,
     }),
     regions: scaling.regions,
+    entity,
   };
 }
 

@@ -13,6 +13,8 @@ export type FleetSettings = {
   catalogRefreshMs: number;
   drRefreshMs: number;
   costRefreshMs: number;
+  /** How often every cell's golden signals are read again from the metrics source. */
+  signalsRefreshMs: number;
 };
 
 export function readFleetSettings(config: Config): FleetSettings {
@@ -25,5 +27,6 @@ export function readFleetSettings(config: Config): FleetSettings {
     catalogRefreshMs: ms('catalogRefreshMs', 30_000),
     drRefreshMs: ms('drRefreshMs', 60_000),
     costRefreshMs: ms('costRefreshMs', 600_000),
+    signalsRefreshMs: ms('signalsRefreshMs', 30_000),
   };
 }
