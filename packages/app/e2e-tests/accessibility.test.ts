@@ -45,7 +45,7 @@ test('the suite’s pages and tabs have no serious or critical axe violations', 
     page.getByRole('region', { name: 'MesChain-Sync at a glance' }),
   ).toBeVisible();
   await expect(
-    page.getByRole('table', { name: 'Your services' }),
+    page.getByRole('table', { name: 'My services' }),
   ).toBeVisible();
   await settle(page);
   await expectAccessible(page, 'home page (fleet summary and your services)');

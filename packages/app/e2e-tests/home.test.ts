@@ -81,7 +81,7 @@ for (const viewport of widths) {
       await expect(figure(page, 'Spend')).not.toHaveText('$0.00');
 
       // The guest is in platform-team, which owns the logging and monitoring services.
-      const mine = page.getByRole('table', { name: 'Your services' });
+      const mine = page.getByRole('table', { name: 'My services' });
       await expect(
         mine.getByRole('link', { name: 'Logging Service' }),
       ).toBeVisible();

@@ -19,7 +19,7 @@ export const fleetSummaryCard = {
 
 export const ownedServicesCard = {
   name: 'ScalingOwnedServices',
-  title: 'Your services',
+  title: 'My services',
   description:
     'The services your groups own, with their health, regions, replicas ready and spend',
   components: () =>

@@ -346,7 +346,7 @@ describe('the /alpha home page widgets', () => {
     ).get(HomePageWidgetBlueprint.dataRefs.widget);
 
     expect(widget.name).toBe('ScalingOwnedServices');
-    expect(widget.title).toBe('Your services');
+    expect(widget.title).toBe('My services');
 
     await renderInTestApp(widget.component, {
       apis: [
@@ -363,7 +363,7 @@ describe('the /alpha home page widgets', () => {
 
     const table = await screen.findByRole(
       'table',
-      { name: 'Your services' },
+      { name: 'My services' },
       lazyLoad,
     );
     expect(

@@ -44,7 +44,7 @@ describe('OwnedServicesCard', () => {
     const fleetApi = fakeFleetApi();
     renderCard(['user:default/guest', 'group:default/platform-team'], fleetApi);
 
-    const table = await screen.findByRole('table', { name: 'Your services' });
+    const table = await screen.findByRole('table', { name: 'My services' });
     // The fleet's health and spend arrive apart from the catalog's services.
     await within(table).findByText('$0.42/h');
     const rows = within(table).getAllByRole('row').slice(1);

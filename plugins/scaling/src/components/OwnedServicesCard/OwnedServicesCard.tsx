@@ -54,7 +54,7 @@ export function OwnedServicesCard() {
     return <Progress />;
   }
   if (owned.error) {
-    return <ResponseErrorPanel title="Your services" error={owned.error} />;
+    return <ResponseErrorPanel title="My services" error={owned.error} />;
   }
   const services = [...(owned.value ?? [])].sort((a, b) =>
     (a.metadata.title ?? a.metadata.name).localeCompare(
@@ -69,7 +69,7 @@ export function OwnedServicesCard() {
   return (
     <>
       <CompactTable
-        label="Your services"
+        label="My services"
         columns={[
           {
             // The health sits under the name: the card is narrow beside the fleet summary.
