@@ -100,12 +100,12 @@ export function EntityHealthContent() {
             )}
           </HealthCard>
         </Grid>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12} lg={6}>
           <HealthCard title="Service level objectives" state={health}>
             {value => <SloSummary slo={value.slo} />}
           </HealthCard>
         </Grid>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12} lg={6}>
           <ActiveAlertsCard />
         </Grid>
         <Grid item xs={12}>
