@@ -109,7 +109,7 @@ describe('renderAlertRuleFile', () => {
             labels: labelsOf(highErrors),
             annotations: {
               summary:
-                'HighErrorRatio on component:default/checkout in eu-west: errorRatio above 0.05',
+                'HighErrorRatio on checkout in eu-west: errorRatio above 0.05',
               description: 'errorRatio above 0.05 for 2m in eu-west',
               portal_url: portalUrl,
             },
@@ -470,7 +470,7 @@ describeWithPromtool('rendered rules under promtool', () => {
                   exp_labels: labels('1h', '5m', 'critical'),
                   exp_annotations: {
                     summary:
-                      'component:default/checkout burns its 99.9 % availability budget 14.4× too fast over 1h and 5m',
+                      'checkout burns its 99.9 % availability budget 14.4× too fast over 1h and 5m',
                     description:
                       'At this rate 2 % of the 30-day error budget is spent within 1h.',
                     portal_url: portalUrl,
@@ -480,7 +480,7 @@ describeWithPromtool('rendered rules under promtool', () => {
                   exp_labels: labels('6h', '30m', 'critical'),
                   exp_annotations: {
                     summary:
-                      'component:default/checkout burns its 99.9 % availability budget 6× too fast over 6h and 30m',
+                      'checkout burns its 99.9 % availability budget 6× too fast over 6h and 30m',
                     description:
                       'At this rate 5 % of the 30-day error budget is spent within 6h.',
                     portal_url: portalUrl,
@@ -490,7 +490,7 @@ describeWithPromtool('rendered rules under promtool', () => {
                   exp_labels: labels('1d', '2h', 'warning'),
                   exp_annotations: {
                     summary:
-                      'component:default/checkout burns its 99.9 % availability budget 3× too fast over 1d and 2h',
+                      'checkout burns its 99.9 % availability budget 3× too fast over 1d and 2h',
                     description:
                       'At this rate 10 % of the 30-day error budget is spent within 1d.',
                     portal_url: portalUrl,
@@ -500,7 +500,7 @@ describeWithPromtool('rendered rules under promtool', () => {
                   exp_labels: labels('3d', '6h', 'warning'),
                   exp_annotations: {
                     summary:
-                      'component:default/checkout burns its 99.9 % availability budget 1× too fast over 3d and 6h',
+                      'checkout burns its 99.9 % availability budget 1× too fast over 3d and 6h',
                     description:
                       'At this rate 10 % of the 30-day error budget is spent within 3d.',
                     portal_url: portalUrl,

@@ -159,9 +159,9 @@ function renderRule(
       ...(rule.region && { region: rule.region }),
     },
     annotations: {
-      summary: `${rule.name} on ${
-        service.entityRef
-      }${where}: ${describeCondition(rule)}`,
+      summary: `${rule.name} on ${service.service}${where}: ${describeCondition(
+        rule,
+      )}`,
       description:
         rule.description ??
         `${describeCondition(rule)} for ${rule.for}${where}`,
@@ -188,7 +188,7 @@ function renderBurnRateRules(
       short_window: window.shortWindow,
     },
     annotations: {
-      summary: `${service.entityRef} burns its ${slo.availability} % availability budget ${window.factor}× too fast over ${window.longWindow} and ${window.shortWindow}`,
+      summary: `${service.service} burns its ${slo.availability} % availability budget ${window.factor}× too fast over ${window.longWindow} and ${window.shortWindow}`,
       description: `At this rate ${Math.round(
         window.budgetConsumed * 100,
       )} % of the ${slo.windowDays}-day error budget is spent within ${
