@@ -54,6 +54,7 @@ type ClusterRollout = {
   };
   status: {
     abort?: boolean;
+    phase?: string;
     currentStepIndex?: number;
     pauseConditions?: Array<{ reason: string }>;
     currentPodHash?: string;
@@ -398,8 +399,10 @@ describe.each(auditDatabaseIds(databases))(
       let { workload: live } = await waitForRollout(
         'the canary aborted back to its stable pods',
         CANARY,
+        // The real controller reports Degraded in a later reconcile than the abort.
         (r, images) =>
           r.status.abort === true &&
+          r.status.phase === 'Degraded' &&
           runsOnly('meschain/monitoring-service:1.4.0', r, images),
       );
       expect(live.status.abort).toBe(true);
