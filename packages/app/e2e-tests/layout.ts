@@ -73,14 +73,8 @@ export function findLayoutDefects(
       return false;
     };
     // The page's content and any open dialog: everything but the sidebar.
-    // Backstage's own chrome: the sidebar, and the notifications plugin's
-    // snackbars, which cut a long notification short with an ellipsis.
     const inSidebar = (element: Element) =>
-      Boolean(
-        element.closest(
-          'nav[aria-label="sidebar nav"], .notistack-SnackbarContainer',
-        ),
-      );
+      Boolean(element.closest('nav[aria-label="sidebar nav"]'));
     const roots = Array.from(document.querySelectorAll(selector));
     if (roots.length === 0) {
       throw new Error(`Nothing on the page matches ${selector}`);
