@@ -43,7 +43,10 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />
-          <NotificationsSidebarItem />
+          {/* New notifications show as the item's unread count, not as
+              snackbars: alert notifications can arrive in bursts, and the
+              snackbars covered the pages' content and dialogs. */}
+          <NotificationsSidebarItem snackbarEnabled={false} />
           <SidebarDivider />
           <SidebarGroup
             label="Settings"
