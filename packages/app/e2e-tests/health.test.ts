@@ -23,32 +23,8 @@ async function openHealthCheck(page: Page, title: string) {
   return dialog;
 }
 
-/**
- * The fault leaves the SLO's slower burn-rate alerts firing for hours after
- * it is cleared; a silence keeps their notifications from popping up over
- * the pages of the tests that run next.
- */
-async function silenceLeftoverAlerts(service: string) {
-  const now = Date.now();
-  const response = await fetch('http://127.0.0.1:9093/api/v2/silences', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      matchers: [
-        { name: 'service', value: service, isRegex: false, isEqual: true },
-      ],
-      startsAt: new Date(now).toISOString(),
-      endsAt: new Date(now + 6 * 3600_000).toISOString(),
-      createdBy: 'browser tests',
-      comment: 'Alerts left by the health tests’ fault',
-    }),
-  });
-  if (!response.ok) throw new Error(await response.text());
-}
-
 test.afterAll(async () => {
   await clearServiceFault(faulted.service, faulted.region);
-  await silenceLeftoverAlerts(faulted.service);
 });
 
 test('the health check passes a healthy service and fails a faulted one on its errors', async ({
