@@ -6,8 +6,10 @@ const component = (name: string, tab = '') =>
   `/catalog/default/component/${name}${tab ? `/${tab}` : ''}`;
 
 /** Waits until no part of the page shows Backstage's loading bar. */
+/** Waits until nothing on the page is loading: Backstage's bars and tables' spinners. */
 async function settle(page: Page) {
   await expect(page.getByTestId('progress')).toHaveCount(0);
+  await expect(page.getByTestId('loading-indicator')).toHaveCount(0);
 }
 
 /**
@@ -44,9 +46,7 @@ test('the suite’s pages and tabs have no serious or critical axe violations', 
   await expect(
     page.getByRole('region', { name: 'MesChain-Sync at a glance' }),
   ).toBeVisible();
-  await expect(
-    page.getByRole('table', { name: 'My services' }),
-  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'My services' })).toBeVisible();
   await settle(page);
   await expectAccessible(page, 'home page (fleet summary and your services)');
 

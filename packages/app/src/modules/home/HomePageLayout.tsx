@@ -8,14 +8,17 @@ import HomeIcon from '@material-ui/icons/Home';
  * Where each widget goes, by name, in order: the search bar across the top,
  * then the fleet at a glance beside the user's own services on wide screens
  * (one above the other below 1280 px, where the services' table would not
- * fit beside it). Widgets not named here follow, half a row each.
+ * fit beside it). Below 1280 px the unread notifications take a whole row:
+ * their two-line descriptions, alert summaries, are cut off at half width.
+ * Widgets not named here follow, half a row each.
  */
 const placement: Record<string, { order: number; md: GridSize; lg: GridSize }> =
   {
     HomePageSearchBar: { order: 0, md: 12, lg: 12 },
     ScalingFleetSummary: { order: 1, md: 12, lg: 7 },
     ScalingOwnedServices: { order: 2, md: 12, lg: 5 },
-    HomePageStarredEntities: { order: 3, md: 6, lg: 6 },
+    UnreadNotifications: { order: 3, md: 12, lg: 6 },
+    HomePageStarredEntities: { order: 4, md: 12, lg: 6 },
   };
 const unplaced = { order: 99, md: 6 as GridSize, lg: 6 as GridSize };
 
