@@ -5,7 +5,6 @@ import { expect, signInAsGuest, test } from './portal';
 const component = (name: string, tab = '') =>
   `/catalog/default/component/${name}${tab ? `/${tab}` : ''}`;
 
-/** Waits until no part of the page shows Backstage's loading bar. */
 /** Waits until nothing on the page is loading: Backstage's bars and tables' spinners. */
 async function settle(page: Page) {
   await expect(page.getByTestId('progress')).toHaveCount(0);
