@@ -2,7 +2,6 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControl from '@material-ui/core/FormControl';
@@ -28,6 +27,7 @@ import { useAlertsActions, useEntityReload } from '../../hooks';
 import { problemAt } from '../PolicyEditor/policyProblems';
 import { policyProblemsOf } from '../responseErrors';
 import { WriteErrorAlert } from '../WriteErrorAlert';
+import { FormDialogActions } from './FormDialogActions';
 import { draftOf, NEW_RULE, RuleDraft, specOf } from './ruleDraft';
 import {
   ComparisonSelect,
@@ -326,22 +326,14 @@ export function AlertRuleDialog(props: {
           <WriteErrorAlert error={request.error} onReload={reload} />
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          variant="contained"
-          color="primary"
-          disabled={request.loading}
-          onClick={() => {
-            setAttempted(true);
-            if (validation.valid) {
-              save();
-            }
-          }}
-        >
-          {rule ? 'Save' : 'Create'}
-        </Button>
-      </DialogActions>
+      <FormDialogActions
+        submitLabel={rule ? 'Save' : 'Create'}
+        busy={request.loading}
+        valid={validation.valid}
+        onAttempt={() => setAttempted(true)}
+        onSubmit={save}
+        onCancel={onClose}
+      />
     </Dialog>
   );
 }

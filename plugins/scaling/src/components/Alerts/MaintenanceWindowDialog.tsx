@@ -1,7 +1,5 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
@@ -17,6 +15,7 @@ import { useAlertsActions, useEntityReload } from '../../hooks';
 import { problemAt } from '../PolicyEditor/policyProblems';
 import { policyProblemsOf } from '../responseErrors';
 import { WriteErrorAlert } from '../WriteErrorAlert';
+import { FormDialogActions } from './FormDialogActions';
 import { SelectInput, TextInput } from './SignalFields';
 
 const HOUR_MS = 3_600_000;
@@ -168,22 +167,14 @@ export function MaintenanceWindowDialog(props: {
           <WriteErrorAlert error={write.error} onReload={reload} />
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          variant="contained"
-          color="primary"
-          disabled={write.loading}
-          onClick={() => {
-            setAttempted(true);
-            if (validation.valid) {
-              send();
-            }
-          }}
-        >
-          Create
-        </Button>
-      </DialogActions>
+      <FormDialogActions
+        submitLabel="Create"
+        busy={write.loading}
+        valid={validation.valid}
+        onAttempt={() => setAttempted(true)}
+        onSubmit={send}
+        onCancel={onClose}
+      />
     </Dialog>
   );
 }
