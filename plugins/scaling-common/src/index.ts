@@ -68,3 +68,4 @@ export * from './health';
 export * from './alerts';
 export * from './fleet';
 export * from './reports';
+export * from './forecast';
