@@ -69,3 +69,4 @@ export * from './alerts';
 export * from './fleet';
 export * from './reports';
 export * from './forecast';
+export * from './whatif';

@@ -1,0 +1,5 @@
+/**
+ * What-if replay: a period of a service's recorded load played through the
+ * HPA controller loop, to see what a policy would have done.
+ */
+export type * from './types';
