@@ -71,6 +71,17 @@ export const scalingAdminPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * @public Apply a new service's manifests to its regions' clusters, as the
+ * "New MesChain service" template does. A basic permission: the service is
+ * not in the catalog yet. The scaling backend also requires the caller to be
+ * a member of the owner the service names, or to hold {@link scalingAdminPermission}.
+ */
+export const scalingServiceCreatePermission = createPermission({
+  name: 'scaling.service.create',
+  attributes: { action: 'create' },
+});
+
 /** @public Every permission the scaling suite defines on catalog entities. */
 export const scalingPermissions = [
   scalingReplicasUpdatePermission,

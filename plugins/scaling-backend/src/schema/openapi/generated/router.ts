@@ -1532,6 +1532,110 @@ export const spec = {
           },
         },
       },
+      ServiceManifestsRequest: {
+        type: 'object',
+        description:
+          'The manifests of a new service for each of its regions, as the "New MesChain service" template renders them. Every object must be a Deployment, Rollout, Service, PodDisruptionBudget or HorizontalPodAutoscaler in a namespace, labelled with the service\'s `backstage.io/kubernetes-id`.',
+        required: ['entityRef', 'owner', 'regions'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+            description:
+              'The catalog entity the service will be, e.g. `component:default/orders`.',
+          },
+          owner: {
+            type: 'string',
+            description:
+              "The entity ref of the service's owner; the caller must be a member of it.",
+          },
+          regions: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              $ref: '#/components/schemas/RegionManifests',
+            },
+          },
+          dryRun: {
+            type: 'boolean',
+            description:
+              'Only the server-side dry run, in every region; nothing is written.',
+          },
+        },
+      },
+      RegionManifests: {
+        type: 'object',
+        required: ['region', 'manifests'],
+        additionalProperties: false,
+        properties: {
+          region: {
+            type: 'string',
+            minLength: 1,
+          },
+          manifests: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: true,
+            },
+          },
+        },
+      },
+      ServiceManifestsResult: {
+        type: 'object',
+        required: ['dryRun', 'regions'],
+        properties: {
+          dryRun: {
+            type: 'boolean',
+          },
+          regions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RegionManifestsResult',
+            },
+          },
+        },
+      },
+      RegionManifestsResult: {
+        type: 'object',
+        required: ['region', 'cluster', 'objects'],
+        properties: {
+          region: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          objects: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AppliedObject',
+            },
+          },
+        },
+      },
+      AppliedObject: {
+        type: 'object',
+        required: ['kind', 'namespace', 'name', 'outcome'],
+        properties: {
+          kind: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          outcome: {
+            type: 'string',
+            description:
+              '`created` or `configured` when the object was (or, in a dry run, would be) written; `unchanged` when the cluster already holds it as rendered.',
+            enum: ['created', 'configured', 'unchanged'],
+          },
+        },
+      },
       ScalingPolicy: {
         type: 'object',
         description:
@@ -4476,6 +4580,72 @@ export const spec = {
           },
           '403': {
             description: 'The caller may not backfill cost.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/services/manifests': {
+      post: {
+        operationId: 'ApplyServiceManifests',
+        description:
+          "Applies a new service's manifests to the clusters of its regions with the portal's cluster credentials: a server-side dry run in every region first, and writes only when every region passes. An object the cluster already holds as rendered is left alone, so a re-run changes nothing. Needs `scaling.service.create`, and membership of the owner (or `scaling.admin`); each region's write is audited.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ServiceManifestsRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              "What was (or, in a dry run, would be) written in each region's clusters.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ServiceManifestsResult',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              "A manifest is not one the template renders, or a region's API server refused it; the message names the region. Nothing was written.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description:
+              'The caller may not create services, or is not a member of the owner.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '503': {
+            description:
+              "A region's cluster could not be reached; the message names it. Nothing was written.",
             content: {
               'application/json': {
                 schema: {

@@ -40,6 +40,8 @@ import { ScaleResult } from '../models/ScaleResult.model';
 import { ScalingEntityFacts } from '../models/ScalingEntityFacts.model';
 import { ScalingHistory } from '../models/ScalingHistory.model';
 import { ScalingOptions } from '../models/ScalingOptions.model';
+import { ServiceManifestsRequest } from '../models/ServiceManifestsRequest.model';
+import { ServiceManifestsResult } from '../models/ServiceManifestsResult.model';
 
 /**
  * @public
@@ -64,6 +66,13 @@ export type ApplyScalingPolicy = {
   };
   body: PolicyApplyRequest;
   response: PolicyApplyResult | PolicyRejection | void | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type ApplyServiceManifests = {
+  body: ServiceManifestsRequest;
+  response: ServiceManifestsResult | Error | void | Error | Error;
 };
 /**
  * @public
@@ -466,6 +475,8 @@ export type EndpointMap = {
   '#post|/entities/{kind}/{namespace}/{name}/rollouts/actions': ActOnRollout;
 
   '#post|/entities/{kind}/{namespace}/{name}/policy': ApplyScalingPolicy;
+
+  '#post|/services/manifests': ApplyServiceManifests;
 
   '#post|/cost/backfill': BackfillCost;
 

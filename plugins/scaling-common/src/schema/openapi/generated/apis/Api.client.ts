@@ -43,6 +43,8 @@ import { ScaleResult } from '../models/ScaleResult.model';
 import { ScalingEntityFacts } from '../models/ScalingEntityFacts.model';
 import { ScalingHistory } from '../models/ScalingHistory.model';
 import { ScalingOptions } from '../models/ScalingOptions.model';
+import { ServiceManifestsRequest } from '../models/ServiceManifestsRequest.model';
+import { ServiceManifestsResult } from '../models/ServiceManifestsResult.model';
 
 /**
  * Wraps the Response type to convey a type on the json call.
@@ -82,6 +84,12 @@ export type ApplyScalingPolicy = {
     name: string;
   };
   body: PolicyApplyRequest;
+};
+/**
+ * @public
+ */
+export type ApplyServiceManifests = {
+  body: ServiceManifestsRequest;
 };
 /**
  * @public
@@ -506,6 +514,31 @@ export class DefaultApiClient {
       namespace: request.path.namespace,
       name: request.path.name,
     });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Applies a new service\'s manifests to the clusters of its regions with the portal\'s cluster credentials: a server-side dry run in every region first, and writes only when every region passes. An object the cluster already holds as rendered is left alone, so a re-run changes nothing. Needs `scaling.service.create`, and membership of the owner (or `scaling.admin`); each region\'s write is audited.
+   * @param serviceManifestsRequest -
+   */
+  public async applyServiceManifests(
+    // @ts-ignore
+    request: ApplyServiceManifests,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ServiceManifestsResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/services/manifests`;
+
+    const uri = parser.parse(uriTemplate).expand({});
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
       headers: {
