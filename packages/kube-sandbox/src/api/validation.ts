@@ -559,6 +559,22 @@ function validateService(object: KubeObject, causes: StatusCause[]): void {
   });
 }
 
+function validatePodDisruptionBudget(
+  object: KubeObject,
+  causes: StatusCause[],
+): void {
+  const spec = (object.spec ?? {}) as Json;
+  if (spec.minAvailable !== undefined && spec.maxUnavailable !== undefined) {
+    causes.push(
+      fieldErrors.invalid(
+        'spec',
+        spec,
+        'minAvailable and maxUnavailable cannot be both set',
+      ),
+    );
+  }
+}
+
 /** What Go's JSON decoding makes of a value, as the scale subresource's accessor names it. */
 function goTypeOf(value: unknown): string {
   if (typeof value === 'string') return 'string';
@@ -618,6 +634,7 @@ const VALIDATORS: Record<
   'rollouts.argoproj.io': validateRollout,
   'horizontalpodautoscalers.autoscaling': validateHorizontalPodAutoscaler,
   services: validateService,
+  'poddisruptionbudgets.policy': validatePodDisruptionBudget,
   pods: (o, c) => validateContainers(o.spec as Json, 'spec', c),
 };
 

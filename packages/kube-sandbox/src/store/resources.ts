@@ -235,6 +235,17 @@ export const RESOURCES: readonly ResourceDefinition[] = [
     hasGeneration: true,
   }),
   define({
+    group: 'policy',
+    version: 'v1',
+    plural: 'poddisruptionbudgets',
+    singular: 'poddisruptionbudget',
+    kind: 'PodDisruptionBudget',
+    namespaced: true,
+    shortNames: ['pdb'],
+    subresources: ['status'],
+    hasGeneration: true,
+  }),
+  define({
     group: 'apps',
     version: 'v1',
     plural: 'deployments',
