@@ -23,46 +23,68 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
+/** Held-back spans of the history, each with the hours before it to forecast it from. */
+function validationFolds(values: number[]) {
+  const weeks = Math.floor(values.length / HOURS_PER_WEEK);
+  // A weekly season needs two weeks of training before each held-back week.
+  const [span, count] =
+    weeks >= 3
+      ? [HOURS_PER_WEEK, Math.min(2, weeks - 2)]
+      : values.length >= 3 * HOURS_PER_DAY
+      ? [HOURS_PER_DAY, 1]
+      : [0, 0];
+  return Array.from({ length: count }, (_, fold) => {
+    const end = values.length - fold * span;
+    const train = values.slice(0, end - span);
+    return {
+      train,
+      start: initialState(train),
+      actual: values.slice(end - span, end),
+    };
+  });
+}
+
 /**
- * Picks the weights whose forecast of the history's last week (or last day, with under three
- * weeks) from the hours before it has the lowest MAPE: the horizon the forecast is used at, not
- * one step ahead, which would favour weights that chase noise.
+ * Picks the weights whose forecasts of the history's last weeks (or last day, with under three
+ * weeks), each from the hours before it, have the lowest MAPE: the horizon the forecast is used
+ * at, not one step ahead, which would favour weights that chase noise. Two held-back weeks rather
+ * than one keep a week that happened to run low from pulling the level weight up.
  */
 function fitWeights(values: number[]): {
   weights: SmoothingWeights;
   upperFactor: number;
   validationMape?: number;
 } {
-  const holdBack =
-    values.length >= 3 * HOURS_PER_WEEK
-      ? HOURS_PER_WEEK
-      : values.length >= 3 * HOURS_PER_DAY
-      ? HOURS_PER_DAY
-      : 0;
-  if (holdBack === 0) {
+  const folds = validationFolds(values);
+  if (folds.length === 0) {
     return { weights: UNFITTED, upperFactor: UNFITTED_UPPER_FACTOR };
   }
-  const train = values.slice(0, values.length - holdBack);
-  const start = initialState(train);
-  const actual = values.slice(values.length - holdBack);
-  let best = { weights: UNFITTED, mape: Infinity, forecast: [] as number[] };
+  let best = { weights: UNFITTED, mape: Infinity, ratios: [] as number[] };
   for (const level of LEVEL_GRID) {
     for (const daily of GRID) {
       for (const weekly of GRID) {
         const weights = { level, daily, weekly };
-        const forecast = project(smooth(train, weights, start).state, holdBack);
-        const { mape } = forecastAccuracy(actual, forecast);
-        if (mape < best.mape) best = { weights, mape, forecast };
+        let mape = 0;
+        const ratios: number[] = [];
+        for (const { train, start, actual } of folds) {
+          const forecast = project(
+            smooth(train, weights, start).state,
+            actual.length,
+          );
+          mape += forecastAccuracy(actual, forecast).mape / folds.length;
+          actual.forEach((value, i) => {
+            if (forecast[i] > 0) ratios.push(value / forecast[i]);
+          });
+        }
+        if (mape < best.mape) best = { weights, mape, ratios };
       }
     }
   }
-  const ratios = actual
-    .map((value, i) => (best.forecast[i] > 0 ? value / best.forecast[i] : 1))
-    .filter(Number.isFinite);
   return {
     weights: best.weights,
-    upperFactor: Math.max(1, quantile(ratios, UPPER_QUANTILE)),
-    validationMape: holdBack === HOURS_PER_WEEK ? best.mape : undefined,
+    upperFactor: Math.max(1, quantile(best.ratios, UPPER_QUANTILE)),
+    validationMape:
+      folds[0].actual.length === HOURS_PER_WEEK ? best.mape : undefined,
   };
 }
 

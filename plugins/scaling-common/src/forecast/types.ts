@@ -18,7 +18,10 @@ export interface LoadForecast {
   weights: { level: number; daily: number; weekly: number };
   /** Whether the history held the two weeks a weekly season needs. */
   weeklySeason: boolean;
-  /** MAPE (%) of the forecast of the history's last week from the weeks before, when it had three. */
+  /**
+   * Mean MAPE (%) of the forecasts of the history's last weeks from the weeks before them, when
+   * it held three weeks or more.
+   */
   validationMape?: number;
 }
 
