@@ -70,3 +70,4 @@ export * from './fleet';
 export * from './reports';
 export * from './forecast';
 export * from './whatif';
+export * from './predictive';

@@ -1,0 +1,6 @@
+export {
+  fitPredictiveSchedule,
+  hpaLeadTimeSeconds,
+  stepAt,
+} from './fitSchedule';
+export type { PredictiveSchedule, ScheduleFitInput } from './types';
