@@ -92,4 +92,7 @@ export type ScalingAction =
   | 'alert-rule.update'
   | 'alert-rule.delete'
   | 'maintenance-window.create'
-  | 'maintenance-window.expire';
+  | 'maintenance-window.expire'
+  | 'predictive-schedule.apply'
+  | 'predictive-schedule.remove'
+  | 'predictive-schedule.step';

@@ -9,8 +9,10 @@ export { createScalingWritePipeline } from './scalingWritePipeline';
 export type {
   AuthorizedWrite,
   ScalingWritePipeline,
+  ScheduledWriteTask,
   SuiteWrite,
 } from './scalingWritePipeline';
 export { createEntityPlacement } from './entityPlacement';
 export type { EntityPlacement } from './entityPlacement';
 export { PolicyInputError } from './errors';
+export { setAutoscalerMinimum } from './autoscalerMinimum';

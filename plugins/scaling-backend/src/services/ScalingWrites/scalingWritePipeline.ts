@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  BackstageCredentials,
   AuditorServiceEvent,
   LoggerService,
   PermissionsService,
@@ -32,6 +33,7 @@ import {
 } from '../ScalingState';
 import { authorizeEntityAction } from '../EntityPermissions';
 import { SuiteWriteCaller, WriteCaller } from './types';
+import { Request } from 'express';
 
 /** A write as it is asked for, before anything is known about the entity. */
 export type EntityWrite = {
@@ -47,7 +49,7 @@ export type EntityWrite = {
 };
 
 /** A write to the suite's own data rather than to an entity's workloads. */
-export type SuiteAction = 'cost.backfill';
+export type SuiteAction = 'cost.backfill' | 'service.create';
 
 /**
  * A write of the suite's own data, e.g. re-ingesting cost. It is allowed by
@@ -120,6 +122,16 @@ export interface AuthorizedSuiteWrite {
   act<T>(call: () => Promise<{ result: T; after?: JsonObject }>): Promise<T>;
 }
 
+/** A scheduler task writing on a user's behalf. */
+export type ScheduledWriteTask = {
+  /** The scheduler's task id; the write is audited as `task:<id>`. */
+  taskId: string;
+  /** The user entity ref of the user whose instruction the task carries out. */
+  onBehalfOf: string;
+  /** The plugin's own credentials, to read the entity with. */
+  credentials: BackstageCredentials;
+};
+
 /** The one way every write goes: authorize, validate, audit, act, audit. */
 export interface ScalingWritePipeline {
   /**
@@ -132,6 +144,18 @@ export interface ScalingWritePipeline {
   run<T>(
     caller: WriteCaller,
     write: EntityWrite,
+    operation: (authorized: AuthorizedWrite) => Promise<T>,
+  ): Promise<T>;
+
+  /**
+   * Runs a write that a scheduler task makes on a user's standing instruction, e.g. a step of a
+   * predictive schedule. The instruction was authorised and audited when the user gave it
+   * (through `run`), so the write is not authorised again; it is audited with the task as its
+   * actor and the user as `onBehalfOf`.
+   */
+  runScheduled<T>(
+    task: ScheduledWriteTask,
+    write: Omit<EntityWrite, 'required' | 'dryRun'>,
     operation: (authorized: AuthorizedWrite) => Promise<T>,
   ): Promise<T>;
 
@@ -172,7 +196,11 @@ const ACTION_PHRASES: Record<ScalingAction | SuiteAction, string> = {
   'alert-rule.delete': 'delete an alert rule of',
   'maintenance-window.create': 'open a maintenance window of',
   'maintenance-window.expire': 'expire a maintenance window of',
+  'predictive-schedule.apply': 'apply a predictive schedule to',
+  'predictive-schedule.remove': 'remove the predictive schedule of',
+  'predictive-schedule.step': 'set a scheduled minimum of',
   'cost.backfill': 'backfill cost',
+  'service.create': 'create services',
 };
 
 /** The auditor's event id of a write, e.g. `scaling-replicas-scale`. */
@@ -228,6 +256,14 @@ async function runInOrder<P, T>(
     throw error;
   }
 }
+
+/** Who a write is audited as, and the HTTP request the auditor service reports it with. */
+type Actor = { actorRef: string; request?: Request };
+
+const actorOf = (caller: WriteCaller): Actor => ({
+  actorRef: caller.credentials.principal.userEntityRef,
+  request: caller.request,
+});
 
 /** How an audited attempt is recorded once it has started. */
 type AttemptRecord<A> = {
@@ -288,7 +324,7 @@ export function createScalingWritePipeline(options: {
   }
 
   function startAuditorEvent(
-    caller: SuiteWriteCaller,
+    caller: { request?: Request },
     action: ScalingAction | SuiteAction,
     meta: JsonObject,
   ): Promise<AuditorServiceEvent> {
@@ -328,7 +364,7 @@ export function createScalingWritePipeline(options: {
 
   /** Records, in the audit table and the auditor, an entity write that never reached a cluster. */
   async function auditRejection(
-    caller: WriteCaller,
+    actor: Actor,
     write: EntityWrite,
     entityRef: string,
     error: Error,
@@ -341,9 +377,9 @@ export function createScalingWritePipeline(options: {
       asked: auditedRequest(write),
       ...(asAdmin && { asAdmin }),
     };
-    const event = await startAuditorEvent(caller, write.action, meta);
+    const event = await startAuditorEvent(actor, write.action, meta);
     await store({
-      actorRef: caller.credentials.principal.userEntityRef,
+      actorRef: actor.actorRef,
       entityRef,
       action: write.action,
       cluster: write.cluster,
@@ -355,15 +391,15 @@ export function createScalingWritePipeline(options: {
 
   /** Records an entity write's attempt on one target, in the audit table and the auditor. */
   async function startEntityAttempt(
-    caller: WriteCaller,
+    actor: Actor,
     write: EntityWrite,
     target: WriteTarget,
     meta: JsonObject,
     attempt: { entityRef: string; asAdmin: boolean },
   ): Promise<AttemptRecord<unknown>> {
-    const event = await startAuditorEvent(caller, write.action, meta);
+    const event = await startAuditorEvent(actor, write.action, meta);
     const auditEventId = await auditStore.recordAttempt({
-      actorRef: caller.credentials.principal.userEntityRef,
+      actorRef: actor.actorRef,
       entityRef: attempt.entityRef,
       action: write.action,
       cluster: target.cluster,
@@ -389,7 +425,7 @@ export function createScalingWritePipeline(options: {
   }
 
   function authorizedWrite(
-    caller: WriteCaller,
+    actor: Actor,
     write: EntityWrite,
     facts: ScalingEntityFacts,
     asAdmin: boolean,
@@ -417,7 +453,7 @@ export function createScalingWritePipeline(options: {
       };
       return audited(
         () =>
-          startEntityAttempt(caller, write, target, meta, {
+          startEntityAttempt(actor, write, target, meta, {
             entityRef,
             asAdmin,
           }),
@@ -452,7 +488,7 @@ export function createScalingWritePipeline(options: {
             }),
           refused: `${ACTION_PHRASES[write.action]} ${entityRef}`,
           deny: error =>
-            auditRejection(caller, write, entityRef, error, attempt =>
+            auditRejection(actorOf(caller), write, entityRef, error, attempt =>
               auditStore.recordDenial(attempt),
             ),
           async prepare() {
@@ -460,7 +496,7 @@ export function createScalingWritePipeline(options: {
               credentials: caller.credentials,
             });
             return authorizedWrite(
-              caller,
+              actorOf(caller),
               write,
               facts,
               await actsAsAdmin(caller, facts),
@@ -468,7 +504,7 @@ export function createScalingWritePipeline(options: {
           },
           reject: (authorized, error) =>
             auditRejection(
-              caller,
+              actorOf(caller),
               write,
               authorized.facts.entityRef,
               error,
@@ -493,6 +529,25 @@ export function createScalingWritePipeline(options: {
               return authorized.auditedChange(before, call);
             },
           }),
+      );
+    },
+
+    async runScheduled(task, write, operation) {
+      const facts = await entityFacts.getFacts(write.entityRef, {
+        credentials: task.credentials,
+      });
+      const scheduled: EntityWrite = {
+        ...write,
+        required: [],
+        asked: { ...write.asked, onBehalfOf: task.onBehalfOf },
+      };
+      return operation(
+        authorizedWrite(
+          { actorRef: `task:${task.taskId}` },
+          scheduled,
+          facts,
+          false,
+        ),
       );
     },
 

@@ -29,6 +29,9 @@ const actionLabels: Record<string, string> = {
   'alert-rule.delete': 'Deleted alert rule',
   'maintenance-window.create': 'Opened maintenance window',
   'maintenance-window.expire': 'Expired maintenance window',
+  'predictive-schedule.apply': 'Applied predictive schedule',
+  'predictive-schedule.remove': 'Removed predictive schedule',
+  'predictive-schedule.step': 'Set scheduled HPA minimum',
   SuccessfulRescale: 'HPA rescaled',
   ...rolloutHistoryLabels,
 };
