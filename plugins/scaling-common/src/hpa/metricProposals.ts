@@ -11,7 +11,7 @@ import {
   podsMetricSamples,
   resourceUsageSamples,
 } from './observations';
-import { formatMilliQuantity, quantityToMilli } from './quantity';
+import { formatMilliQuantity, quantityToMilliValue } from './quantity';
 import {
   averageValueReplicas,
   externalValueReplicas,
@@ -20,7 +20,9 @@ import {
   resourceUtilizationReplicas,
   totalPerPodReplicas,
 } from './replicaCalculator';
+import { cappedSum } from './utilization';
 import type {
+  ContainerResourceMetricSpec,
   ExternalMetricSpec,
   HpaMetricSpec,
   HpaMetricStatus,
@@ -81,60 +83,86 @@ function withCause<T>(prefix: string, compute: () => T): T {
   }
 }
 
-function proposeForResource(
-  { resource: { name, target } }: ResourceMetricSpec,
+/** The metric a Resource or ContainerResource spec names, and the status it reports. */
+interface ResourceMetricShape {
+  name: string;
+  target: ResourceMetricSpec['resource']['target'];
+  /** Set for a ContainerResource metric. */
+  container?: string;
+}
+
+function resourceStatus(
+  { name, container }: ResourceMetricShape,
+  current: MetricValueStatus,
+): HpaMetricStatus {
+  return container === undefined
+    ? { type: 'Resource', resource: { name, current } }
+    : {
+        type: 'ContainerResource',
+        containerResource: { name, container, current },
+      };
+}
+
+/** Upstream `computeStatusForResourceMetricGeneric`. */
+function proposeForResourceShape(
+  shape: ResourceMetricShape,
   context: MetricEvaluationContext,
 ): MetricProposal {
+  const { name, target, container } = shape;
+  const subject = container === undefined ? name : `${name} container`;
+  const samples = () =>
+    resourceUsageSamples(context.observations, name, context.now, container);
   if (target.averageValue !== undefined) {
-    const targetUsage = quantityToMilli(target.averageValue);
+    const targetUsage = quantityToMilliValue(target.averageValue);
     const { replicas, usage } = withCause(`failed to get ${name} usage`, () =>
-      averageValueReplicas(
-        context,
-        resourceUsageSamples(context.observations, name, context.now),
-        targetUsage,
-        name,
-      ),
+      averageValueReplicas(context, samples(), targetUsage, name),
     );
     return {
       replicas,
-      description: `${name} resource`,
-      status: {
-        type: 'Resource',
-        resource: {
-          name,
-          current: { averageValue: formatMilliQuantity(usage) },
-        },
-      },
+      description: `${subject} resource`,
+      status: resourceStatus(shape, {
+        averageValue: formatMilliQuantity(usage),
+      }),
     };
   }
   const targetUtilization = target.averageUtilization;
   if (targetUtilization === undefined) {
+    const source = container === undefined ? 'resource' : 'container resource';
     throw new HpaMetricError(
-      'invalid resource metric source: neither an average utilization target nor an average value (usage) target was set',
+      `invalid ${source} metric source: neither an average utilization target nor an average value (usage) target was set`,
     );
   }
   const proposal = withCause(`failed to get ${name} utilization`, () =>
     resourceUtilizationReplicas(
       context,
       name,
-      resourceUsageSamples(context.observations, name, context.now),
+      samples(),
       targetUtilization,
+      container,
     ),
   );
   return {
     replicas: proposal.replicas,
-    description: `${name} resource utilization (percentage of request)`,
-    status: {
-      type: 'Resource',
-      resource: {
-        name,
-        current: {
-          averageUtilization: proposal.utilization,
-          averageValue: formatMilliQuantity(proposal.rawAverageValue),
-        },
-      },
-    },
+    description: `${subject} resource utilization (percentage of request)`,
+    status: resourceStatus(shape, {
+      averageUtilization: proposal.utilization,
+      averageValue: formatMilliQuantity(proposal.rawAverageValue),
+    }),
   };
+}
+
+function proposeForResource(
+  { resource }: ResourceMetricSpec,
+  context: MetricEvaluationContext,
+): MetricProposal {
+  return proposeForResourceShape(resource, context);
+}
+
+function proposeForContainerResource(
+  { containerResource }: ContainerResourceMetricSpec,
+  context: MetricEvaluationContext,
+): MetricProposal {
+  return proposeForResourceShape(containerResource, context);
 }
 
 function proposeForPods(
@@ -149,7 +177,7 @@ function proposeForPods(
   const { replicas, usage } = averageValueReplicas(
     context,
     podsMetricSamples(context.observations, metric, context.now),
-    quantityToMilli(target.averageValue),
+    quantityToMilliValue(target.averageValue),
   );
   return {
     replicas,
@@ -166,7 +194,7 @@ function proposeForObject(
   context: MetricEvaluationContext,
 ): MetricProposal {
   const sample = () =>
-    quantityToMilli(
+    quantityToMilliValue(
       objectMetricSample(context.observations, describedObject, metric).value,
     );
   const proposal = (replicas: number, current: MetricValueStatus) => ({
@@ -183,7 +211,7 @@ function proposeForObject(
     const { replicas, usage } = objectValueReplicas(
       context,
       sample(),
-      quantityToMilli(target.value),
+      quantityToMilliValue(target.value),
     );
     return proposal(replicas, { value: formatMilliQuantity(usage) });
   }
@@ -191,7 +219,7 @@ function proposeForObject(
     const { replicas, usage } = totalPerPodReplicas(
       context.statusReplicas,
       sample(),
-      quantityToMilli(target.averageValue),
+      quantityToMilliValue(target.averageValue),
       context.tolerances,
     );
     return proposal(replicas, { averageValue: formatMilliQuantity(usage) });
@@ -206,8 +234,8 @@ function proposeForExternal(
   context: MetricEvaluationContext,
 ): MetricProposal {
   const samples = () =>
-    externalMetricSample(context.observations, metric).values.map(
-      quantityToMilli,
+    externalMetricSample(context.observations, metric).values.map(value =>
+      quantityToMilliValue(value),
     );
   const proposal = (replicas: number, current: MetricValueStatus) => ({
     replicas,
@@ -219,8 +247,8 @@ function proposeForExternal(
   if (target.averageValue !== undefined) {
     const { replicas, usage } = totalPerPodReplicas(
       context.statusReplicas,
-      samples().reduce((sum, value) => sum + value, 0),
-      quantityToMilli(target.averageValue),
+      cappedSum(samples()),
+      quantityToMilliValue(target.averageValue),
       context.tolerances,
     );
     return proposal(replicas, { averageValue: formatMilliQuantity(usage) });
@@ -229,7 +257,7 @@ function proposeForExternal(
     const { replicas, usage } = externalValueReplicas(
       context,
       samples(),
-      quantityToMilli(target.value),
+      quantityToMilliValue(target.value),
     );
     return proposal(replicas, { value: formatMilliQuantity(usage) });
   }
@@ -265,6 +293,12 @@ export function evaluateMetric(
         'FailedGetResourceMetric',
         `failed to get ${spec.resource.name} resource metric value`,
         () => proposeForResource(spec, context),
+      );
+    case 'ContainerResource':
+      return attempt(
+        'FailedGetContainerResourceMetric',
+        `failed to get ${spec.containerResource.container} container metric value`,
+        () => proposeForContainerResource(spec, context),
       );
     case 'Pods':
       return attempt(

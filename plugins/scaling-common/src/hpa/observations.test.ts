@@ -68,7 +68,7 @@ describe('resourceUsageSamples', () => {
       NOW,
     );
     expect([...samples]).toEqual([
-      ['a', { value: 250, timestamp: NOW, windowSeconds: 15 }],
+      ['a', { value: 250n, timestamp: NOW, windowSeconds: 15 }],
     ]);
   });
 
@@ -90,8 +90,8 @@ describe('custom and external samples', () => {
     expect(
       [...samples.entries()].map(([pod, sample]) => [pod, sample.value]),
     ).toEqual([
-      ['a', 1500],
-      ['b', 250],
+      ['a', 1500n],
+      ['b', 250n],
     ]);
   });
 

@@ -5,7 +5,7 @@
 import { HpaMetricError } from './errors';
 import { isSameObject } from './objectReferences';
 import type { PodMetric, PodMetrics } from './podGrouping';
-import { quantityToMilli, resourceAmountToMilli } from './quantity';
+import { quantityToMilliValue, resourceAmountToMilli } from './quantity';
 import type {
   CrossVersionObjectReference,
   ExternalMetricSample,
@@ -42,15 +42,29 @@ export function isSameMetric(
   );
 }
 
-/** Usage samples of one resource, as milli-values by pod name. */
+/**
+ * Usage samples of one resource, as milli-values by pod name: the pod's
+ * total, or with `container` that container's (upstream `getContainerMetrics`).
+ */
 export function resourceUsageSamples(
   observations: MetricObservations,
   resourceName: string,
   now: number,
+  container?: string,
 ): PodMetrics {
   const samples = new Map<string, PodMetric>();
   for (const [podName, sample] of Object.entries(observations.podUsage ?? {})) {
-    const amount = sample.usage[resourceName];
+    let usage = sample.usage;
+    if (container !== undefined) {
+      const containerUsage = sample.containers?.[container];
+      if (!containerUsage) {
+        throw new HpaMetricError(
+          `unable to get metrics for resource ${resourceName}: failed to get container metrics: container ${container} not present in metrics for pod ${podName}`,
+        );
+      }
+      usage = containerUsage;
+    }
+    const amount = usage[resourceName];
     // A pod reported without this resource counts as missing, as upstream.
     if (amount !== undefined) {
       samples.set(podName, {
@@ -87,7 +101,7 @@ export function podsMetricSamples(
     values.map(([podName, value]) => [
       podName,
       // Sample timing only matters for CPU, so these need none of their own.
-      { value: quantityToMilli(value), timestamp: now, windowSeconds: 0 },
+      { value: quantityToMilliValue(value), timestamp: now, windowSeconds: 0 },
     ]),
   );
 }

@@ -16,7 +16,7 @@ const TIMING = {
 };
 
 const sample = (timestamp = 0, windowSeconds = 60): PodMetric => ({
-  value: 1,
+  value: 1n,
   timestamp,
   windowSeconds,
 });

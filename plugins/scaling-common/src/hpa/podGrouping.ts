@@ -2,7 +2,7 @@ import type { HpaControllerOptions, PodSample } from './types';
 
 /** A pod's metric sample as the replica calculator sees it: an integer milli-value. */
 export interface PodMetric {
-  value: number;
+  value: bigint;
   timestamp: number;
   windowSeconds: number;
 }

@@ -1,7 +1,10 @@
 import {
   formatMilliQuantity,
+  MAX_INT64,
   parseQuantity,
   quantityToMilli,
+  quantityToMilliValue,
+  resourceAmountToMilli,
 } from './quantity';
 
 describe('parseQuantity', () => {
@@ -71,5 +74,44 @@ describe('formatMilliQuantity', () => {
     for (const milli of [1, 999, 1000, 123456, 7000000]) {
       expect(quantityToMilli(formatMilliQuantity(milli))).toBe(milli);
     }
+  });
+});
+
+describe('quantityToMilliValue', () => {
+  it.each`
+    quantity                  | milli
+    ${'9007199254740993m'}    | ${9007199254740993n}
+    ${'9007199254740.993'}    | ${9007199254740993n}
+    ${'9223372036854775807m'} | ${MAX_INT64}
+    ${'8Ei'}                  | ${MAX_INT64}
+    ${'10E'}                  | ${MAX_INT64}
+    ${'1n'}                   | ${1n}
+    ${'-1.5m'}                | ${-2n}
+  `(
+    'converts $quantity to $milli exactly, saturating at int64',
+    ({ quantity, milli }) => {
+      expect(quantityToMilliValue(quantity)).toBe(milli);
+    },
+  );
+});
+
+describe('resourceAmountToMilli', () => {
+  it('reads numbers as millicores for cpu and base units otherwise', () => {
+    expect(resourceAmountToMilli('cpu', 250)).toBe(250n);
+    expect(resourceAmountToMilli('memory', 1024)).toBe(1024000n);
+  });
+
+  it('reads strings as exact quantities', () => {
+    expect(resourceAmountToMilli('cpu', '9007199254740993m')).toBe(
+      9007199254740993n,
+    );
+  });
+});
+
+describe('formatMilliQuantity with exact values', () => {
+  it('prints a milli-value beyond 2^53 to the last digit', () => {
+    expect(formatMilliQuantity(9007199254740993n)).toBe('9007199254740993m');
+    expect(formatMilliQuantity(MAX_INT64)).toBe('9223372036854775807m');
+    expect(formatMilliQuantity(9007199254740993000n)).toBe('9007199254740993');
   });
 });

@@ -98,13 +98,29 @@ export function parseQuantity(quantity: Quantity): number {
   return negative ? -magnitude : magnitude;
 }
 
+/** @public The largest int64, where upstream's milli-values and their sums saturate. */
+export const MAX_INT64 = 2n ** 63n - 1n;
+const MIN_INT64 = -(2n ** 63n);
+
+/** Clamps an exact value to the int64 range, as upstream saturates what it cannot represent. */
+export function saturateInt64(value: bigint): bigint {
+  if (value > MAX_INT64) return MAX_INT64;
+  return value < MIN_INT64 ? MIN_INT64 : value;
+}
+
+/** `a + b`, held at MaxInt64 (or MinInt64) instead of wrapping, as upstream caps its sums. */
+export function addCapped(a: bigint, b: bigint): bigint {
+  return saturateInt64(a + b);
+}
+
 /**
  * @public
- * The quantity in thousandths of its base unit, as an integer. Like upstream's
- * `Quantity.MilliValue()`, anything finer than a milli-unit is rounded up
- * (away from zero), so `'1n'` becomes 1.
+ * The quantity in thousandths of its base unit, exactly (upstream
+ * `Quantity.MilliValue()`): anything finer than a milli-unit is rounded up,
+ * away from zero, so `'1n'` becomes 1; a value beyond int64 saturates at
+ * MaxInt64. Exact beyond 2^53, where a number would round.
  */
-export function quantityToMilli(quantity: Quantity): number {
+export function quantityToMilliValue(quantity: Quantity): bigint {
   const { negative, digits, powerOfTen, powerOfTwo } = parseExact(quantity);
   const milliPower = powerOfTen + 3;
   const numerator = digits * 2n ** BigInt(powerOfTwo);
@@ -115,7 +131,16 @@ export function quantityToMilli(quantity: Quantity): number {
     const denominator = 10n ** BigInt(-milliPower);
     milli = (numerator + denominator - 1n) / denominator;
   }
-  return Number(negative ? -milli : milli);
+  return saturateInt64(negative ? -milli : milli);
+}
+
+/**
+ * @public
+ * {@link quantityToMilliValue} as a number, for figures shown to people:
+ * exact up to 2^53.
+ */
+export function quantityToMilli(quantity: Quantity): number {
+  return Number(quantityToMilliValue(quantity));
 }
 
 /**
@@ -124,31 +149,40 @@ export function quantityToMilli(quantity: Quantity): number {
  * quantity (`resource.NewMilliQuantity(v, DecimalSI).String()`): the shortest
  * form whose exponent is a multiple of three, e.g. `'1500m'`, `'2867'`, `'1k'`.
  */
-export function formatMilliQuantity(milliValue: number): string {
-  let mantissa = Math.abs(Math.ceil(milliValue));
-  if (mantissa === 0) {
+export function formatMilliQuantity(milliValue: number | bigint): string {
+  let mantissa =
+    typeof milliValue === 'bigint' ? milliValue : BigInt(Math.ceil(milliValue));
+  const negative = mantissa < 0n;
+  if (negative) mantissa = -mantissa;
+  if (mantissa === 0n) {
     return '0';
   }
   let exponent = -3;
-  while (mantissa % 10 === 0 && exponent < 18) {
-    mantissa /= 10;
+  while (mantissa % 10n === 0n && exponent < 18) {
+    mantissa /= 10n;
     exponent += 1;
   }
   const excess = ((exponent % 3) + 3) % 3;
-  mantissa *= 10 ** excess;
+  mantissa *= 10n ** BigInt(excess);
   exponent -= excess;
-  const sign = milliValue < 0 ? '-' : '';
+  const sign = negative ? '-' : '';
   return `${sign}${mantissa}${DECIMAL_EXPONENT_SUFFIXES[exponent]}`;
 }
 
 /**
  * @public
- * Converts an amount from `ResourceAmounts` to a milli-value. CPU amounts are
- * already millicores; every other resource is in base units.
+ * Converts an amount from `ResourceAmounts` to an exact milli-value. A number
+ * is in millicores for CPU and in base units for every other resource; a
+ * string is a quantity, e.g. `'250m'` or `'9223372036854775807m'`.
  */
 export function resourceAmountToMilli(
   resourceName: string,
-  amount: number,
-): number {
-  return resourceName === 'cpu' ? Math.ceil(amount) : quantityToMilli(amount);
+  amount: number | string,
+): bigint {
+  if (typeof amount === 'string') {
+    return quantityToMilliValue(amount);
+  }
+  return resourceName === 'cpu'
+    ? saturateInt64(BigInt(Math.ceil(amount)))
+    : quantityToMilliValue(amount);
 }

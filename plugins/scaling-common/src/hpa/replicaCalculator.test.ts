@@ -3,12 +3,11 @@
  * pkg/controller/podautoscaler/replica_calculator_test.go, with the same
  * numbers. As there, every pod has two containers that each request the
  * pod's listed CPU and each use its listed level, so pod totals are doubled.
- * Cases about ContainerResource metrics and int64 overflow are not ported:
- * this package supports neither.
+ * ContainerResource cases give each container its own level, as upstream does.
  */
 import { HpaMetricError } from './errors';
 import type { PodMetrics } from './podGrouping';
-import { quantityToMilli } from './quantity';
+import { MAX_INT64, quantityToMilli } from './quantity';
 import {
   averageValueReplicas,
   externalValueReplicas,
@@ -81,7 +80,7 @@ function samples(values: number[], names: string[] = []): PodMetrics {
   return new Map(
     values.map((value, i) => [
       names[i] ?? `test-pod-${i}`,
-      { value, timestamp: NOW, windowSeconds: 60 },
+      { value: BigInt(value), timestamp: NOW, windowSeconds: 60 },
     ]),
   );
 }
@@ -119,7 +118,7 @@ describe('resourceUtilizationReplicas', () => {
   const expectedProposal = (testCase: Case) => ({
     replicas: testCase.replicas,
     utilization: testCase.utilization,
-    rawAverageValue: testCase.rawValue,
+    rawAverageValue: BigInt(testCase.rawValue),
   });
 
   // TestReplicaCalcResourceScale
@@ -580,7 +579,7 @@ describe('resourceUtilizationReplicas', () => {
       expect(proposal).toEqual({
         replicas: Math.ceil(usedRatio * startPods),
         utilization: Math.trunc((totalUsedCpu * 100) / totalRequestedCpu),
-        rawAverageValue: (CONTAINERS_PER_POD * totalUsedCpu) / 10,
+        rawAverageValue: BigInt((CONTAINERS_PER_POD * totalUsedCpu) / 10),
       });
       expect(proposal.replicas).toBe(9);
     });
@@ -690,8 +689,12 @@ describe('averageValueReplicas (Pods metrics)', () => {
     'TestReplicaCalcPodMetric: $name',
     ({ scenario, levels, target, replicas, usage }) => {
       expect(
-        averageValueReplicas(calculationOf(scenario), samples(levels), target),
-      ).toEqual({ replicas, usage });
+        averageValueReplicas(
+          calculationOf(scenario),
+          samples(levels),
+          BigInt(target),
+        ),
+      ).toEqual({ replicas, usage: BigInt(usage) });
     },
   );
 });
@@ -747,10 +750,14 @@ describe('objectValueReplicas', () => {
     'TestReplicaCalcObjectMetric: $name',
     ({ scenario, level, target, replicas }) => {
       expect(
-        objectValueReplicas(calculationOf(scenario), level, target),
+        objectValueReplicas(
+          calculationOf(scenario),
+          BigInt(level),
+          BigInt(target),
+        ),
       ).toEqual({
         replicas,
-        usage: level,
+        usage: BigInt(level),
       });
     },
   );
@@ -805,8 +812,12 @@ describe('externalValueReplicas', () => {
     'TestReplicaCalcExternalMetric: $name',
     ({ scenario, levels, target, replicas, usage }) => {
       expect(
-        externalValueReplicas(calculationOf(scenario), levels, target),
-      ).toEqual({ replicas, usage });
+        externalValueReplicas(
+          calculationOf(scenario),
+          levels.map(level => BigInt(level)),
+          BigInt(target),
+        ),
+      ).toEqual({ replicas, usage: BigInt(usage) });
     },
   );
 });
@@ -824,8 +835,8 @@ describe('totalPerPodReplicas', () => {
   const run = ({ statusReplicas, total, targetPerPod, tolerances }: Case) =>
     totalPerPodReplicas(
       statusReplicas,
-      total,
-      targetPerPod,
+      BigInt(total),
+      BigInt(targetPerPod),
       tolerances ?? DEFAULT_TOLERANCES,
     );
 
@@ -867,7 +878,7 @@ describe('totalPerPodReplicas', () => {
   ])('TestReplicaCalcObjectPerPodMetric: $name', testCase => {
     expect(run(testCase)).toEqual({
       replicas: testCase.replicas,
-      usage: testCase.usage,
+      usage: BigInt(testCase.usage),
     });
   });
 
@@ -909,7 +920,182 @@ describe('totalPerPodReplicas', () => {
   ])('TestReplicaCalcExternalPerPodMetric: $name', testCase => {
     expect(run(testCase)).toEqual({
       replicas: testCase.replicas,
-      usage: testCase.usage,
+      usage: BigInt(testCase.usage),
     });
+  });
+});
+
+describe('resourceUtilizationReplicas (ContainerResource metrics)', () => {
+  /** Pods whose container1 and container2 each request `request`, as upstream's test pods. */
+  const containerPods = (
+    count: number,
+    request: string,
+    startTimes: number[] = [],
+  ): PodSample[] =>
+    Array.from({ length: count }, (_, i) => ({
+      name: `test-pod-${i}`,
+      ready: true,
+      startTime: startTimes[i] ?? COOL,
+      requests: { cpu: CONTAINERS_PER_POD * quantityToMilli(request) },
+      containers: [
+        { name: 'container1', requests: { cpu: quantityToMilli(request) } },
+        { name: 'container2', requests: { cpu: quantityToMilli(request) } },
+      ],
+    }));
+  /** container2's samples, pod by pod: upstream levels `{{x, level}, ...}`. */
+  const container2Levels = (levels: number[]) => samples(levels);
+  const calculation = (pods: PodSample[]): ReplicaCalculation => ({
+    currentReplicas: pods.length,
+    pods,
+    tolerances: DEFAULT_TOLERANCES,
+    now: NOW,
+    timing: TIMING,
+  });
+
+  // TestReplicaCalcScaleUpContainer: container1 uses 1000m in every pod and does not count.
+  it('scales on the named container only', () => {
+    expect(
+      resourceUtilizationReplicas(
+        calculation(containerPods(3, '1.0')),
+        'cpu',
+        container2Levels([300, 500, 700]),
+        30,
+        'container2',
+      ),
+    ).toEqual({ replicas: 5, utilization: 50, rawAverageValue: 500n });
+  });
+
+  // TestReplicaCalcScaleUpContainerHotCpuLessScale
+  it('leaves out a hot-CPU pod, as for pod metrics', () => {
+    expect(
+      resourceUtilizationReplicas(
+        calculation(containerPods(3, '1.0', [HOT, COOL, COOL])),
+        'cpu',
+        container2Levels([300, 500, 700]),
+        30,
+        'container2',
+      ),
+    ).toEqual({ replicas: 4, utilization: 60, rawAverageValue: 600n });
+  });
+
+  // calculatePodRequests: "calculate requests with special container"
+  it("reads the named container's request, not the pod's", () => {
+    const pod: PodSample = {
+      name: 'test-pod-0',
+      ready: true,
+      startTime: COOL,
+      requests: { cpu: 150 },
+      containers: [
+        { name: 'container1', requests: { cpu: 100 } },
+        { name: 'container2', requests: { cpu: 50 } },
+      ],
+    };
+    // 100m used of container1's 100m request: 100 %.
+    expect(
+      resourceUtilizationReplicas(
+        calculation([pod]),
+        'cpu',
+        samples([100]),
+        100,
+        'container1',
+      ).utilization,
+    ).toBe(100);
+  });
+
+  it('fails for a named container without a request', () => {
+    const pod: PodSample = {
+      name: 'test-pod-0',
+      ready: true,
+      startTime: COOL,
+      requests: { cpu: 100 },
+      containers: [{ name: 'container1', requests: {} }],
+    };
+    expect(() =>
+      resourceUtilizationReplicas(
+        calculation([pod]),
+        'cpu',
+        samples([100]),
+        50,
+        'container1',
+      ),
+    ).toThrow(
+      new HpaMetricError(
+        'missing request for cpu in container container1 of Pod test-pod-0',
+      ),
+    );
+  });
+});
+
+describe('exact milli-values and int64 caps', () => {
+  /** 2^53 + 1: the first integer a number cannot hold. */
+  const BEYOND_DOUBLE = 9007199254740993n;
+
+  it('keeps milli-values beyond 2^53 exact in the raw average', () => {
+    const metrics: PodMetrics = new Map([
+      [
+        'test-pod-0',
+        { value: BEYOND_DOUBLE, timestamp: NOW, windowSeconds: 60 },
+      ],
+    ]);
+    const pods: PodSample[] = [
+      {
+        name: 'test-pod-0',
+        ready: true,
+        startTime: COOL,
+        requests: { cpu: `${BEYOND_DOUBLE}m` },
+      },
+    ];
+    const proposal = resourceUtilizationReplicas(
+      {
+        currentReplicas: 1,
+        pods,
+        tolerances: DEFAULT_TOLERANCES,
+        now: NOW,
+        timing: TIMING,
+      },
+      'cpu',
+      metrics,
+      100,
+    );
+    expect(proposal).toEqual({
+      replicas: 1,
+      utilization: 100,
+      rawAverageValue: BEYOND_DOUBLE,
+    });
+  });
+
+  // TestReplicaCalcExternalMetricOverflow (upstream #133888): the sum stops at MaxInt64.
+  it('caps an external sum that overflows at MaxInt64', () => {
+    const proposal = externalValueReplicas(
+      calculationOf({ currentReplicas: 3 }),
+      [MAX_INT64, MAX_INT64],
+      1000n,
+    );
+    expect(proposal.usage).toBe(MAX_INT64);
+    expect(proposal.replicas).toBe(2 ** 31 - 1);
+  });
+
+  // TestReplicaCalcExternalPerPodMetricOverflow (upstream #127050)
+  it('caps replicas at MaxInt32 for an overflowing per-pod total', () => {
+    const proposal = totalPerPodReplicas(3, MAX_INT64, 1n, DEFAULT_TOLERANCES);
+    expect(proposal.replicas).toBe(2 ** 31 - 1);
+    expect(proposal.usage).toBeGreaterThan(0n);
+  });
+
+  it('caps summed usage at MaxInt64 instead of wrapping negative', () => {
+    const metrics: PodMetrics = new Map(
+      ['test-pod-0', 'test-pod-1'].map(name => [
+        name,
+        { value: MAX_INT64, timestamp: NOW, windowSeconds: 60 },
+      ]),
+    );
+    const proposal = averageValueReplicas(
+      calculationOf({ currentReplicas: 2 }),
+      metrics,
+      MAX_INT64 / 4n,
+    );
+    // MaxInt64 over two pods, against a target of a quarter of it: twice the target.
+    expect(proposal.usage).toBe(MAX_INT64 / 2n);
+    expect(proposal.replicas).toBe(4);
   });
 });

@@ -10,10 +10,14 @@ import {
   PodMetrics,
   PodReadinessTiming,
 } from './podGrouping';
-import { resourceAmountToMilli } from './quantity';
+import { addCapped, MAX_INT64, resourceAmountToMilli } from './quantity';
 import { isWithinTolerance, Tolerances } from './tolerances';
 import type { PodSample } from './types';
-import { metricUsageRatio, resourceUtilizationRatio } from './utilization';
+import {
+  cappedSum,
+  metricUsageRatio,
+  resourceUtilizationRatio,
+} from './utilization';
 
 /** Replica counts are int32 upstream; larger proposals saturate. */
 const MAX_REPLICAS = 2 ** 31 - 1;
@@ -33,17 +37,22 @@ export interface UtilizationProposal {
   replicas: number;
   /** Whole percent of requests in use, before missing and unready pods are accounted for. */
   utilization: number;
-  rawAverageValue: number;
+  rawAverageValue: bigint;
 }
 
 /** A proposal from a value or average-value target. */
 export interface UsageProposal {
   replicas: number;
-  usage: number;
+  usage: bigint;
 }
 
 function saturatedCeil(replicas: number): number {
   return replicas > MAX_REPLICAS ? MAX_REPLICAS : Math.ceil(replicas);
+}
+
+/** A float milli-value back to an integer, held at MaxInt64. */
+function saturatedMilli(value: number): bigint {
+  return value >= 2 ** 63 ? MAX_INT64 : BigInt(value);
 }
 
 function requireSelectedPods(pods: readonly PodSample[]): void {
@@ -58,8 +67,8 @@ function requireSelectedPods(pods: readonly PodSample[]): void {
 function usableSamples(
   metrics: PodMetrics,
   groups: PodGroups,
-): Map<string, number> {
-  const samples = new Map<string, number>();
+): Map<string, bigint> {
+  const samples = new Map<string, bigint>();
   for (const [podName, metric] of metrics) {
     if (!groups.ignoredPods.has(podName) && !groups.unreadyPods.has(podName)) {
       samples.set(podName, metric.value);
@@ -73,19 +82,41 @@ function usableSamples(
   return samples;
 }
 
+/**
+ * Each pod's request for the resource: the sum over its containers, or only
+ * the named container's (upstream `calculatePodRequests`). A pod without the
+ * named container counts a request of 0, as upstream; a sum beyond int64 is
+ * held at MaxInt64.
+ */
 function podRequests(
   pods: readonly PodSample[],
   resourceName: string,
-): Map<string, number> {
-  const requests = new Map<string, number>();
+  container?: string,
+): Map<string, bigint> {
+  const requests = new Map<string, bigint>();
   for (const pod of pods) {
-    const request = pod.requests[resourceName];
-    if (request === undefined) {
-      throw new HpaMetricError(
-        `missing request for ${resourceName} in Pod ${pod.name}`,
-      );
+    if (container === undefined) {
+      const request = pod.requests[resourceName];
+      if (request === undefined) {
+        throw new HpaMetricError(
+          `missing request for ${resourceName} in Pod ${pod.name}`,
+        );
+      }
+      requests.set(pod.name, resourceAmountToMilli(resourceName, request));
+      continue;
     }
-    requests.set(pod.name, resourceAmountToMilli(resourceName, request));
+    let sum = 0n;
+    for (const candidate of pod.containers ?? []) {
+      if (candidate.name !== container) continue;
+      const request = candidate.requests[resourceName];
+      if (request === undefined) {
+        throw new HpaMetricError(
+          `missing request for ${resourceName} in container ${container} of Pod ${pod.name}`,
+        );
+      }
+      sum = addCapped(sum, resourceAmountToMilli(resourceName, request));
+    }
+    requests.set(pod.name, sum);
   }
   return requests;
 }
@@ -100,10 +131,10 @@ function podRequests(
 function dampedReplicas(
   calculation: ReplicaCalculation,
   groups: PodGroups,
-  samples: ReadonlyMap<string, number>,
+  samples: ReadonlyMap<string, bigint>,
   usageRatio: number,
-  ratioOf: (samples: ReadonlyMap<string, number>) => number,
-  assumedUsageOnScaleDown: (podName: string) => number,
+  ratioOf: (samples: ReadonlyMap<string, bigint>) => number,
+  assumedUsageOnScaleDown: (podName: string) => bigint,
 ): number {
   const { currentReplicas, tolerances } = calculation;
   const scaleUpWithUnready = groups.unreadyPods.size > 0 && usageRatio > 1;
@@ -118,12 +149,12 @@ function dampedReplicas(
     if (usageRatio < 1) {
       rebalanced.set(podName, assumedUsageOnScaleDown(podName));
     } else if (usageRatio > 1) {
-      rebalanced.set(podName, 0);
+      rebalanced.set(podName, 0n);
     }
   }
   if (scaleUpWithUnready) {
     for (const podName of groups.unreadyPods) {
-      rebalanced.set(podName, 0);
+      rebalanced.set(podName, 0n);
     }
   }
 
@@ -141,19 +172,24 @@ function dampedReplicas(
   return countFlipped ? currentReplicas : newReplicas;
 }
 
-/** Replicas for a resource utilization target (upstream `GetResourceReplicas`). */
+/**
+ * Replicas for a resource utilization target (upstream `GetResourceReplicas`):
+ * of the whole pods, or of one container of each pod when `container` is named
+ * (a ContainerResource metric), whose samples are then that container's.
+ */
 export function resourceUtilizationReplicas(
   calculation: ReplicaCalculation,
   resourceName: string,
   metrics: PodMetrics,
   targetUtilization: number,
+  container?: string,
 ): UtilizationProposal {
   const { pods, now, timing } = calculation;
   requireSelectedPods(pods);
   const groups = groupPods(pods, metrics, resourceName, now, timing);
   const samples = usableSamples(metrics, groups);
-  const requests = podRequests(pods, resourceName);
-  const ratioOf = (values: ReadonlyMap<string, number>) =>
+  const requests = podRequests(pods, resourceName, container);
+  const ratioOf = (values: ReadonlyMap<string, bigint>) =>
     resourceUtilizationRatio(values, requests, targetUtilization).usageRatio;
 
   const { usageRatio, utilization, rawAverageValue } = resourceUtilizationRatio(
@@ -163,15 +199,14 @@ export function resourceUtilizationReplicas(
   );
   // A missing pod counts as fully using its request, or as sitting at the
   // target when the target is above 100 %, so it never drives a scale-down.
-  const assumedUtilization = Math.max(100, targetUtilization);
+  const assumedUtilization = BigInt(Math.max(100, targetUtilization));
   const replicas = dampedReplicas(
     calculation,
     groups,
     samples,
     usageRatio,
     ratioOf,
-    podName =>
-      Math.floor(((requests.get(podName) ?? 0) * assumedUtilization) / 100),
+    podName => ((requests.get(podName) ?? 0n) * assumedUtilization) / 100n,
   );
   return { replicas, utilization, rawAverageValue };
 }
@@ -183,7 +218,7 @@ export function resourceUtilizationReplicas(
 export function averageValueReplicas(
   calculation: ReplicaCalculation,
   metrics: PodMetrics,
-  targetUsage: number,
+  targetUsage: bigint,
   resourceName?: string,
 ): UsageProposal {
   const { pods, now, timing } = calculation;
@@ -209,13 +244,13 @@ export function averageValueReplicas(
  */
 function totalValueReplicas(
   calculation: ReplicaCalculation,
-  usage: number,
-  targetUsage: number,
+  usage: bigint,
+  targetUsage: bigint,
 ): UsageProposal {
   const { currentReplicas, pods, tolerances } = calculation;
-  const usageRatio = usage / targetUsage;
+  const usageRatio = Number(usage) / Number(targetUsage);
   if (currentReplicas === 0) {
-    return { replicas: Math.ceil(usageRatio), usage };
+    return { replicas: saturatedCeil(usageRatio), usage };
   }
   if (isWithinTolerance(usageRatio, tolerances)) {
     return { replicas: currentReplicas, usage };
@@ -234,20 +269,22 @@ function totalValueReplicas(
 /** Replicas for an Object metric with a value target (upstream `GetObjectMetricReplicas`). */
 export function objectValueReplicas(
   calculation: ReplicaCalculation,
-  value: number,
-  targetValue: number,
+  value: bigint,
+  targetValue: bigint,
 ): UsageProposal {
   return totalValueReplicas(calculation, value, targetValue);
 }
 
-/** Replicas for an External metric with a value target (upstream `GetExternalMetricReplicas`). */
+/**
+ * Replicas for an External metric with a value target (upstream
+ * `GetExternalMetricReplicas`); the series' sum is held at MaxInt64.
+ */
 export function externalValueReplicas(
   calculation: ReplicaCalculation,
-  values: readonly number[],
-  targetValue: number,
+  values: readonly bigint[],
+  targetValue: bigint,
 ): UsageProposal {
-  const total = values.reduce((sum, value) => sum + value, 0);
-  return totalValueReplicas(calculation, total, targetValue);
+  return totalValueReplicas(calculation, cappedSum(values), targetValue);
 }
 
 /**
@@ -257,15 +294,19 @@ export function externalValueReplicas(
  */
 export function totalPerPodReplicas(
   statusReplicas: number,
-  total: number,
-  targetPerPod: number,
+  total: bigint,
+  targetPerPod: bigint,
   tolerances: Tolerances,
 ): UsageProposal {
-  const usageRatio = total / (targetPerPod * statusReplicas);
+  // Upstream divides in float64 too.
+  const usageRatio = Number(total) / (Number(targetPerPod) * statusReplicas);
   const replicas = isWithinTolerance(usageRatio, tolerances)
     ? statusReplicas
-    : saturatedCeil(total / targetPerPod);
+    : saturatedCeil(Number(total) / Number(targetPerPod));
   // Upstream divides by zero here when the target has no pods; report the total instead.
-  const usage = statusReplicas > 0 ? Math.ceil(total / statusReplicas) : total;
+  const usage =
+    statusReplicas > 0
+      ? saturatedMilli(Math.ceil(Number(total) / statusReplicas))
+      : total;
   return { replicas, usage };
 }

@@ -50,6 +50,21 @@ export interface ResourceMetricSpec {
   resource: { name: string; target: HpaMetricTarget };
 }
 
+/**
+ * @public
+ * The usage of a resource by one named container of each selected pod,
+ * against that container's request: a sidecar's use cannot hide the main
+ * container's.
+ */
+export interface ContainerResourceMetricSpec {
+  type: 'ContainerResource';
+  containerResource: {
+    name: string;
+    container: string;
+    target: HpaMetricTarget;
+  };
+}
+
 /** @public A per-pod custom metric, averaged over the selected pods. */
 export interface PodsMetricSpec {
   type: 'Pods';
@@ -75,6 +90,7 @@ export interface ExternalMetricSpec {
 /** @public One entry of `spec.metrics`. */
 export type HpaMetricSpec =
   | ResourceMetricSpec
+  | ContainerResourceMetricSpec
   | PodsMetricSpec
   | ObjectMetricSpec
   | ExternalMetricSpec;
@@ -118,8 +134,21 @@ export interface HpaSpec {
   behavior?: HpaBehavior;
 }
 
-/** @public Amounts of resources by name: `cpu` in millicores, every other resource in base units (bytes). */
-export type ResourceAmounts = Readonly<Partial<Record<string, number>>>;
+/**
+ * @public
+ * Amounts of resources by name. A number is in millicores for `cpu` and in
+ * base units (bytes) for every other resource; a string is a quantity such as
+ * `'250m'`, exact however large.
+ */
+export type ResourceAmounts = Readonly<
+  Partial<Record<string, number | string>>
+>;
+
+/** @public One container of a pod, for ContainerResource metrics. */
+export interface ContainerRequests {
+  name: string;
+  requests: ResourceAmounts;
+}
 
 /** @public The lifecycle phase of a pod. */
 export type PodPhase =
@@ -144,12 +173,16 @@ export interface PodSample {
   startTime?: number;
   /** Requests summed over the pod's containers (or the pod-level requests). */
   requests: ResourceAmounts;
+  /** Each container's requests; needed only by ContainerResource metrics. */
+  containers?: readonly ContainerRequests[];
 }
 
 /** @public One pod's sample from the resource metrics API (metrics.k8s.io). */
 export interface PodUsageSample {
   /** Usage summed over the pod's containers. A resource left out counts as missing. */
   usage: ResourceAmounts;
+  /** Usage by container name; needed only by ContainerResource metrics. */
+  containers?: Readonly<Record<string, ResourceAmounts>>;
   /** When the sample was taken; defaults to the evaluation time. */
   timestamp?: number;
   /** The window the sample averages over; defaults to 15 s, metrics-server's resolution. */
@@ -243,6 +276,14 @@ export interface MetricValueStatus {
  */
 export type HpaMetricStatus =
   | { type: 'Resource'; resource: { name: string; current: MetricValueStatus } }
+  | {
+      type: 'ContainerResource';
+      containerResource: {
+        name: string;
+        container: string;
+        current: MetricValueStatus;
+      };
+    }
   | {
       type: 'Pods';
       pods: { metric: MetricIdentifier; current: MetricValueStatus };

@@ -1,9 +1,14 @@
 /**
- * Usage ratios over pod samples (upstream `metrics/utilization.go`). All
- * inputs are integer milli-values and the divisions truncate like int64
- * division, so results match the controller to the last replica.
+ * Usage ratios over pod samples (upstream `metrics/utilization.go`). Inputs
+ * are exact integer milli-values and the divisions truncate like int64
+ * division, so results match the controller to the last replica. Sums that
+ * would overflow int64 are held at MaxInt64, as upstream caps its metric sums.
  */
 import { HpaMetricError } from './errors';
+import { addCapped } from './quantity';
+
+/** Upstream keeps the utilization percentage in an int32. */
+const MAX_INT32 = 2n ** 31n - 1n;
 
 /** The outcome of comparing resource usage with requests. */
 export interface ResourceUtilization {
@@ -12,7 +17,7 @@ export interface ResourceUtilization {
   /** Whole percent of the requests in use, truncated. */
   utilization: number;
   /** Average usage per pod, as a milli-value. */
-  rawAverageValue: number;
+  rawAverageValue: bigint;
 }
 
 /**
@@ -22,8 +27,8 @@ export interface ResourceUtilization {
  * Samples of pods without a known request are skipped.
  */
 export function resourceUtilizationRatio(
-  metrics: ReadonlyMap<string, number>,
-  requests: ReadonlyMap<string, number>,
+  metrics: ReadonlyMap<string, bigint>,
+  requests: ReadonlyMap<string, bigint>,
   targetUtilization: number,
 ): ResourceUtilization {
   let metricsTotal = 0n;
@@ -34,18 +39,20 @@ export function resourceUtilizationRatio(
     if (request === undefined) {
       continue;
     }
-    metricsTotal += BigInt(value);
-    requestsTotal += BigInt(request);
+    metricsTotal = addCapped(metricsTotal, value);
+    requestsTotal = addCapped(requestsTotal, request);
     entries += 1n;
   }
   if (requestsTotal === 0n) {
     throw new HpaMetricError('no metrics returned matched known pods');
   }
-  const utilization = Number((metricsTotal * 100n) / requestsTotal);
+  // Exact, so a capped total times 100 cannot wrap; the percentage saturates like an int32.
+  const percent = (metricsTotal * 100n) / requestsTotal;
+  const utilization = Number(percent > MAX_INT32 ? MAX_INT32 : percent);
   return {
     usageRatio: utilization / targetUtilization,
     utilization,
-    rawAverageValue: Number(metricsTotal / entries),
+    rawAverageValue: metricsTotal / entries,
   };
 }
 
@@ -53,18 +60,27 @@ export function resourceUtilizationRatio(
 export interface MetricUsage {
   usageRatio: number;
   /** Average per pod, as a milli-value, truncated. */
-  usage: number;
+  usage: bigint;
 }
 
 /** Average of the samples against the target average. */
 export function metricUsageRatio(
-  metrics: ReadonlyMap<string, number>,
-  targetUsage: number,
+  metrics: ReadonlyMap<string, bigint>,
+  targetUsage: bigint,
 ): MetricUsage {
   let total = 0n;
   for (const value of metrics.values()) {
-    total += BigInt(value);
+    total = addCapped(total, value);
   }
-  const usage = Number(total / BigInt(metrics.size));
-  return { usageRatio: usage / targetUsage, usage };
+  const usage = total / BigInt(metrics.size);
+  return { usageRatio: Number(usage) / Number(targetUsage), usage };
+}
+
+/** The sum of metric values, held at MaxInt64 (upstream `GetExternalMetricReplicas`). */
+export function cappedSum(values: Iterable<bigint>): bigint {
+  let total = 0n;
+  for (const value of values) {
+    total = addCapped(total, value);
+  }
+  return total;
 }
