@@ -22,8 +22,10 @@ export type {
 } from './defaults';
 export {
   formatMilliQuantity,
+  MAX_INT64,
   parseQuantity,
   quantityToMilli,
+  quantityToMilliValue,
   resourceAmountToMilli,
 } from './quantity';
 export type { Quantity } from './quantity';

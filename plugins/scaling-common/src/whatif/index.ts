@@ -3,3 +3,9 @@
  * HPA controller loop, to see what a policy would have done.
  */
 export type * from './types';
+export {
+  InvalidReplayInputError,
+  replayPolicy,
+  replayPolicyStepByStep,
+} from './replayPolicy';
+export { UnsupportedReplayMetricError } from './replayMetrics';
