@@ -1535,8 +1535,8 @@ export const spec = {
       ServiceManifestsRequest: {
         type: 'object',
         description:
-          'The manifests of a new service for each of its regions, as the "New MesChain service" template renders them. Every object must be a Deployment, Rollout, Service, PodDisruptionBudget or HorizontalPodAutoscaler in a namespace, labelled with the service\'s `backstage.io/kubernetes-id`.',
-        required: ['entityRef', 'owner', 'regions'],
+          'The manifests of a new service, as the "New MesChain service" template renders them, and the regions to apply them to. Every object must be a Deployment, Rollout, Service, PodDisruptionBudget, HorizontalPodAutoscaler or (for an A/B strategy) Istio VirtualService in a namespace, labelled with the service\'s `backstage.io/kubernetes-id`.',
+        required: ['entityRef', 'owner', 'regions', 'manifests'],
         additionalProperties: false,
         properties: {
           entityRef: {
@@ -1553,32 +1553,23 @@ export const spec = {
             type: 'array',
             minItems: 1,
             items: {
-              $ref: '#/components/schemas/RegionManifests',
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          manifests: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 20,
+            items: {
+              type: 'object',
+              additionalProperties: true,
             },
           },
           dryRun: {
             type: 'boolean',
             description:
               'Only the server-side dry run, in every region; nothing is written.',
-          },
-        },
-      },
-      RegionManifests: {
-        type: 'object',
-        required: ['region', 'manifests'],
-        additionalProperties: false,
-        properties: {
-          region: {
-            type: 'string',
-            minLength: 1,
-          },
-          manifests: {
-            type: 'array',
-            minItems: 1,
-            items: {
-              type: 'object',
-              additionalProperties: true,
-            },
           },
         },
       },

@@ -87,7 +87,6 @@ export * from '../models/RegionClusterFacts.model';
 export * from '../models/RegionCost.model';
 export * from '../models/RegionFacts.model';
 export * from '../models/RegionLatency.model';
-export * from '../models/RegionManifests.model';
 export * from '../models/RegionManifestsResult.model';
 export * from '../models/RegionPricing.model';
 export * from '../models/RegionServicePlacement.model';
