@@ -11,6 +11,10 @@ import { addRegionRoutes } from './routes/regions';
 import { addReportRoutes } from './routes/reports';
 import { addRolloutRoutes } from './routes/rollouts';
 import { addScalingRoutes } from './routes/scaling';
+import {
+  jsonBodyErrors,
+  undeclaredPropertyErrors,
+} from './routes/requestErrors';
 import { createRouteCallers } from './routes/types';
 import { AlertInputError, ConfiguredAlerts } from './services/Alerts';
 import { FleetService } from './services/Fleet';
@@ -45,7 +49,12 @@ function sendFieldProblems(
 const policyBodies = express
   .Router()
   .post('/entities/:kind/:namespace/:name/policy', (req, res, next) => {
-    const result = validatePolicyShape(req.body?.policy);
+    const policy = req.body?.policy;
+    // Without a policy there is nothing to place on fields: the contract validator names it.
+    const result =
+      policy === undefined
+        ? { valid: true as const }
+        : validatePolicyShape(policy);
     if (result.valid) {
       next();
     } else {
@@ -87,7 +96,11 @@ export async function createRouter(
     ...scaling
   } = options;
   const router = await createOpenApiRouter({
-    middleware: [express.json({ limit: MAX_BODY_SIZE }), policyBodies],
+    middleware: [
+      express.json({ limit: MAX_BODY_SIZE }),
+      jsonBodyErrors(MAX_BODY_SIZE),
+      policyBodies,
+    ],
   });
   const callers = createRouteCallers(httpAuth);
 
@@ -100,6 +113,6 @@ export async function createRouter(
   addReportRoutes(router, { callers, reports });
   addFleetRoutes(router, { fleet, callers });
 
-  router.use(fieldProblems);
+  router.use(undeclaredPropertyErrors, fieldProblems);
   return router;
 }

@@ -34,6 +34,7 @@ import { AlertRuleStore } from './DatabaseAlertRuleStore';
 import { AlertInputError } from './errors';
 import { PrometheusRuleFiles } from './prometheusRuleFiles';
 import { createMaintenanceWindows } from './maintenanceWindows';
+import { checkServiceRegion } from './serviceRegion';
 import { AlertsService } from './types';
 import { metricsServiceLabel } from '../Health';
 
@@ -163,11 +164,12 @@ export function createAlertsService(options: {
     });
   }
 
-  function validRule(body: unknown): AlertRuleSpec {
+  function validRule(body: unknown, facts: ScalingEntityFacts): AlertRuleSpec {
     const result = validateAlertRule(body);
     if (!result.valid) {
       throw new AlertInputError('alert rule', result.problems);
     }
+    checkServiceRegion('alert rule', result.rule.region, facts);
     return result.rule;
   }
 
@@ -254,7 +256,7 @@ export function createAlertsService(options: {
           asked: { rule: body },
         },
         async write => {
-          const spec = validRule(body);
+          const spec = validRule(body, write.facts);
           const ref = write.facts.entityRef;
           return oneAtATime(ref, async () => {
             const rule = stamped(spec, randomUUID(), ref, caller);
@@ -281,7 +283,7 @@ export function createAlertsService(options: {
           asked: { ruleId, rule: body },
         },
         async write => {
-          const spec = validRule(body);
+          const spec = validRule(body, write.facts);
           const ref = write.facts.entityRef;
           return oneAtATime(ref, async () => {
             const rules = await store.list(ref);

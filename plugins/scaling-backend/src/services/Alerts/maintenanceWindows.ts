@@ -15,6 +15,7 @@ import {
   AlertmanagerSilence,
 } from './alertmanagerClient';
 import { AlertInputError } from './errors';
+import { checkServiceRegion } from './serviceRegion';
 import { AlertsService } from './types';
 
 function toActiveAlert(alert: AlertmanagerAlert): ActiveAlert {
@@ -119,6 +120,7 @@ export function createMaintenanceWindows(options: {
             throw new AlertInputError('maintenance window', result.problems);
           }
           const { window } = result;
+          checkServiceRegion('maintenance window', window.region, write.facts);
           const service = metricsServiceLabel(write.facts);
           const createdBy = caller.credentials.principal.userEntityRef;
           return write.auditedChange(undefined, async () => {
