@@ -74,7 +74,7 @@ export class PodCohorts {
   podSamples(now: number, requestMillicores: number): PodSample[] {
     const samples: PodSample[] = [];
     this.#cohorts.forEach(({ startsAt, count }, cohort) => {
-      const started = startsAt <= now;
+      const started = startsAt < now;
       // The pods there at the start have run for longer than any window looks back.
       const startTime = Number.isFinite(startsAt) ? startsAt : 0;
       for (let i = 0; i < count; i++) {
@@ -97,7 +97,8 @@ export class PodCohorts {
     // Newest first: once a cohort is past its sample window, every older one is too.
     for (let i = this.#cohorts.length - 1; i >= 0; i--) {
       const { startsAt, count } = this.#cohorts[i];
-      if (startsAt > now) continue;
+      // A pod due at this very instant starts after the sync has read the pods.
+      if (startsAt >= now) continue;
       running += count;
       if (now < startsAt + this.#sampleWindowMs) {
         freshlyStarted += count;
