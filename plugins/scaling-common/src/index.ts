@@ -53,6 +53,8 @@ export type {
   ScalingHistory,
   ScalingHistoryEvent,
   ScalingWorkloadRef,
+  ServiceManifestsRequest,
+  ServiceManifestsResult,
   TypedResponse,
   WorkloadPodResources,
   WorkloadReplicas,

@@ -1,3 +1,4 @@
 export * from './types';
 export * from './strategyTemplates';
 export * from './renderRollout';
+export * from './renderDeployment';

@@ -15,6 +15,27 @@ export type RolloutServiceSpec = {
   replicas: number;
   /** The container's `http` port; 8080 when absent. */
   port?: number;
+  /** The container's requests and limits, e.g. `{ requests: { cpu: '250m' } }`. */
+  resources?: ContainerResources;
+};
+
+/** @public A container's compute requests and limits, as Kubernetes quantities. */
+export type ContainerResources = {
+  requests?: { cpu?: string; memory?: string };
+  limits?: { cpu?: string; memory?: string };
+};
+
+/** @public The pod template a service's workload runs, whatever its kind. */
+export type RenderedPodTemplate = {
+  metadata: { labels: Record<string, string> };
+  spec: {
+    containers: Array<{
+      name: string;
+      image: string;
+      ports: Array<{ name: string; containerPort: number }>;
+      resources?: ContainerResources;
+    }>;
+  };
 };
 
 /** @public An `argoproj.io/v1alpha1` Rollout as the renderer writes it. */
@@ -26,16 +47,7 @@ export type RenderedRollout = {
     replicas: number;
     revisionHistoryLimit: number;
     selector: { matchLabels: Record<string, string> };
-    template: {
-      metadata: { labels: Record<string, string> };
-      spec: {
-        containers: Array<{
-          name: string;
-          image: string;
-          ports: Array<{ name: string; containerPort: number }>;
-        }>;
-      };
-    };
+    template: RenderedPodTemplate;
     strategy: RolloutStrategySpec;
     rollbackWindow?: { revisions: number };
   };
@@ -56,14 +68,16 @@ function withServiceName<T>(value: T, name: string): T {
 
 /**
  * @public
- * A Rollout running the service with the template's strategy.
+ * The labels, selector and pod template of the service's workload: the same
+ * for a Rollout and a Deployment, so a service can move between them.
  *
  * @throws TypeError naming the field when the service's name, replicas or port is invalid
  */
-export function renderRollout(
-  template: RolloutStrategyTemplate,
-  service: RolloutServiceSpec,
-): RenderedRollout {
+export function renderWorkloadParts(service: RolloutServiceSpec): {
+  labels: Record<string, string>;
+  selector: { matchLabels: Record<string, string> };
+  template: RenderedPodTemplate;
+} {
   if (!DNS_LABEL.test(service.name)) {
     throw new TypeError(
       `name: ${JSON.stringify(
@@ -85,25 +99,44 @@ export function renderRollout(
     [ANNOTATION_KUBERNETES_ID]: service.name,
   };
   return {
+    labels,
+    selector: { matchLabels: { 'app.kubernetes.io/name': service.name } },
+    template: {
+      metadata: { labels },
+      spec: {
+        containers: [
+          {
+            name: service.name,
+            image: service.image,
+            ports: [{ name: 'http', containerPort: port }],
+            ...(service.resources && { resources: service.resources }),
+          },
+        ],
+      },
+    },
+  };
+}
+
+/**
+ * @public
+ * A Rollout running the service with the template's strategy.
+ *
+ * @throws TypeError naming the field when the service's name, replicas or port is invalid
+ */
+export function renderRollout(
+  template: RolloutStrategyTemplate,
+  service: RolloutServiceSpec,
+): RenderedRollout {
+  const { labels, selector, template: pod } = renderWorkloadParts(service);
+  return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Rollout',
     metadata: { name: service.name, namespace: service.namespace, labels },
     spec: {
       replicas: service.replicas,
       revisionHistoryLimit: 10,
-      selector: { matchLabels: { 'app.kubernetes.io/name': service.name } },
-      template: {
-        metadata: { labels },
-        spec: {
-          containers: [
-            {
-              name: service.name,
-              image: service.image,
-              ports: [{ name: 'http', containerPort: port }],
-            },
-          ],
-        },
-      },
+      selector,
+      template: pod,
       strategy: withServiceName(template.spec, service.name),
       ...(template.rollbackWindow && {
         rollbackWindow: template.rollbackWindow,
