@@ -11,6 +11,7 @@ import {
   scalingAdminPermission,
   scalingCostBackfillPermission,
   scalingPermissions,
+  scalingServiceCreatePermission,
 } from '@meschain/backstage-plugin-scaling-common';
 import {
   CostSource,
@@ -34,7 +35,10 @@ import {
 } from './services/Clusters';
 import { createConfiguredAlerts } from './services/Alerts';
 import { createCostServices } from './services/Cost';
-import { DatabaseCostStore } from './services/Cost/store';
+import {
+  DatabaseCostStore,
+  DatabaseCostUsageStore,
+} from './services/Cost/store';
 import { createFleetService, readFleetSettings } from './services/Fleet';
 import { createEntityScalingFactsService } from './services/EntityScalingFacts';
 import {
@@ -45,6 +49,13 @@ import {
   createPrometheusMetricsSource,
   readPrometheusConfig,
 } from './services/Metrics';
+import {
+  createPredictiveScalingService,
+  DatabasePredictiveScheduleStore,
+  readPredictiveSettings,
+  schedulePredictiveSteps,
+  storedUsageHistory,
+} from './services/Predictive';
 import { createConfiguredReports } from './services/Reports';
 import { createRolloutService } from './services/Rollouts';
 import {
@@ -69,6 +80,7 @@ import {
   createScalingWritePipeline,
   createScalingWriteService,
 } from './services/ScalingWrites';
+import { createServiceManifestsService } from './services/ServiceManifests';
 
 /**
  * The MesChain scaling backend plugin.
@@ -184,6 +196,7 @@ export const scalingPlugin = createBackendPlugin({
           ...scalingPermissions,
           scalingCostBackfillPermission,
           scalingAdminPermission,
+          scalingServiceCreatePermission,
         ]);
         // Created at start-up so the audit schema is migrated before any write arrives.
         const auditStore = await DatabaseScalingAuditStore.create({ database });
@@ -329,6 +342,19 @@ export const scalingPlugin = createBackendPlugin({
           kubernetes,
           logger,
         });
+        const predictive = createPredictiveScalingService({
+          entityFacts,
+          scalingState,
+          history: storedUsageHistory(
+            await DatabaseCostUsageStore.create({ database }),
+          ),
+          store: await DatabasePredictiveScheduleStore.create({ database }),
+          pipeline: writePipeline,
+          placement,
+          settings: readPredictiveSettings(config),
+          logger,
+        });
+        await schedulePredictiveSteps({ scheduler, auth, predictive });
         const reports = await createConfiguredReports({
           config,
           database,
@@ -376,6 +402,7 @@ export const scalingPlugin = createBackendPlugin({
             }),
             cost,
             reports,
+            predictive,
             alerts: await createConfiguredAlerts({
               config,
               database,
@@ -387,6 +414,16 @@ export const scalingPlugin = createBackendPlugin({
               pipeline: writePipeline,
               entityFacts,
               sloDefaults: healthSettings.sloDefaults,
+            }),
+            serviceManifests: createServiceManifestsService({
+              regionCatalog:
+                regionCatalog ?? configRegionCatalog(regionsConfig),
+              clusters,
+              kubernetes,
+              pipeline: writePipeline,
+              permissions,
+              userInfo,
+              logger,
             }),
           }),
         );

@@ -11,6 +11,8 @@ import { addRegionRoutes } from './routes/regions';
 import { addReportRoutes } from './routes/reports';
 import { addRolloutRoutes } from './routes/rollouts';
 import { addScalingRoutes } from './routes/scaling';
+import { addPredictiveRoutes } from './routes/predictive';
+import { addServiceManifestRoutes } from './routes/serviceManifests';
 import {
   jsonBodyErrors,
   undeclaredPropertyErrors,
@@ -18,8 +20,10 @@ import {
 import { createRouteCallers } from './routes/types';
 import { AlertInputError, ConfiguredAlerts } from './services/Alerts';
 import { FleetService } from './services/Fleet';
+import { PredictiveScalingService } from './services/Predictive';
 import { ReportsService } from './services/Reports';
 import { PolicyInputError } from './services/ScalingWrites';
+import { ServiceManifestsService } from './services/ServiceManifests';
 
 /** Requests larger than this are refused with 400 before any handler runs. */
 const MAX_BODY_SIZE = '64kb';
@@ -82,6 +86,8 @@ export async function createRouter(
       alerts?: ConfiguredAlerts;
       reports: ReportsService;
       fleet: FleetService;
+      predictive: PredictiveScalingService;
+      serviceManifests: ServiceManifestsService;
     },
 ): Promise<express.Router> {
   const {
@@ -93,6 +99,8 @@ export async function createRouter(
     alerts,
     fleet,
     reports,
+    serviceManifests,
+    predictive,
     ...scaling
   } = options;
   const router = await createOpenApiRouter({
@@ -112,6 +120,8 @@ export async function createRouter(
   addAlertRoutes(router, { callers, httpAuth, alerts });
   addReportRoutes(router, { callers, reports });
   addFleetRoutes(router, { fleet, callers });
+  addPredictiveRoutes(router, { predictive, callers });
+  addServiceManifestRoutes(router, { serviceManifests, callers });
 
   router.use(undeclaredPropertyErrors, fieldProblems);
   return router;

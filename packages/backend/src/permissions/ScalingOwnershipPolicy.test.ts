@@ -11,6 +11,7 @@ import {
   scalingReplicasUpdatePermission,
   scalingReplicasZeroPermission,
   scalingRolloutManagePermission,
+  scalingServiceCreatePermission,
 } from '@meschain/backstage-plugin-scaling-common';
 import { ScalingOwnershipPolicy } from './ScalingOwnershipPolicy';
 
@@ -43,6 +44,16 @@ describe('ScalingOwnershipPolicy', () => {
     scaleToZeroGroups: ['group:default/platform-team'],
     costAdminGroups: ['group:default/platform-team'],
     adminGroups: ['group:default/platform-team'],
+  });
+
+  it('lets every signed-in user, and no one else, create services', async () => {
+    const permission = scalingServiceCreatePermission;
+    await expect(
+      policy.handle({ permission }, commerceEngineer),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    await expect(policy.handle({ permission })).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
   });
 
   it('lets only the cost admin groups re-ingest cost', async () => {

@@ -18,6 +18,7 @@ import {
   scalingCostBackfillPermission,
   scalingPermissions,
   scalingReplicasZeroPermission,
+  scalingServiceCreatePermission,
 } from '@meschain/backstage-plugin-scaling-common';
 
 /**
@@ -56,6 +57,13 @@ export class ScalingOwnershipPolicy implements PermissionPolicy {
         result: memberOfAny(this.options.costAdminGroups)
           ? AuthorizeResult.ALLOW
           : AuthorizeResult.DENY,
+      };
+    }
+    // Any signed-in user may start a service; the scaling backend also
+    // requires membership of the owner the new service names.
+    if (isPermission(permission, scalingServiceCreatePermission)) {
+      return {
+        result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       };
     }
     const admin = memberOfAny(this.options.adminGroups);

@@ -1,0 +1,2 @@
+export { createServiceManifestsService } from './createServiceManifestsService';
+export type { ServiceManifestsService } from './createServiceManifestsService';
