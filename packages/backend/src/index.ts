@@ -11,6 +11,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// the "New MesChain service" template's actions: render, apply and publish locally
+backend.add(
+  import('@meschain/backstage-plugin-scaffolder-backend-module-scaling'),
+);
 
 // auth plugin
 backend.add(import('@backstage/plugin-auth-backend'));
