@@ -1,15 +1,15 @@
-import { ApiClient } from './apiClient';
-import { startInProcessTarget } from './inProcessTarget';
-import { formatMatrix } from './permissionMatrix';
+import { ApiClient } from './__testUtils__/apiClient';
+import { startInProcessTarget } from './__testUtils__/inProcessTarget';
+import { formatMatrix } from './__testUtils__/permissionMatrix';
 import {
   checkPermissionMatrix,
   exerciseClusterFaults,
   FUZZ_SEED,
   fuzzEveryWrite,
   findSecretLeaks,
-} from './reliabilityChecks';
-import { writeOperations } from './spec';
-import { ReliabilityTarget } from './target';
+} from './__testUtils__/reliabilityChecks';
+import { writeOperations } from './__testUtils__/spec';
+import { ReliabilityTarget } from './__testUtils__/target';
 
 jest.setTimeout(300_000);
 

@@ -1,4 +1,4 @@
-import { findLeaks, kubeconfigSecrets } from './secretLeaks';
+import { findLeaks, kubeconfigSecrets } from './__testUtils__/secretLeaks';
 
 const PEM =
   '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----';

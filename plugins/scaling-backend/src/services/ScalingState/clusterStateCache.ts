@@ -1,6 +1,7 @@
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { JsonValue } from '@backstage/types';
 import { WorkloadScalingState } from '@meschain/backstage-plugin-scaling-common';
+import { createFallbackCache } from './fallbackCache';
 import { WorkloadQuery } from './workloadQuery';
 
 /** What one cluster answered for one entity's workload query. */
@@ -37,11 +38,16 @@ export interface ClusterStateCache {
   evict(key: string): Promise<void>;
 }
 
+/** How long one read or write of the shared cache may take before this replica caches alone. */
+const SHARED_CACHE_TIMEOUT_MS = 500;
+
 /**
  * A {@link ClusterStateCache} on the Backstage cache service: in memory per
  * backend replica by default, shared when the cache service is backed by
  * Redis, Valkey or memcache. With several replicas and an in-memory cache,
  * two replicas may answer up to `ttlMs` apart; the TTL is kept short for that.
+ * While a shared cache fails, each replica caches in its own memory
+ * (see {@link createFallbackCache}).
  */
 export function createClusterStateCache(options: {
   cache: CacheService;
@@ -49,7 +55,13 @@ export function createClusterStateCache(options: {
   /** 0 turns caching off. */
   ttlMs: number;
 }): ClusterStateCache {
-  const { cache, logger, ttlMs } = options;
+  const { logger, ttlMs } = options;
+  const cache = createFallbackCache({
+    shared: options.cache,
+    logger,
+    timeoutMs: SHARED_CACHE_TIMEOUT_MS,
+    retryAfterMs: Math.max(30_000, 2 * ttlMs),
+  });
   const loading = new Map<string, Promise<ObservedWorkloads>>();
 
   async function cached(key: string): Promise<ObservedWorkloads | undefined> {

@@ -22,7 +22,7 @@ import { createRecordingLogger } from './recordingLogger';
 import { kubeconfigSecrets } from './secretLeaks';
 import { ClusterObject, ReliabilityTarget } from './target';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = path.resolve(__dirname, '../../../../..');
 const NAMESPACE = 'meschain-sync';
 const OWNER = 'user:default/guest';
 /** A member of the data team, which owns none of the platform team's services. */

@@ -60,8 +60,11 @@ function bodyFields(
   });
 }
 
-const typeOf = (value: unknown) =>
-  Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+function typeOf(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  return typeof value;
+}
 
 /** Values of every JSON type but the field's own. */
 function wrongTypes(field: BodyField): fc.Arbitrary<unknown> {

@@ -49,7 +49,7 @@ interface OpenApiDocument {
 /** The scaling backend's OpenAPI contract, read from its source so that new endpoints are fuzzed as they appear. */
 export const SCALING_SPEC_FILE = path.resolve(
   __dirname,
-  '../../../../plugins/scaling-backend/src/schema/openapi.yaml',
+  '../../../../../plugins/scaling-backend/src/schema/openapi.yaml',
 );
 
 function resolveRef(document: OpenApiDocument, ref: string): any {

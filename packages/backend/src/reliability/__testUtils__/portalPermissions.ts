@@ -10,7 +10,7 @@ import {
   PermissionCondition,
   PermissionCriteria,
 } from '@backstage/plugin-permission-common';
-import { ScalingOwnershipPolicy } from '../permissions/ScalingOwnershipPolicy';
+import { ScalingOwnershipPolicy } from '../../permissions/ScalingOwnershipPolicy';
 import { ownershipOf } from './portalCatalog';
 
 type Condition = PermissionCriteria<PermissionCondition>;

@@ -7,7 +7,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 
-const CATALOG_DIR = path.resolve(__dirname, '../../../../catalog');
+const CATALOG_DIR = path.resolve(__dirname, '../../../../../catalog');
 
 /**
  * The portal's own catalog (catalog/*.yaml) with the relations the catalog would derive from
