@@ -18,6 +18,10 @@ import { AlertInputError } from './errors';
 import { checkServiceRegion } from './serviceRegion';
 import { AlertsService } from './types';
 
+/** The form of Alertmanager's silence ids. */
+const SILENCE_ID =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function toActiveAlert(alert: AlertmanagerAlert): ActiveAlert {
   const { labels, annotations } = alert;
   return {
@@ -77,11 +81,15 @@ export function createMaintenanceWindows(options: {
     facts: ScalingEntityFacts,
     silenceId: string,
   ): Promise<AlertmanagerSilence> {
-    const silence = await alertmanager.getSilence(silenceId);
-    if (matcherValue(silence, 'service') !== metricsServiceLabel(facts)) {
-      throw new NotFoundError(
+    const unknown = () =>
+      new NotFoundError(
         `${facts.entityRef} has no maintenance window ${silenceId}`,
       );
+    // Alertmanager refuses an id that is not a UUID with a 422, which is no outage of its own.
+    if (!SILENCE_ID.test(silenceId)) throw unknown();
+    const silence = await alertmanager.getSilence(silenceId);
+    if (matcherValue(silence, 'service') !== metricsServiceLabel(facts)) {
+      throw unknown();
     }
     return silence;
   }
