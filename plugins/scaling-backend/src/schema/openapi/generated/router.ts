@@ -59,6 +59,16 @@ export const spec = {
           pattern: '^[a-zA-Z0-9._-]{1,63}$',
         },
       },
+      predictiveRegion: {
+        name: 'region',
+        in: 'query',
+        required: true,
+        description: 'The region of the forecast or schedule.',
+        schema: {
+          type: 'string',
+          pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+        },
+      },
     },
     schemas: {
       ContainerImage: {
@@ -3277,6 +3287,239 @@ export const spec = {
           },
         },
       },
+      LoadForecastHour: {
+        type: 'object',
+        required: ['at'],
+        properties: {
+          at: {
+            type: 'string',
+            description: 'Start of the hour (RFC 3339).',
+          },
+          actual: {
+            type: 'number',
+            description:
+              'CPU the service used over the hour in the region, in millicores.',
+          },
+          forecast: {
+            type: 'number',
+            description:
+              'Forecast CPU, in millicores; for past hours, as forecast before the week began.',
+          },
+          upper: {
+            type: 'number',
+            description:
+              'The load stayed under this multiple of the forecast in 9 of 10 validation hours.',
+          },
+        },
+      },
+      LoadForecastAccuracy: {
+        type: 'object',
+        required: ['mape', 'underForecastShare', 'hours'],
+        properties: {
+          mape: {
+            type: 'number',
+            description: 'Mean absolute percentage error, in percent.',
+          },
+          underForecastShare: {
+            type: 'number',
+            description:
+              'Share of hours, 0–1, whose load exceeded the forecast.',
+          },
+          hours: {
+            type: 'integer',
+          },
+        },
+      },
+      EntityLoadForecast: {
+        type: 'object',
+        required: ['region', 'hours'],
+        properties: {
+          region: {
+            type: 'string',
+          },
+          hours: {
+            type: 'array',
+            description:
+              'The past week (actual, and forecast from the weeks before it) and the next 7 days.',
+            items: {
+              $ref: '#/components/schemas/LoadForecastHour',
+            },
+          },
+          accuracy: {
+            $ref: '#/components/schemas/LoadForecastAccuracy',
+          },
+          weeklySeason: {
+            type: 'boolean',
+            description:
+              'Whether the history was long enough (two weeks) for a weekly season.',
+          },
+          unavailable: {
+            type: 'string',
+            description: 'Why there is no forecast, e.g. too little history.',
+          },
+        },
+      },
+      PredictiveScheduleStep: {
+        type: 'object',
+        required: ['from', 'minReplicas'],
+        properties: {
+          from: {
+            type: 'string',
+          },
+          minReplicas: {
+            type: 'integer',
+          },
+        },
+      },
+      PredictiveScheduleAutoscaler: {
+        type: 'object',
+        required: ['name', 'minReplicas', 'maxReplicas', 'targetUtilization'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          minReplicas: {
+            type: 'integer',
+          },
+          maxReplicas: {
+            type: 'integer',
+          },
+          targetUtilization: {
+            type: 'number',
+            description: "The HPA's CPU target, in percent of the request.",
+          },
+        },
+      },
+      ScheduleReplayFigures: {
+        type: 'object',
+        required: ['minutesAboveTarget', 'minutesAboveSlo', 'replicaHours'],
+        properties: {
+          minutesAboveTarget: {
+            type: 'number',
+          },
+          minutesAboveSlo: {
+            type: 'number',
+          },
+          replicaHours: {
+            type: 'number',
+          },
+          costPerMonth: {
+            type: 'number',
+          },
+          currency: {
+            type: 'string',
+          },
+        },
+      },
+      PredictiveScheduleEffect: {
+        type: 'object',
+        description:
+          'The what-if replay of the forecast load under the HPA, without and with the schedule.',
+        required: ['withoutSchedule', 'withSchedule'],
+        properties: {
+          withoutSchedule: {
+            $ref: '#/components/schemas/ScheduleReplayFigures',
+          },
+          withSchedule: {
+            $ref: '#/components/schemas/ScheduleReplayFigures',
+          },
+        },
+      },
+      AppliedPredictiveSchedule: {
+        type: 'object',
+        required: [
+          'steps',
+          'until',
+          'baseMinReplicas',
+          'appliedBy',
+          'appliedAt',
+        ],
+        properties: {
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PredictiveScheduleStep',
+            },
+          },
+          until: {
+            type: 'string',
+          },
+          baseMinReplicas: {
+            type: 'integer',
+            description:
+              "The HPA's minimum before the schedule, given back when it ends or is removed.",
+          },
+          appliedBy: {
+            type: 'string',
+          },
+          appliedAt: {
+            type: 'string',
+          },
+          currentStep: {
+            $ref: '#/components/schemas/PredictiveScheduleStep',
+          },
+        },
+      },
+      PredictiveScheduleView: {
+        type: 'object',
+        required: ['region', 'leadTimeSeconds'],
+        properties: {
+          region: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          workload: {
+            $ref: '#/components/schemas/ScalingWorkloadRef',
+          },
+          autoscaler: {
+            $ref: '#/components/schemas/PredictiveScheduleAutoscaler',
+          },
+          leadTimeSeconds: {
+            type: 'number',
+            description:
+              "How long before the load each minimum is raised, pod start-up plus the HPA's reaction.",
+          },
+          proposed: {
+            type: 'object',
+            required: ['steps', 'until'],
+            properties: {
+              steps: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/PredictiveScheduleStep',
+                },
+              },
+              until: {
+                type: 'string',
+              },
+            },
+          },
+          effect: {
+            $ref: '#/components/schemas/PredictiveScheduleEffect',
+          },
+          applied: {
+            $ref: '#/components/schemas/AppliedPredictiveSchedule',
+          },
+          unavailable: {
+            type: 'string',
+            description:
+              'Why no schedule can be proposed, e.g. no HPA scaling on CPU in the region.',
+          },
+        },
+      },
+      PredictiveScheduleApplyRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['region'],
+        properties: {
+          region: {
+            type: 'string',
+            pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+          },
+        },
+      },
     },
     responses: {
       MalformedEntityRef: {
@@ -5493,6 +5736,211 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/forecast': {
+      get: {
+        operationId: 'GetEntityLoadForecast',
+        description:
+          "A service's CPU load in one region: the past week against what was forecast for it, and the forecast of the next 7 days, with daily and weekly seasons.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/predictiveRegion',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The entity exists.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityLoadForecast',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'The entity ref or the region is malformed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/predictive-schedule': {
+      get: {
+        operationId: 'GetPredictiveSchedule',
+        description:
+          'The schedule of HPA minimums proposed from the forecast for one region, its what-if effect, and the schedule applied there, if any.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/predictiveRegion',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The entity exists.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PredictiveScheduleView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'The entity ref or the region is malformed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+      put: {
+        operationId: 'ApplyPredictiveSchedule',
+        description:
+          'Applies the proposed schedule in one region: the step in force is set at once, and a scheduler task sets each later one. Replaces a schedule applied before.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PredictiveScheduleApplyRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The schedule is applied.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PredictiveScheduleView',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'No schedule can be proposed in the region, or the region is not allowed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/ObjectNotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+      delete: {
+        operationId: 'RemovePredictiveSchedule',
+        description:
+          'Removes the schedule of one region and gives the HPA back the minimum it had before.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/predictiveRegion',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The schedule is removed.',
+          },
+          '400': {
+            description: 'The entity ref or the region is malformed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/ObjectNotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
         },
       },

@@ -16,6 +16,7 @@ import { CostBackfillRequest } from '../models/CostBackfillRequest.model';
 import { CostIngestionStatus } from '../models/CostIngestionStatus.model';
 import { EntityHealth } from '../models/EntityHealth.model';
 import { EntityHealthChecks } from '../models/EntityHealthChecks.model';
+import { EntityLoadForecast } from '../models/EntityLoadForecast.model';
 import { EntityRegions } from '../models/EntityRegions.model';
 import { EntityRolloutState } from '../models/EntityRolloutState.model';
 import { EntityScalingState } from '../models/EntityScalingState.model';
@@ -28,6 +29,8 @@ import { PolicyApplyRequest } from '../models/PolicyApplyRequest.model';
 import { PolicyApplyResult } from '../models/PolicyApplyResult.model';
 import { PolicyDeleteResult } from '../models/PolicyDeleteResult.model';
 import { PolicyRejection } from '../models/PolicyRejection.model';
+import { PredictiveScheduleApplyRequest } from '../models/PredictiveScheduleApplyRequest.model';
+import { PredictiveScheduleView } from '../models/PredictiveScheduleView.model';
 import { RegionFacts } from '../models/RegionFacts.model';
 import { RegionsOverview } from '../models/RegionsOverview.model';
 import { Report } from '../models/Report.model';
@@ -54,6 +57,18 @@ export type ActOnRollout = {
   };
   body: RolloutActionRequest;
   response: RolloutActionResult | Error | void | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type ApplyPredictiveSchedule = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  body: PredictiveScheduleApplyRequest;
+  response: PredictiveScheduleView | Error | void | Error | Error | Error;
 };
 /**
  * @public
@@ -260,6 +275,20 @@ export type GetEntityHealthChecks = {
 /**
  * @public
  */
+export type GetEntityLoadForecast = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    region: string;
+  };
+  response: EntityLoadForecast | Error | void | Error;
+};
+/**
+ * @public
+ */
 export type GetEntityRegions = {
   path: {
     kind: string;
@@ -333,6 +362,20 @@ export type GetOrgCost = {
     end?: string;
   };
   response: { [key: string]: any } | Error | void;
+};
+/**
+ * @public
+ */
+export type GetPredictiveSchedule = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    region: string;
+  };
+  response: PredictiveScheduleView | Error | void | Error;
 };
 /**
  * @public
@@ -436,6 +479,20 @@ export type ReceiveAlertmanagerWebhook = {
 /**
  * @public
  */
+export type RemovePredictiveSchedule = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    region: string;
+  };
+  response: void | Error | void | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type ScaleWorkload = {
   path: {
     kind: string;
@@ -474,6 +531,8 @@ export type UpdateAlertRule = {
 export type EndpointMap = {
   '#post|/entities/{kind}/{namespace}/{name}/rollouts/actions': ActOnRollout;
 
+  '#put|/entities/{kind}/{namespace}/{name}/predictive-schedule': ApplyPredictiveSchedule;
+
   '#post|/entities/{kind}/{namespace}/{name}/policy': ApplyScalingPolicy;
 
   '#post|/services/manifests': ApplyServiceManifests;
@@ -508,6 +567,8 @@ export type EndpointMap = {
 
   '#get|/entities/{kind}/{namespace}/{name}/health/checks': GetEntityHealthChecks;
 
+  '#get|/entities/{kind}/{namespace}/{name}/forecast': GetEntityLoadForecast;
+
   '#get|/entities/{kind}/{namespace}/{name}/regions': GetEntityRegions;
 
   '#get|/entities/{kind}/{namespace}/{name}/rollouts': GetEntityRollouts;
@@ -521,6 +582,8 @@ export type EndpointMap = {
   '#get|/entities/{kind}/{namespace}/{name}/maintenance-windows': GetMaintenanceWindows;
 
   '#get|/cost/org': GetOrgCost;
+
+  '#get|/entities/{kind}/{namespace}/{name}/predictive-schedule': GetPredictiveSchedule;
 
   '#get|/regions/{regionId}': GetRegionFacts;
 
@@ -541,6 +604,8 @@ export type EndpointMap = {
   '#get|/cost/teams/{kind}/{namespace}/{name}': GetTeamCost;
 
   '#post|/alerts/webhook': ReceiveAlertmanagerWebhook;
+
+  '#_delete|/entities/{kind}/{namespace}/{name}/predictive-schedule': RemovePredictiveSchedule;
 
   '#post|/entities/{kind}/{namespace}/{name}/scale': ScaleWorkload;
 

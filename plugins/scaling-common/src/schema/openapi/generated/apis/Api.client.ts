@@ -20,6 +20,7 @@ import { CostBackfillRequest } from '../models/CostBackfillRequest.model';
 import { CostIngestionStatus } from '../models/CostIngestionStatus.model';
 import { EntityHealth } from '../models/EntityHealth.model';
 import { EntityHealthChecks } from '../models/EntityHealthChecks.model';
+import { EntityLoadForecast } from '../models/EntityLoadForecast.model';
 import { EntityRegions } from '../models/EntityRegions.model';
 import { EntityRolloutState } from '../models/EntityRolloutState.model';
 import { EntityScalingState } from '../models/EntityScalingState.model';
@@ -31,6 +32,8 @@ import { MaintenanceWindowList } from '../models/MaintenanceWindowList.model';
 import { PolicyApplyRequest } from '../models/PolicyApplyRequest.model';
 import { PolicyApplyResult } from '../models/PolicyApplyResult.model';
 import { PolicyDeleteResult } from '../models/PolicyDeleteResult.model';
+import { PredictiveScheduleApplyRequest } from '../models/PredictiveScheduleApplyRequest.model';
+import { PredictiveScheduleView } from '../models/PredictiveScheduleView.model';
 import { RegionFacts } from '../models/RegionFacts.model';
 import { RegionsOverview } from '../models/RegionsOverview.model';
 import { Report } from '../models/Report.model';
@@ -73,6 +76,17 @@ export type ActOnRollout = {
     name: string;
   };
   body: RolloutActionRequest;
+};
+/**
+ * @public
+ */
+export type ApplyPredictiveSchedule = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  body: PredictiveScheduleApplyRequest;
 };
 /**
  * @public
@@ -256,6 +270,19 @@ export type GetEntityHealthChecks = {
 /**
  * @public
  */
+export type GetEntityLoadForecast = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    region: string;
+  };
+};
+/**
+ * @public
+ */
 export type GetEntityRegions = {
   path: {
     kind: string;
@@ -321,6 +348,19 @@ export type GetOrgCost = {
   query: {
     start?: string;
     end?: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetPredictiveSchedule = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    region: string;
   };
 };
 /**
@@ -414,6 +454,19 @@ export type ReceiveAlertmanagerWebhook = {
 /**
  * @public
  */
+export type RemovePredictiveSchedule = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    region: string;
+  };
+};
+/**
+ * @public
+ */
 export type ScaleWorkload = {
   path: {
     kind: string;
@@ -489,6 +542,38 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Applies the proposed schedule in one region: the step in force is set at once, and a scheduler task sets each later one. Replaces a schedule applied before.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param predictiveScheduleApplyRequest -
+   */
+  public async applyPredictiveSchedule(
+    // @ts-ignore
+    request: ApplyPredictiveSchedule,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<PredictiveScheduleView>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/predictive-schedule`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'PUT',
       body: JSON.stringify(request.body),
     });
   }
@@ -1008,6 +1093,38 @@ export class DefaultApiClient {
   }
 
   /**
+   * A service\'s CPU load in one region: the past week against what was forecast for it, and the forecast of the next 7 days, with daily and weekly seasons.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param region - The region of the forecast or schedule.
+   */
+  public async getEntityLoadForecast(
+    // @ts-ignore
+    request: GetEntityLoadForecast,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<EntityLoadForecast>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/forecast{?region}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
    * The regions a catalog entity runs in, with its replicas there and its DR readiness.
    * @param kind - The entity kind, e.g. component.
    * @param namespace -
@@ -1201,6 +1318,38 @@ export class DefaultApiClient {
     const uriTemplate = `/cost/org{?start,end}`;
 
     const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The schedule of HPA minimums proposed from the forecast for one region, its what-if effect, and the schedule applied there, if any.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param region - The region of the forecast or schedule.
+   */
+  public async getPredictiveSchedule(
+    // @ts-ignore
+    request: GetPredictiveSchedule,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<PredictiveScheduleView>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/predictive-schedule{?region}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
       ...request.query,
     });
 
@@ -1484,6 +1633,38 @@ export class DefaultApiClient {
       },
       method: 'POST',
       body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Removes the schedule of one region and gives the HPA back the minimum it had before.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param region - The region of the forecast or schedule.
+   */
+  public async removePredictiveSchedule(
+    // @ts-ignore
+    request: RemovePredictiveSchedule,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<void>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/predictive-schedule{?region}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'DELETE',
     });
   }
 
