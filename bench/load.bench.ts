@@ -1,0 +1,240 @@
+/**
+ * Load benchmark of the scale-out setup (scripts/start-cluster.sh): the suite's reads through
+ * nginx, as 50 and then 200 users asking at once (autocannon connections, each sending its next
+ * request when the last is answered), then a soak of mixed reads with every replica's memory
+ * before and after. The baseline, measured in the same run through the same load balancer and
+ * replicas, is the backend's liveness check, which does no work: each read's p95 is also shown
+ * as a multiple of it.
+ *
+ * Uses the setup named by SCALE_OUT_URL (and SCALE_OUT_REPLICA_URLS, SCALE_OUT_RUN_DIR, as its
+ * cluster.env has them), or starts one with two replicas and stops it at the end.
+ *
+ * Run with `yarn bench:load`. LOAD_BENCH_SECONDS (default 20) sets each measurement's length,
+ * LOAD_BENCH_SOAK_MINUTES (default 10) the soak's.
+ */
+import autocannon from 'autocannon';
+import { replicaRssMiB, scaleOutCluster } from './lib/scaleOutCluster';
+
+const SECONDS = Number(process.env.LOAD_BENCH_SECONDS ?? 20);
+const SOAK_MINUTES = Number(process.env.LOAD_BENCH_SOAK_MINUTES ?? 10);
+const USERS = [50, 200];
+const SOAK_USERS = 50;
+const TARGET_P95_MS = 100;
+/** RSS growth over the soak above this share is reported as not flat. */
+const FLAT_GROWTH = 0.15;
+
+const BASELINE = {
+  name: 'baseline: liveness',
+  path: '/.backstage/health/v1/liveness',
+  cached: false,
+};
+const READS = [
+  {
+    name: 'scaling state of a service',
+    path: '/api/scaling/entities/component/default/user-service/scaling',
+    cached: true,
+  },
+  { name: 'fleet', path: '/api/scaling/fleet', cached: true },
+  { name: 'regions', path: '/api/scaling/regions', cached: false },
+  {
+    name: 'cost of a service',
+    path: '/api/scaling/cost/entities/component/default/user-service',
+    cached: false,
+  },
+  {
+    name: 'cost of the organisation',
+    path: '/api/scaling/cost/org',
+    cached: false,
+  },
+];
+
+type Figures = {
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  serverErrors: number;
+};
+
+function percentile(sorted: number[], p: number): number {
+  return (
+    sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN
+  );
+}
+
+/** Runs autocannon and keeps every answer's time and status, for exact percentiles. */
+function measure(options: {
+  url: string;
+  paths: string[];
+  token: string;
+  connections: number;
+  seconds: number;
+}): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let serverErrors = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.seconds,
+        timeout: 30,
+        headers: { authorization: `Bearer ${options.token}` },
+        requests: options.paths.map(path => ({ method: 'GET', path })),
+      },
+      (error: Error | null) => {
+        if (error) {
+          reject(error);
+          return;
+        }
+        latencies.sort((a, b) => a - b);
+        resolve({
+          requests: latencies.length,
+          p50: percentile(latencies, 0.5),
+          p95: percentile(latencies, 0.95),
+          p99: percentile(latencies, 0.99),
+          errors,
+          serverErrors,
+        });
+      },
+    );
+    instance.on(
+      'response',
+      (_client: unknown, status: number, _bytes: number, ms: number) => {
+        latencies.push(ms);
+        if (status >= 400) errors += 1;
+        if (status >= 500) serverErrors += 1;
+      },
+    );
+    // Connection errors and timeouts: no answer at all.
+    instance.on('reqError', () => {
+      errors += 1;
+      serverErrors += 1;
+    });
+  });
+}
+
+async function guestToken(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!response.ok)
+    throw new Error(`Guest sign-in answered ${response.status}`);
+  return (await response.json()).backstageIdentity.token;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function main() {
+  const cluster = await scaleOutCluster({ replicas: 2 });
+  let failed = false;
+  try {
+    const token = await guestToken(cluster.url);
+    const replicas = cluster.replicaUrls.map((_, i) => i + 1);
+    console.log(
+      `Load through ${cluster.url}, ${cluster.replicaUrls.length} replicas; ${SECONDS} s per measurement\n`,
+    );
+
+    // Every cache and connection pool warmed, as in a portal that has been up a while.
+    await measure({
+      url: cluster.url,
+      paths: READS.map(r => r.path),
+      token,
+      connections: 10,
+      seconds: 5,
+    });
+
+    for (const users of USERS) {
+      const baseline = await measure({
+        url: cluster.url,
+        paths: [BASELINE.path],
+        token,
+        connections: users,
+        seconds: SECONDS,
+      });
+      console.log(`${users} users`);
+      console.log(
+        `  ${BASELINE.name.padEnd(30)} p50 ${ms(baseline.p50)}  p95 ${ms(
+          baseline.p95,
+        )}  p99 ${ms(baseline.p99)}  ${baseline.requests} requests, ${
+          baseline.errors
+        } errors`,
+      );
+      for (const read of READS) {
+        const figures = await measure({
+          url: cluster.url,
+          paths: [read.path],
+          token,
+          connections: users,
+          seconds: SECONDS,
+        });
+        const ratio = figures.p95 / baseline.p95;
+        const verdict =
+          figures.serverErrors > 0
+            ? 'FAIL: 5xx'
+            : read.cached && users === 200 && figures.p95 >= TARGET_P95_MS
+            ? `FAIL: p95 over ${TARGET_P95_MS} ms`
+            : 'ok';
+        failed ||= verdict !== 'ok';
+        console.log(
+          `  ${read.name.padEnd(30)} p50 ${ms(figures.p50)}  p95 ${ms(
+            figures.p95,
+          )} (×${ratio.toFixed(1)} baseline)  p99 ${ms(figures.p99)}  ${
+            figures.requests
+          } requests, ${figures.errors} errors (${figures.serverErrors} 5xx)  ${
+            read.cached ? 'cached ' : ''
+          }${verdict}`,
+        );
+      }
+    }
+
+    if (!cluster.runDir) {
+      console.log(
+        "\nNo SCALE_OUT_RUN_DIR: the replicas' memory is not measured.",
+      );
+    } else {
+      const before = replicas.map(r => replicaRssMiB(cluster.runDir, r));
+      console.log(
+        `\nSoak: ${SOAK_MINUTES} min of mixed reads at ${SOAK_USERS} users`,
+      );
+      const soak = await measure({
+        url: cluster.url,
+        paths: READS.map(r => r.path),
+        token,
+        connections: SOAK_USERS,
+        seconds: Math.round(SOAK_MINUTES * 60),
+      });
+      const afterSoak = replicas.map(r => replicaRssMiB(cluster.runDir, r));
+      console.log(
+        `  p50 ${ms(soak.p50)}  p95 ${ms(soak.p95)}  p99 ${ms(soak.p99)}  ${
+          soak.requests
+        } requests, ${soak.errors} errors (${soak.serverErrors} 5xx)`,
+      );
+      failed ||= soak.serverErrors > 0;
+      replicas.forEach((r, i) => {
+        const growth = (afterSoak[i] - before[i]) / before[i];
+        const flat = growth <= FLAT_GROWTH;
+        failed ||= !flat;
+        console.log(
+          `  replica ${r}: RSS ${before[i]} MiB before, ${
+            afterSoak[i]
+          } MiB after (${(growth * 100).toFixed(1)} %) ${
+            flat ? 'flat' : 'FAIL: grew'
+          }`,
+        );
+      });
+    }
+  } finally {
+    await cluster.stop();
+  }
+  if (failed) {
+    process.exitCode = 1;
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
