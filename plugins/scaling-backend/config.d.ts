@@ -77,6 +77,14 @@ export interface Config {
     };
 
     /** The scaling, deployments and cost reports. */
+    /** Forecasts of each service's load, and the predictive schedules of HPA minimums fitted to them. */
+    predictive?: {
+      /**
+       * From a pod's creation until it serves, in seconds: each raised minimum is set this long,
+       * plus the HPA's reaction, before the forecast load. Defaults to 60.
+       */
+      podStartupSeconds?: number;
+    };
     reports?: {
       /** When the weekly task makes each team's reports of the week before; by default Mondays at 06:00 UTC (`0 6 * * 1`). */
       weekly?: { cron?: string };

@@ -11,6 +11,7 @@ import {
   scalingAdminPermission,
   scalingCostBackfillPermission,
   scalingPermissions,
+  replayPolicy,
   scalingServiceCreatePermission,
 } from '@meschain/backstage-plugin-scaling-common';
 import {
@@ -352,6 +353,7 @@ export const scalingPlugin = createBackendPlugin({
           pipeline: writePipeline,
           placement,
           settings: readPredictiveSettings(config),
+          replay: replayPolicy,
           logger,
         });
         await schedulePredictiveSteps({ scheduler, auth, predictive });

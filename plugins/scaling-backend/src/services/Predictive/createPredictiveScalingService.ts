@@ -168,6 +168,27 @@ export function createPredictiveScalingService(options: {
     };
   }
 
+  /** The what-if replay of the proposal; left out, and logged, when the replay refuses the HPA. */
+  function effectOf(proposal: Extract<Proposal, { schedule: unknown }>) {
+    if (!options.replay) return {};
+    try {
+      return {
+        effect: scheduleEffect(options.replay, {
+          forecast: proposal.forecast,
+          target: proposal.target,
+          steps: proposal.schedule.steps,
+          podStartupSeconds,
+        }),
+      };
+    } catch (error) {
+      options.logger.warn('Could not replay a predictive schedule', {
+        entityRef: proposal.entityRef,
+        reason: (error as Error).message,
+      });
+      return {};
+    }
+  }
+
   async function view(
     entityRef: CompoundEntityRef,
     region: string,
@@ -191,14 +212,7 @@ export function createPredictiveScalingService(options: {
               steps: proposal.schedule.steps.map(stepView),
               until: iso(proposal.schedule.until),
             },
-            ...(options.replay && {
-              effect: scheduleEffect(options.replay, {
-                forecast: proposal.forecast,
-                target: proposal.target,
-                steps: proposal.schedule.steps,
-                podStartupSeconds,
-              }),
-            }),
+            ...effectOf(proposal),
           }),
       ...(applied && { applied: appliedView(applied, now()) }),
     };
