@@ -1,9 +1,16 @@
 import type { InstantLoad } from './loadCursor';
 import type { PodCohorts } from './podCohorts';
 
-/** What the controller sees at one sync. */
+/**
+ * What the controller sees at one sync. Times inside a replay run in seconds
+ * since its start: small integers stay unboxed in V8, where epoch
+ * milliseconds would be a heap number at every call.
+ */
 export interface SyncView {
+  /** Epoch ms. */
   now: number;
+  /** Seconds since the replay's start. */
+  elapsed: number;
   /** The scale target's `spec.replicas`. */
   currentReplicas: number;
   /** The policy's, or the floor schedule's step in force. */

@@ -93,7 +93,7 @@ export class IncrementalController implements ReplayController {
     const { now, currentReplicas } = view;
     if (!this.#seeded) {
       // A new HPA counts its current size as a recent recommendation.
-      this.#windows.record(currentReplicas, now);
+      this.#windows.record(currentReplicas, view.elapsed);
       this.#seeded = true;
     }
     const rescale = this.#decide(view);
@@ -126,7 +126,7 @@ export class IncrementalController implements ReplayController {
       };
     }
 
-    const counts = view.pods.counts(now);
+    const counts = view.pods.counts(view.elapsed);
     let proposed = 0;
     let description = '';
     let invalid = 0;
@@ -155,7 +155,13 @@ export class IncrementalController implements ReplayController {
       return undefined;
     }
 
-    const stabilized = this.#windows.stabilize(currentReplicas, proposed, now);
+    const stabilized = this.#windows.stabilize(
+      currentReplicas,
+      proposed,
+      view.elapsed,
+    );
+    // The limits never move a count that stays put: min and max were checked above.
+    if (stabilized === currentReplicas) return undefined;
     const request = {
       currentReplicas,
       desiredReplicas: stabilized,

@@ -6,7 +6,7 @@ import type { PodSample } from '../hpa/types';
 
 /** Pods created together. */
 interface Cohort {
-  /** When they run and pass readiness (epoch ms); -Infinity for the pods there at the start. */
+  /** When they run and pass readiness, in seconds since the replay's start; -Infinity for the pods there at the start. */
   startsAt: number;
   count: number;
 }
@@ -27,17 +27,18 @@ export interface PodCounts {
 export class PodCohorts {
   /** Oldest first. */
   readonly #cohorts: Cohort[] = [];
-  readonly #startupMs: number;
-  readonly #sampleWindowMs: number;
+  readonly #startupSeconds: number;
+  readonly #sampleWindowSeconds: number;
   #total = 0;
+  readonly #counts: PodCounts = { total: 0, running: 0, freshlyStarted: 0 };
 
   constructor(
     initialReplicas: number,
-    startupMs: number,
-    sampleWindowMs: number,
+    startupSeconds: number,
+    sampleWindowSeconds: number,
   ) {
-    this.#startupMs = startupMs;
-    this.#sampleWindowMs = sampleWindowMs;
+    this.#startupSeconds = startupSeconds;
+    this.#sampleWindowSeconds = sampleWindowSeconds;
     if (initialReplicas > 0) {
       this.#cohorts.push({ startsAt: -Infinity, count: initialReplicas });
       this.#total = initialReplicas;
@@ -52,10 +53,10 @@ export class PodCohorts {
    * Creates or deletes pods to reach `replicas`. Like the ReplicaSet
    * controller, it deletes pending pods first, then the most recently started.
    */
-  scaleTo(replicas: number, now: number): void {
+  scaleTo(replicas: number, elapsed: number): void {
     if (replicas > this.#total) {
       this.#cohorts.push({
-        startsAt: now + this.#startupMs,
+        startsAt: elapsed + this.#startupSeconds,
         count: replicas - this.#total,
       });
     }
@@ -70,13 +71,22 @@ export class PodCohorts {
     this.#total = replicas;
   }
 
-  /** Each pod as the HPA algorithm reads it, for the step-by-step baseline. */
-  podSamples(now: number, requestMillicores: number): PodSample[] {
+  /**
+   * Each pod as the HPA algorithm reads it, for the step-by-step baseline;
+   * `origin` is the replay's start in epoch ms.
+   */
+  podSamples(
+    elapsed: number,
+    origin: number,
+    requestMillicores: number,
+  ): PodSample[] {
     const samples: PodSample[] = [];
     this.#cohorts.forEach(({ startsAt, count }, cohort) => {
-      const started = startsAt < now;
+      const started = startsAt < elapsed;
       // The pods there at the start have run for longer than any window looks back.
-      const startTime = Number.isFinite(startsAt) ? startsAt : 0;
+      const startTime = Number.isFinite(startsAt)
+        ? origin + startsAt * 1000
+        : 0;
       for (let i = 0; i < count; i++) {
         samples.push({
           name: `pod-${cohort}-${i}`,
@@ -91,22 +101,27 @@ export class PodCohorts {
     return samples;
   }
 
-  counts(now: number): PodCounts {
+  /** How the pods stand at `elapsed`, in an object the next call overwrites. */
+  counts(elapsed: number): PodCounts {
     let running = 0;
     let freshlyStarted = 0;
     // Newest first: once a cohort is past its sample window, every older one is too.
     for (let i = this.#cohorts.length - 1; i >= 0; i--) {
       const { startsAt, count } = this.#cohorts[i];
       // A pod due at this very instant starts after the sync has read the pods.
-      if (startsAt >= now) continue;
+      if (startsAt >= elapsed) continue;
       running += count;
-      if (now < startsAt + this.#sampleWindowMs) {
+      if (elapsed < startsAt + this.#sampleWindowSeconds) {
         freshlyStarted += count;
       } else {
         for (let j = i - 1; j >= 0; j--) running += this.#cohorts[j].count;
         break;
       }
     }
-    return { total: this.#total, running, freshlyStarted };
+    const counts = this.#counts;
+    counts.total = this.#total;
+    counts.running = running;
+    counts.freshlyStarted = freshlyStarted;
+    return counts;
   }
 }

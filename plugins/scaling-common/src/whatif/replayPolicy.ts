@@ -9,9 +9,9 @@ import {
   HPA_SYNC_PERIOD_SECONDS,
 } from '../hpa/defaults';
 import type { HpaControllerOptions, HpaSpec } from '../hpa/types';
-import type { ReplayController } from './controllerLoop';
+import type { ReplayController, SyncView } from './controllerLoop';
 import { IncrementalController } from './incrementalController';
-import { LoadCursor } from './loadCursor';
+import { InstantLoad, LoadCursor } from './loadCursor';
 import { PodCohorts } from './podCohorts';
 import { ReplayMetric, replayMetric } from './replayMetrics';
 import {
@@ -38,6 +38,7 @@ type ControllerFactory = (
   spec: HpaSpec,
   options: HpaControllerOptions,
   model: ServiceModel,
+  origin: number,
 ) => ReplayController;
 
 /** Thrown for a replay input that cannot describe a period of load. */
@@ -87,16 +88,21 @@ function checkInput(input: ReplayInput): void {
   }
 }
 
-/** The floor schedule's step in force, read at increasing instants. */
+/**
+ * The floor schedule's step in force, read at increasing instants given in
+ * seconds since `origin`.
+ */
 function floorReader(
   steps: readonly ReplicaFloorStep[] | undefined,
+  origin: number,
   policyMinimum: number,
   maxReplicas: number,
-): (now: number) => number {
+): (elapsed: number) => number {
   const sorted = [...(steps ?? [])].sort((a, b) => a.from - b.from);
+  const starts = sorted.map(step => (step.from - origin) / 1000);
   let index = -1;
-  return now => {
-    while (index + 1 < sorted.length && sorted[index + 1].from <= now) {
+  return elapsed => {
+    while (index + 1 < starts.length && starts[index + 1] <= elapsed) {
       index += 1;
     }
     return index < 0
@@ -108,15 +114,17 @@ function floorReader(
 /** Whether the running pods' metrics are above the policy's target, whatever the controller did about it. */
 function aboveTarget(
   metrics: readonly ReplayMetric[],
-  load: { cpuMillicores: number; requestsPerSecond: number },
+  load: InstantLoad,
   running: number,
 ): boolean {
-  if (running === 0)
+  if (running === 0) {
     return load.cpuMillicores > 0 || load.requestsPerSecond > 0;
-  return metrics.some(
-    metric =>
-      metric.usageRatio(metric.podSample(load, running) * running, running) > 1,
-  );
+  }
+  for (const metric of metrics) {
+    const sample = metric.podSample(load, running);
+    if (metric.usageRatio(sample * running, running) > 1) return true;
+  }
+  return false;
 }
 
 function runReplay(
@@ -126,68 +134,79 @@ function runReplay(
   checkInput(input);
   const options = { ...DEFAULT_HPA_CONTROLLER_OPTIONS, ...input.controller };
   const model = serviceModel(input.workload, input.objectives);
-  const controller = createController(input.policy, options, model);
+  const start = input.load[0].at;
+  const end = input.load[input.load.length - 1].at;
+  const controller = createController(input.policy, options, model, start);
   const metrics = applyHpaSpecDefaults(input.policy).metrics.map(
     (metric, index) => replayMetric(metric, index, model),
   );
-  const syncMs = (input.syncPeriodSeconds ?? HPA_SYNC_PERIOD_SECONDS) * SECOND;
+  const syncSeconds = input.syncPeriodSeconds ?? HPA_SYNC_PERIOD_SECONDS;
   const pods = new PodCohorts(
     input.initialReplicas,
-    input.podStartupSeconds * SECOND,
-    Math.min(
-      CPU_SAMPLE_WINDOW_SECONDS,
-      options.cpuInitializationPeriodSeconds,
-    ) * SECOND,
+    input.podStartupSeconds,
+    Math.min(CPU_SAMPLE_WINDOW_SECONDS, options.cpuInitializationPeriodSeconds),
   );
-  const cursor = new LoadCursor(input.load);
+  const cursor = new LoadCursor(input.load, start);
   const minReplicasAt = floorReader(
     input.floorSchedule,
+    start,
     input.policy.minReplicas ?? 1,
     input.policy.maxReplicas,
   );
 
-  const start = input.load[0].at;
-  const end = input.load[input.load.length - 1].at;
+  const period = (end - start) / SECOND;
   const replicas: ReplicaStep[] = [];
   const scaleEvents: ReplayScaleEvent[] = [];
   let desired = input.initialReplicas;
-  let msAboveTarget = 0;
-  let msAboveSlo = 0;
-  let replicaMs = 0;
+  let secondsAboveTarget = 0;
+  let secondsAboveSlo = 0;
+  let replicaSeconds = 0;
   let peakUtilization = 0;
   let lastReady = -1;
+  // One view, updated each sync: a month of syncs should not feed the collector.
+  const view: SyncView = {
+    now: start,
+    elapsed: 0,
+    currentReplicas: desired,
+    minReplicas: 0,
+    load: cursor.at(0),
+    pods,
+  };
 
-  for (let now = start; now < end || now === start; now += syncMs) {
-    const load = cursor.at(now);
-    const rescale = controller.sync({
-      now,
-      currentReplicas: desired,
-      minReplicas: minReplicasAt(now),
-      load,
-      pods,
-    });
+  for (
+    let elapsed = 0;
+    elapsed < period || elapsed === 0;
+    elapsed += syncSeconds
+  ) {
+    const load = cursor.at(elapsed);
+    view.now = start + elapsed * SECOND;
+    view.elapsed = elapsed;
+    view.currentReplicas = desired;
+    view.minReplicas = minReplicasAt(elapsed);
+    view.load = load;
+    const rescale = controller.sync(view);
     if (rescale) {
       scaleEvents.push({
-        at: now,
+        at: view.now,
         from: desired,
         to: rescale.replicas,
         reason: rescale.reason,
       });
       desired = rescale.replicas;
-      pods.scaleTo(desired, now);
+      pods.scaleTo(desired, elapsed);
     }
 
-    const { running, total } = pods.counts(now);
+    const { running, total } = pods.counts(elapsed);
     if (running !== lastReady || rescale || replicas.length === 0) {
-      replicas.push({ at: now, desired, ready: running });
+      replicas.push({ at: view.now, desired, ready: running });
       lastReady = running;
     }
     // Each sync's state stands for the period until the next one.
-    const periodMs = Math.min(syncMs, end - now);
-    if (aboveTarget(metrics, load, running)) msAboveTarget += periodMs;
+    const seconds = Math.min(syncSeconds, period - elapsed);
+    if (aboveTarget(metrics, load, running)) secondsAboveTarget += seconds;
     const podDemand =
       running > 0 ? podCpuDemand(model, load.cpuMillicores, running) : Infinity;
-    if (breaksObjectives(model, podDemand)) msAboveSlo += periodMs;
+    if (breaksObjectives(model, podDemand)) secondsAboveSlo += seconds;
     if (running > 0) {
       const used = Math.min(podDemand, model.capacityMillicores);
       peakUtilization = Math.max(
@@ -195,17 +214,17 @@ function runReplay(
         (used * 100) / model.requestMillicores,
       );
     }
-    replicaMs += total * periodMs;
+    replicaSeconds += total * seconds;
   }
 
-  const minutes = (end - start) / (60 * SECOND);
-  const replicaHours = replicaMs / (3600 * SECOND);
+  const minutes = period / 60;
+  const replicaHours = replicaSeconds / 3600;
   const hours = minutes / 60;
   return {
     replicas,
     scaleEvents,
-    minutesAboveTarget: msAboveTarget / (60 * SECOND),
-    minutesAboveSlo: msAboveSlo / (60 * SECOND),
+    minutesAboveTarget: secondsAboveTarget / 60,
+    minutesAboveSlo: secondsAboveSlo / 60,
     replicaHours,
     cost: input.pricing && {
       total: replicaHours * input.pricing.perReplicaHour,
@@ -244,6 +263,7 @@ export function replayPolicy(input: ReplayInput): ReplayResult {
 export function replayPolicyStepByStep(input: ReplayInput): ReplayResult {
   return runReplay(
     input,
-    (spec, options, model) => new StepByStepController(spec, options, model),
+    (spec, options, model, origin) =>
+      new StepByStepController(spec, options, model, origin),
   );
 }

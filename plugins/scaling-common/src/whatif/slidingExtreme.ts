@@ -9,20 +9,20 @@ export class SlidingExtreme {
   readonly #times: number[] = [];
   readonly #values: number[] = [];
   #head = 0;
-  readonly #prefers: (candidate: number, kept: number) => boolean;
+  readonly #highest: boolean;
 
   /** `highest`: the window's maximum; otherwise its minimum. */
   constructor(highest: boolean) {
-    this.#prefers = highest ? (a, b) => a >= b : (a, b) => a <= b;
+    this.#highest = highest;
   }
 
   /** Records `value` at `time`; times never go back. */
   add(time: number, value: number): void {
-    while (
-      this.#values.length > this.#head &&
-      this.#prefers(value, this.#values[this.#values.length - 1])
-    ) {
-      this.#values.pop();
+    const values = this.#values;
+    while (values.length > this.#head) {
+      const kept = values[values.length - 1];
+      if (this.#highest ? value < kept : value > kept) break;
+      values.pop();
       this.#times.pop();
     }
     this.#times.push(time);

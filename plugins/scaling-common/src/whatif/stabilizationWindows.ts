@@ -1,16 +1,15 @@
 /**
- * The stabilization windows of one HPA over a replay, kept incrementally.
+ * The stabilization windows of one HPA over a replay, kept incrementally,
+ * with times in seconds since the replay's start.
  * Same answers as `stabilizeDownscale` and `stabilizeWithBehaviorWindows` of
  * the HPA module, which scan every recorded recommendation each evaluation.
  */
 import type { ResolvedBehavior } from '../hpa/defaults';
 import { SlidingExtreme } from './slidingExtreme';
 
-const SECOND = 1000;
-
 export class StabilizationWindows {
   readonly #behavior?: ResolvedBehavior;
-  readonly #downscaleWindowMs: number;
+  readonly #downscaleWindowSeconds: number;
   /** Highest recommendation of the scale-down window. */
   readonly #highest = new SlidingExtreme(true);
   /** Lowest recommendation of the scale-up window. */
@@ -21,7 +20,7 @@ export class StabilizationWindows {
     downscaleStabilizationWindowSeconds: number,
   ) {
     this.#behavior = behavior;
-    this.#downscaleWindowMs = downscaleStabilizationWindowSeconds * SECOND;
+    this.#downscaleWindowSeconds = downscaleStabilizationWindowSeconds;
   }
 
   /** Remembers a recommendation without evaluating: the seed of a first evaluation. */
@@ -40,15 +39,13 @@ export class StabilizationWindows {
     let replicas: number;
     if (!behavior) {
       const highest = this.#highest.extreme(
-        now - this.#downscaleWindowMs,
+        now - this.#downscaleWindowSeconds,
         true,
       );
       replicas = Math.max(desiredReplicas, highest ?? desiredReplicas);
     } else {
-      const upCutoff =
-        now - behavior.scaleUp.stabilizationWindowSeconds * SECOND;
-      const downCutoff =
-        now - behavior.scaleDown.stabilizationWindowSeconds * SECOND;
+      const upCutoff = now - behavior.scaleUp.stabilizationWindowSeconds;
+      const downCutoff = now - behavior.scaleDown.stabilizationWindowSeconds;
       const lowest = this.#lowest.extreme(upCutoff, false);
       const highest = this.#highest.extreme(downCutoff, false);
       const ceiling = Math.min(desiredReplicas, lowest ?? desiredReplicas);

@@ -22,13 +22,17 @@ export class StepByStepController implements ReplayController {
   readonly #model: ServiceModel;
   /** A replayed pod runs one container, named as the policy names it. */
   readonly #container: string;
+  /** The replay's start, epoch ms. */
+  readonly #origin: number;
   #history?: HpaHistory;
 
   constructor(
     spec: HpaSpec,
     options: HpaControllerOptions,
     model: ServiceModel,
+    origin: number,
   ) {
+    this.#origin = origin;
     this.#spec = applyHpaSpecDefaults(spec);
     this.#options = options;
     this.#model = model;
@@ -44,7 +48,7 @@ export class StepByStepController implements ReplayController {
   sync(view: SyncView): Rescale | undefined {
     const { now, currentReplicas, minReplicas, load } = view;
     const pods = view.pods
-      .podSamples(now, this.#model.requestMillicores)
+      .podSamples(view.elapsed, this.#origin, this.#model.requestMillicores)
       .map(pod => ({
         ...pod,
         containers: [{ name: this.#container, requests: pod.requests }],
