@@ -173,6 +173,12 @@ export interface Config {
     stateCacheTtlMs?: number;
 
     /**
+     * How long a write may stay pending in the audit table before it is taken
+     * for interrupted (its replica stopped) and marked so. Defaults to 120000.
+     */
+    interruptedWriteAfterMs?: number;
+
+    /**
      * How long, in milliseconds, the list of clusters of each cluster locator
      * is reused before it is read again (the catalog locator queries the
      * catalog). Defaults to 30000.

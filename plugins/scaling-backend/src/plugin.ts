@@ -80,6 +80,9 @@ import {
   createEntityPlacement,
   createScalingWritePipeline,
   createScalingWriteService,
+  createInterruptedWriteSweep,
+  readInterruptedWriteAfterMs,
+  scheduleInterruptedWriteSweep,
 } from './services/ScalingWrites';
 import { createServiceManifestsService } from './services/ServiceManifests';
 
@@ -342,6 +345,16 @@ export const scalingPlugin = createBackendPlugin({
           clusters,
           kubernetes,
           logger,
+        });
+        await scheduleInterruptedWriteSweep({
+          scheduler,
+          sweep: createInterruptedWriteSweep({
+            auditStore,
+            scalingState,
+            auth,
+            logger,
+            interruptedAfterMs: readInterruptedWriteAfterMs(config),
+          }),
         });
         const predictive = createPredictiveScalingService({
           entityFacts,

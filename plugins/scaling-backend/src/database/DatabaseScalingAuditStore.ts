@@ -141,6 +141,41 @@ export class DatabaseScalingAuditStore implements ScalingAuditStore {
     }
   }
 
+  /** Attempts still pending that started before `startedBefore` and were not marked interrupted. */
+  async listStalePending(
+    startedBefore: Date,
+    limit = DEFAULT_LIST_LIMIT,
+  ): Promise<AuditEvent[]> {
+    const rows = await this.db<AuditEventRow>(TABLE)
+      .where({ outcome: 'pending' })
+      .whereNull('finished_at')
+      .andWhere('started_at', '<', startedBefore)
+      .orderBy('started_at', 'asc')
+      .limit(limit);
+    return rows.map(toEvent);
+  }
+
+  /**
+   * Closes an attempt whose outcome nobody will record, because the process
+   * making it stopped. It stays `pending`, since whether the cluster applied it
+   * is unknown; `after` is what the cluster showed when it was found.
+   */
+  async recordInterrupted(
+    id: string,
+    interrupted: { note: string; after?: unknown },
+    foundAt: Date = new Date(),
+  ): Promise<boolean> {
+    const updated = await this.db<AuditEventRow>(TABLE)
+      .where({ id, outcome: 'pending' })
+      .whereNull('finished_at')
+      .update({
+        after: toJson(interrupted.after),
+        error: interrupted.note,
+        finished_at: foundAt,
+      });
+    return updated > 0;
+  }
+
   async listForEntity(
     entityRef: string,
     options?: { limit?: number },

@@ -16,3 +16,8 @@ export { createEntityPlacement } from './entityPlacement';
 export type { EntityPlacement } from './entityPlacement';
 export { PolicyInputError } from './errors';
 export { setAutoscalerMinimum } from './autoscalerMinimum';
+export {
+  createInterruptedWriteSweep,
+  readInterruptedWriteAfterMs,
+  scheduleInterruptedWriteSweep,
+} from './interruptedWrites';
