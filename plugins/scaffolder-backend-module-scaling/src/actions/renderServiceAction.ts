@@ -10,6 +10,10 @@ import { examples } from './renderServiceAction.examples';
 /** Where the rendered manifests are written in the new service's repository. */
 export const MANIFESTS_PATH = 'kubernetes/manifests.yaml';
 
+/** The platform's services share one namespace in every cluster. */
+const DEFAULT_NAMESPACE = 'meschain-sync';
+const DEFAULT_PORT = 8080;
+
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|Ki|Mi|Gi)?$/;
 
 /**
@@ -37,10 +41,10 @@ export function createRenderServiceAction(options: { config: Config }) {
           z.string().describe('The tier label: critical, high or standard'),
         regions: z =>
           z.array(z.string()).min(1).describe('Region ids of scaling.regions'),
-        onCall: z => z.array(z.string()).default([]),
-        namespace: z => z.string().default('meschain-sync'),
+        onCall: z => z.array(z.string()).optional(),
+        namespace: z => z.string().optional().describe('Default meschain-sync'),
         image: z => z.string().min(1),
-        port: z => z.number().int().min(1).max(65535).default(8080),
+        port: z => z.number().int().min(1).max(65535).optional(),
         resources: z =>
           z.object({
             requests: z.object({
@@ -84,7 +88,15 @@ export function createRenderServiceAction(options: { config: Config }) {
       },
     },
     async handler(ctx) {
-      const rendered = renderNewService(ctx.input, settings);
+      const rendered = renderNewService(
+        {
+          ...ctx.input,
+          namespace: ctx.input.namespace ?? DEFAULT_NAMESPACE,
+          port: ctx.input.port ?? DEFAULT_PORT,
+          onCall: ctx.input.onCall ?? [],
+        },
+        settings,
+      );
       await fs.writeFile(
         join(ctx.workspacePath, 'catalog-info.yaml'),
         stringify(rendered.entity),

@@ -36,7 +36,9 @@ export function scalingBackendApplier(options: {
       { token },
     );
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+      // The backend's own error says which region or field failed; the task log shows it.
+      const failure = await ResponseError.fromResponse(response);
+      throw failure.cause ?? failure;
     }
     return response.json();
   };

@@ -3,7 +3,12 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  KubernetesValidatorFunctions,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   InputError,
   NotAllowedError,
@@ -37,6 +42,31 @@ export interface ServiceManifestsService {
     request: ServiceManifestsRequest,
     caller: WriteCaller,
   ): Promise<ServiceManifestsResult>;
+}
+
+/**
+ * @throws InputError naming the field when it is not an entity ref
+ */
+function entityRefField(
+  field: 'entityRef' | 'owner',
+  value: string,
+  defaultKind: string,
+): CompoundEntityRef {
+  let ref: CompoundEntityRef;
+  try {
+    ref = parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
+  } catch (error) {
+    throw new InputError(`${field}: ${toError(error).message}`);
+  }
+  if (
+    !KubernetesValidatorFunctions.isValidObjectName(ref.name) ||
+    !KubernetesValidatorFunctions.isValidNamespace(ref.namespace)
+  ) {
+    throw new InputError(
+      `${field}: ${JSON.stringify(value)} is not a valid entity ref`,
+    );
+  }
+  return ref;
 }
 
 type ClusterPlan = {
@@ -99,7 +129,11 @@ export function createServiceManifestsService(options: {
 
   /** The manifests, checked, and the clusters of each region they go to. */
   async function targetsOf(request: ServiceManifestsRequest) {
-    const serviceName = parseEntityRef(request.entityRef).name;
+    const serviceName = entityRefField(
+      'entityRef',
+      request.entityRef,
+      'component',
+    ).name;
     const manifests: ServiceManifest[] = request.manifests.map(
       (manifest, index) =>
         checkServiceManifest(manifest, { index, serviceName }),
@@ -178,9 +212,7 @@ export function createServiceManifestsService(options: {
         },
         async authorized => {
           await checkOwnership(
-            stringifyEntityRef(
-              parseEntityRef(request.owner, { defaultKind: 'group' }),
-            ),
+            stringifyEntityRef(entityRefField('owner', request.owner, 'group')),
             caller,
           );
           const { manifests, regions: targets } = await targetsOf(request);
