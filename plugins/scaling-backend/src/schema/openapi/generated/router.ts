@@ -1325,6 +1325,176 @@ export const spec = {
           },
         },
       },
+      PolicySimulationRequest: {
+        type: 'object',
+        required: ['policy'],
+        additionalProperties: false,
+        properties: {
+          policy: {
+            $ref: '#/components/schemas/ScalingPolicy',
+          },
+          region: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 63,
+            description:
+              'The region whose load is replayed; the first region with an HPA when left out.',
+          },
+          days: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 30,
+            description: 'How many days of load, up to now. Default 7.',
+          },
+          podStartupSeconds: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 3600,
+            description: "From a pod's creation until it serves. Default 30.",
+          },
+        },
+      },
+      PolicyReplay: {
+        type: 'object',
+        required: [
+          'replicas',
+          'scaleEvents',
+          'minutesAboveTarget',
+          'minutesAboveSlo',
+          'replicaHours',
+          'peakUtilization',
+          'minutes',
+        ],
+        properties: {
+          replicas: {
+            type: 'array',
+            description:
+              'The replica counts from the first sync on, one entry each time one changes.',
+            items: {
+              type: 'object',
+              required: ['at', 'desired', 'ready'],
+              properties: {
+                at: {
+                  type: 'integer',
+                  format: 'int64',
+                  description: 'Epoch milliseconds.',
+                },
+                desired: {
+                  type: 'integer',
+                },
+                ready: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+          scaleEvents: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['at', 'from', 'to', 'reason'],
+              properties: {
+                at: {
+                  type: 'integer',
+                  format: 'int64',
+                },
+                from: {
+                  type: 'integer',
+                },
+                to: {
+                  type: 'integer',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          minutesAboveTarget: {
+            type: 'number',
+          },
+          minutesAboveSlo: {
+            type: 'number',
+          },
+          replicaHours: {
+            type: 'number',
+          },
+          peakUtilization: {
+            type: 'number',
+            description:
+              'Highest CPU use of the ready pods, in percent of their request.',
+          },
+          minutes: {
+            type: 'number',
+          },
+          cost: {
+            type: 'object',
+            required: ['total', 'perMonth', 'currency'],
+            properties: {
+              total: {
+                type: 'number',
+              },
+              perMonth: {
+                type: 'number',
+              },
+              currency: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      PolicySimulation: {
+        type: 'object',
+        required: [
+          'region',
+          'source',
+          'stepSeconds',
+          'start',
+          'end',
+          'podStartupSeconds',
+          'candidate',
+        ],
+        properties: {
+          region: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['prometheus', 'stored-usage'],
+            description: 'Where the load came from.',
+          },
+          stepSeconds: {
+            type: 'integer',
+            description: "The recorded load's resolution.",
+          },
+          start: {
+            type: 'string',
+            format: 'date-time',
+          },
+          end: {
+            type: 'string',
+            format: 'date-time',
+          },
+          podStartupSeconds: {
+            type: 'integer',
+          },
+          current: {
+            $ref: '#/components/schemas/PolicyReplay',
+          },
+          currentUnavailable: {
+            type: 'string',
+            description:
+              'Why the live policy could not be replayed, e.g. no HPA in the region.',
+          },
+          candidate: {
+            $ref: '#/components/schemas/PolicyReplay',
+          },
+        },
+      },
       RegionWriteResult: {
         type: 'object',
         required: ['region', 'outcome'],
@@ -4091,6 +4261,66 @@ export const spec = {
           },
           '409': {
             $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/policy/simulate': {
+      post: {
+        operationId: 'SimulateScalingPolicy',
+        description:
+          "What-if replay: plays the service's recorded load in one region (Prometheus at 1 minute where a metrics source exists, else the stored hourly usage) through the HPA controller loop under the live policy and under a candidate, and reports each one's replicas, rescales, time above target and above the SLO, and cost. Reads only; the candidate is validated as an apply would validate it.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PolicySimulationRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Both replays over the same recorded load.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PolicySimulation',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The policy or another field is invalid; `problems` places each policy problem on its field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PolicyRejection',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/ObjectNotFound',
           },
         },
       },

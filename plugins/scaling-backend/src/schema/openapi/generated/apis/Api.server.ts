@@ -29,6 +29,8 @@ import { PolicyApplyRequest } from '../models/PolicyApplyRequest.model';
 import { PolicyApplyResult } from '../models/PolicyApplyResult.model';
 import { PolicyDeleteResult } from '../models/PolicyDeleteResult.model';
 import { PolicyRejection } from '../models/PolicyRejection.model';
+import { PolicySimulation } from '../models/PolicySimulation.model';
+import { PolicySimulationRequest } from '../models/PolicySimulationRequest.model';
 import { PredictiveScheduleApplyRequest } from '../models/PredictiveScheduleApplyRequest.model';
 import { PredictiveScheduleView } from '../models/PredictiveScheduleView.model';
 import { RegionFacts } from '../models/RegionFacts.model';
@@ -517,6 +519,18 @@ export type SetAutoscalerBounds = {
 /**
  * @public
  */
+export type SimulateScalingPolicy = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  body: PolicySimulationRequest;
+  response: PolicySimulation | PolicyRejection | void | Error | Error;
+};
+/**
+ * @public
+ */
 export type UpdateAlertRule = {
   path: {
     kind: string;
@@ -610,6 +624,8 @@ export type EndpointMap = {
   '#post|/entities/{kind}/{namespace}/{name}/scale': ScaleWorkload;
 
   '#post|/entities/{kind}/{namespace}/{name}/autoscaler-bounds': SetAutoscalerBounds;
+
+  '#post|/entities/{kind}/{namespace}/{name}/policy/simulate': SimulateScalingPolicy;
 
   '#put|/entities/{kind}/{namespace}/{name}/alerts/rules/{ruleId}': UpdateAlertRule;
 };

@@ -32,6 +32,8 @@ import { MaintenanceWindowList } from '../models/MaintenanceWindowList.model';
 import { PolicyApplyRequest } from '../models/PolicyApplyRequest.model';
 import { PolicyApplyResult } from '../models/PolicyApplyResult.model';
 import { PolicyDeleteResult } from '../models/PolicyDeleteResult.model';
+import { PolicySimulation } from '../models/PolicySimulation.model';
+import { PolicySimulationRequest } from '../models/PolicySimulationRequest.model';
 import { PredictiveScheduleApplyRequest } from '../models/PredictiveScheduleApplyRequest.model';
 import { PredictiveScheduleView } from '../models/PredictiveScheduleView.model';
 import { RegionFacts } from '../models/RegionFacts.model';
@@ -485,6 +487,17 @@ export type SetAutoscalerBounds = {
     name: string;
   };
   body: AutoscalerBoundsRequest;
+};
+/**
+ * @public
+ */
+export type SimulateScalingPolicy = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  body: PolicySimulationRequest;
 };
 /**
  * @public
@@ -1715,6 +1728,38 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/entities/{kind}/{namespace}/{name}/autoscaler-bounds`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * What-if replay: plays the service\'s recorded load in one region (Prometheus at 1 minute where a metrics source exists, else the stored hourly usage) through the HPA controller loop under the live policy and under a candidate, and reports each one\'s replicas, rescales, time above target and above the SLO, and cost. Reads only; the candidate is validated as an apply would validate it.
+   * @param kind - The entity kind, e.g. component.
+   * @param namespace -
+   * @param name -
+   * @param policySimulationRequest -
+   */
+  public async simulateScalingPolicy(
+    // @ts-ignore
+    request: SimulateScalingPolicy,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<PolicySimulation>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/policy/simulate`;
 
     const uri = parser.parse(uriTemplate).expand({
       kind: request.path.kind,
