@@ -85,6 +85,7 @@ import {
   scheduleInterruptedWriteSweep,
 } from './services/ScalingWrites';
 import { createServiceManifestsService } from './services/ServiceManifests';
+import { createWhatIfLoadSource, createWhatIfService } from './services/WhatIf';
 
 /**
  * The MesChain scaling backend plugin.
@@ -370,6 +371,18 @@ export const scalingPlugin = createBackendPlugin({
           logger,
         });
         await schedulePredictiveSteps({ scheduler, auth, predictive });
+        const whatIf = createWhatIfService({
+          entityFacts,
+          scalingState,
+          regionCatalog: regionCatalog ?? configRegionCatalog(regionsConfig),
+          guardRails,
+          load: createWhatIfLoadSource({
+            metrics: metricsConfigured ? metrics : undefined,
+            history: storedUsageHistory(
+              await DatabaseCostUsageStore.create({ database }),
+            ),
+          }),
+        });
         const reports = await createConfiguredReports({
           config,
           database,
@@ -418,6 +431,7 @@ export const scalingPlugin = createBackendPlugin({
             cost,
             reports,
             predictive,
+            whatIf,
             alerts: await createConfiguredAlerts({
               config,
               database,

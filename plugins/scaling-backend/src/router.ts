@@ -11,6 +11,7 @@ import { addRegionRoutes } from './routes/regions';
 import { addReportRoutes } from './routes/reports';
 import { addRolloutRoutes } from './routes/rollouts';
 import { addScalingRoutes } from './routes/scaling';
+import { addWhatIfRoutes } from './routes/whatIf';
 import { addPredictiveRoutes } from './routes/predictive';
 import { addServiceManifestRoutes } from './routes/serviceManifests';
 import {
@@ -23,6 +24,7 @@ import { FleetService } from './services/Fleet';
 import { PredictiveScalingService } from './services/Predictive';
 import { ReportsService } from './services/Reports';
 import { PolicyInputError } from './services/ScalingWrites';
+import { WhatIfService } from './services/WhatIf';
 import { ServiceManifestsService } from './services/ServiceManifests';
 
 /** Requests larger than this are refused with 400 before any handler runs. */
@@ -50,9 +52,13 @@ function sendFieldProblems(
  * the editor's words rather than as schema errors. The entity's guard-rails
  * are checked later, by the write pipeline.
  */
-const policyBodies = express
-  .Router()
-  .post('/entities/:kind/:namespace/:name/policy', (req, res, next) => {
+const policyBodies = express.Router().post(
+  [
+    '/entities/:kind/:namespace/:name/policy',
+    // A what-if replay validates its candidate as an apply would.
+    '/entities/:kind/:namespace/:name/policy/simulate',
+  ],
+  (req, res, next) => {
     const policy = req.body?.policy;
     // Without a policy there is nothing to place on fields: the contract validator names it.
     const result =
@@ -64,7 +70,8 @@ const policyBodies = express
     } else {
       sendFieldProblems(new PolicyInputError(result.problems), req, res);
     }
-  });
+  },
+);
 
 const fieldProblems: ErrorRequestHandler = (error, req, res, next) => {
   if (error instanceof PolicyInputError || error instanceof AlertInputError) {
@@ -87,6 +94,7 @@ export async function createRouter(
       reports: ReportsService;
       fleet: FleetService;
       predictive: PredictiveScalingService;
+      whatIf: WhatIfService;
       serviceManifests: ServiceManifestsService;
     },
 ): Promise<express.Router> {
@@ -101,6 +109,7 @@ export async function createRouter(
     reports,
     serviceManifests,
     predictive,
+    whatIf,
     ...scaling
   } = options;
   const router = await createOpenApiRouter({
@@ -121,6 +130,7 @@ export async function createRouter(
   addReportRoutes(router, { callers, reports });
   addFleetRoutes(router, { fleet, callers });
   addPredictiveRoutes(router, { predictive, callers });
+  addWhatIfRoutes(router, { whatIf, callers });
   addServiceManifestRoutes(router, { serviceManifests, callers });
 
   router.use(undeclaredPropertyErrors, fieldProblems);

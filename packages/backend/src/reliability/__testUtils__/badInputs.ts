@@ -25,6 +25,7 @@ const OPTIONAL_FIELDS: Record<string, string[]> = {
 };
 
 const UNKNOWN_REGION = 'mars-north-1';
+const UNKNOWN_ENTITY = 'reliability-no-such-service';
 const REGION_FIELDS = /^(regions?|clusters?)$/;
 
 /** One field of a body: where it is, its contract (if the contract says) and its well-formed value. */
@@ -295,6 +296,7 @@ function parameterInputs(
     parameter: Parameter,
     value: string | undefined,
     what: string,
+    expect: { names?: string; mustRefuse?: boolean } = {},
   ) => {
     const where = parameter.in === 'path' ? 'params' : 'query';
     const values = { ...valid[where] };
@@ -303,8 +305,8 @@ function parameterInputs(
     return {
       operationId: operation.operationId,
       description: `${parameter.in} ${parameter.name}: ${what}`,
-      names: parameter.name,
-      mustRefuse: true,
+      names: expect.names ?? parameter.name,
+      mustRefuse: expect.mustRefuse ?? true,
       request: buildRequest(operation, { ...valid, [where]: values }),
     };
   };
@@ -325,7 +327,35 @@ function parameterInputs(
     .map(parameter =>
       fc.constant(spoil(parameter, UNKNOWN_REGION, 'unknown region')),
     );
-  return [...patterned, ...missing, ...regions];
+  const unknownEntity = operation.pathParams
+    .filter(p => p.name === 'name')
+    .map(parameter =>
+      fc.constant(
+        spoil(parameter, UNKNOWN_ENTITY, 'unknown entity', {
+          names: UNKNOWN_ENTITY,
+        }),
+      ),
+    );
+  // Ids of rules, windows and reports are free strings: odd ones must at worst be unknown.
+  const ids = operation.pathParams
+    .filter(p => !p.schema?.pattern)
+    .map(parameter =>
+      fc
+        .oneof(
+          fc.constantFrom(
+            '..',
+            '%00',
+            'a/b',
+            ' ',
+            '\u0000',
+            '00000000-0000-0000-0000-000000000000',
+          ),
+          fc.string({ minLength: 1, maxLength: 40 }),
+          hugeString(),
+        )
+        .map(value => spoil(parameter, value, 'odd id', { mustRefuse: false })),
+    );
+  return [...patterned, ...missing, ...regions, ...unknownEntity, ...ids];
 }
 
 /** Every kind of bad input the fuzzer makes for an endpoint; fast-check picks among them. */

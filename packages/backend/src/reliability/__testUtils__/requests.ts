@@ -46,6 +46,12 @@ export function buildRequest(
   };
 }
 
+const CPU_POLICY = {
+  minReplicas: 2,
+  maxReplicas: 10,
+  targets: [{ kind: 'cpu', averageUtilization: 70, scaleDownBelow: 30 }],
+};
+
 const day = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -78,11 +84,12 @@ function knownBodies(context: RequestContext): Record<string, unknown> {
     ApplyScalingPolicy: {
       regions: [context.region],
       dryRun: true,
-      policy: {
-        minReplicas: 2,
-        maxReplicas: 10,
-        targets: [{ kind: 'cpu', averageUtilization: 70, scaleDownBelow: 30 }],
-      },
+      policy: CPU_POLICY,
+    },
+    SimulateScalingPolicy: {
+      policy: CPU_POLICY,
+      region: context.region,
+      days: 1,
     },
     BackfillCost: {
       start: day(-2),
