@@ -14,10 +14,7 @@ import { addScalingRoutes } from './routes/scaling';
 import { addWhatIfRoutes } from './routes/whatIf';
 import { addPredictiveRoutes } from './routes/predictive';
 import { addServiceManifestRoutes } from './routes/serviceManifests';
-import {
-  jsonBodyErrors,
-  undeclaredPropertyErrors,
-} from './routes/requestErrors';
+import { jsonBody, undeclaredPropertyErrors } from './routes/requestErrors';
 import { createRouteCallers } from './routes/types';
 import { AlertInputError, ConfiguredAlerts } from './services/Alerts';
 import { FleetService } from './services/Fleet';
@@ -113,11 +110,7 @@ export async function createRouter(
     ...scaling
   } = options;
   const router = await createOpenApiRouter({
-    middleware: [
-      express.json({ limit: MAX_BODY_SIZE }),
-      jsonBodyErrors(MAX_BODY_SIZE),
-      policyBodies,
-    ],
+    middleware: [jsonBody(MAX_BODY_SIZE), policyBodies],
   });
   const callers = createRouteCallers(httpAuth);
 

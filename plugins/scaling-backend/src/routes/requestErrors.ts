@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { ErrorRequestHandler, Request } from 'express';
+import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { spec } from '../schema/openapi';
 
 type Schema = {
@@ -8,21 +8,24 @@ type Schema = {
 };
 
 /** Body parser failures come with parser jargon and no field; say which part of the request is wrong. */
-export const jsonBodyErrors =
-  (limit: string): ErrorRequestHandler =>
-  (error, _req, _res, next) => {
-    if (error?.type === 'entity.parse.failed') {
-      next(
-        new InputError(
-          `The request body must be a JSON object or array: ${error.message}`,
-        ),
-      );
-    } else if (error?.type === 'entity.too.large') {
-      next(new InputError(`The request body is larger than ${limit}`));
-    } else {
-      next(error);
-    }
-  };
+function bodyError(error: any, limit: string): unknown {
+  if (error?.type === 'entity.parse.failed') {
+    return new InputError(
+      `The request body must be a JSON object or array: ${error.message}`,
+    );
+  }
+  if (error?.type === 'entity.too.large') {
+    return new InputError(`The request body is larger than ${limit}`);
+  }
+  return error;
+}
+
+/** `express.json`, with its failures told in the API's words. */
+export function jsonBody(limit: string): RequestHandler {
+  const parse = express.json({ limit });
+  return (req, res, next) =>
+    parse(req, res, error => (error ? next(bodyError(error, limit)) : next()));
+}
 
 function resolve(schema: Schema | undefined): Schema | undefined {
   if (!schema?.$ref) return schema;
