@@ -15,6 +15,7 @@ export type {
 export { createEntityPlacement } from './entityPlacement';
 export type { EntityPlacement } from './entityPlacement';
 export { PolicyInputError } from './errors';
+export { validatePolicyFor } from './policyWrites';
 export { setAutoscalerMinimum } from './autoscalerMinimum';
 export {
   createInterruptedWriteSweep,

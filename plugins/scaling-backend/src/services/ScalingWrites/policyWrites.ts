@@ -88,6 +88,27 @@ function requireNoOtherAutoscaler(
   }
 }
 
+/**
+ * A policy as apply accepts it for the entity: the policy model's rules and
+ * the entity tier's replica limit. The what-if replay validates candidates
+ * with it too, so a policy that replays is one that applies.
+ */
+export function validatePolicyFor(
+  guardRails: ScalingGuardRailSettings,
+  facts: ScalingEntityFacts,
+  policy: unknown,
+): ScalingPolicy {
+  const result = validateScalingPolicy(policy, {
+    ...replicaLimitFor(guardRails, facts.tier),
+    // Only a caller holding the zero permission gets this far with a minimum of 0.
+    allowZero: true,
+  });
+  if (!result.valid) {
+    throw new PolicyInputError(result.problems);
+  }
+  return result.policy;
+}
+
 /** Policy apply and delete: one HPA per region, the regions written concurrently. */
 export function createPolicyWrites(options: {
   pipeline: ScalingWritePipeline;
@@ -238,18 +259,6 @@ export function createPolicyWrites(options: {
     );
   }
 
-  function validatePolicy(facts: ScalingEntityFacts, policy: unknown) {
-    const result = validateScalingPolicy(policy, {
-      ...replicaLimitFor(guardRails, facts.tier),
-      // Only a caller holding the zero permission gets this far with a minimum of 0.
-      allowZero: true,
-    });
-    if (!result.valid) {
-      throw new PolicyInputError(result.problems);
-    }
-    return result.policy;
-  }
-
   return {
     async applyPolicy(entityRef, request, caller) {
       const dryRun = request.dryRun ?? false;
@@ -269,7 +278,11 @@ export function createPolicyWrites(options: {
           dryRun,
         },
         async write => {
-          const policy = validatePolicy(write.facts, request.policy);
+          const policy = validatePolicyFor(
+            guardRails,
+            write.facts,
+            request.policy,
+          );
           const targets = placement.regionsOf(write.facts, request.regions);
           const results = await inEachRegion(
             targets,
