@@ -144,16 +144,15 @@ export async function exerciseClusterFaults(
 export async function findSecretLeaks(
   target: ReliabilityTarget,
   client: ApiClient,
-): Promise<{ searched: number; leaks: Leak[] }> {
+): Promise<{ answers: number; logLines: number; leaks: Leak[] }> {
+  const lines = await target.logLines();
   const texts = [
     ...client.answers.map((text, i) => ({ where: `answer ${i + 1}`, text })),
-    ...(await target.logLines()).map((text, i) => ({
-      where: `log line ${i + 1}`,
-      text,
-    })),
+    ...lines.map((text, i) => ({ where: `log line ${i + 1}`, text })),
   ];
   return {
-    searched: texts.length,
+    answers: client.answers.length,
+    logLines: lines.length,
     leaks: findLeaks(texts, await target.secrets()),
   };
 }
