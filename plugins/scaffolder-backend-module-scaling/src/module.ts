@@ -7,7 +7,10 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createApplyManifestsAction } from './actions/applyManifestsAction';
 import { createPublishLocalAction } from './actions/publishLocalAction';
 import { createRenderServiceAction } from './actions/renderServiceAction';
-import { readLocalRepositories } from './localRepositories/localRepositories';
+import {
+  prepareLocalRepositories,
+  readLocalRepositories,
+} from './localRepositories/localRepositories';
 import { scalingBackendApplier } from './scalingBackend/applyServiceManifests';
 
 /**
@@ -29,13 +32,17 @@ export const scaffolderModuleScaling = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ scaffolder, config, auth, discovery, catalog }) {
+        const repositories = readLocalRepositories(config);
+        if (repositories) {
+          await prepareLocalRepositories(repositories);
+        }
         scaffolder.addActions(
           createRenderServiceAction({ config }),
           createApplyManifestsAction({
             apply: scalingBackendApplier({ auth, discovery }),
           }),
           createPublishLocalAction({
-            repositories: readLocalRepositories(config),
+            repositories,
             catalog,
           }),
         );

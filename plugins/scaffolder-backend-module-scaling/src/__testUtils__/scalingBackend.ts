@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -7,6 +8,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { scalingAdminPermission } from '@meschain/backstage-plugin-scaling-common';
@@ -68,7 +70,14 @@ export function portalConfig(sandbox: Sandbox) {
  * The sandbox (one cluster per region, time stopped) and the scaling backend
  * in front of it, whose audited write path the apply action goes through.
  */
-export async function startScalingBackend() {
+export async function startScalingBackend(
+  options: {
+    /** More plugins and modules in the same backend, e.g. the scaffolder. */
+    features?: BackendFeature[];
+    /** The catalog's entities. */
+    entities?: Entity[];
+  } = {},
+) {
   const sandbox = await startSandbox({ port: 0, speed: 0, seed: 11 });
   const auditor = mockServices.auditor.mock();
   const auditorEvent = { success: jest.fn(), fail: jest.fn() };
@@ -76,6 +85,7 @@ export async function startScalingBackend() {
   const { server } = await startTestBackend({
     features: [
       scalingPlugin,
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({ data: portalConfig(sandbox) }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
@@ -89,6 +99,9 @@ export async function startScalingBackend() {
                 ? AuthorizeResult.DENY
                 : AuthorizeResult.ALLOW,
           })),
+        // The scaffolder asks about templates and actions this way.
+        authorizeConditional: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
       }).factory,
       createServiceFactory({
         service: coreServices.userInfo,
@@ -107,7 +120,7 @@ export async function startScalingBackend() {
         }),
       }),
       auditor.factory,
-      catalogServiceMock.factory({ entities: [] }),
+      catalogServiceMock.factory({ entities: options.entities ?? [] }),
     ],
   });
   const { port } = server.address() as AddressInfo;
@@ -142,6 +155,7 @@ export async function startScalingBackend() {
 
   return {
     sandbox,
+    server,
     apply,
     auditor,
     auditorEvent,

@@ -63,7 +63,7 @@ export function createPublishLocalAction(options: {
       });
       const location = await refreshFileLocation(
         catalog,
-        repositories.catalogTarget,
+        repositories.directory,
         await ctx.getInitiatorCredentials(),
       );
       ctx.logger.info(`Committed ${path}; ${location} is read again`);

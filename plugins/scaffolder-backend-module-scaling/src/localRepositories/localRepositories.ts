@@ -1,5 +1,7 @@
 import { Config } from '@backstage/config';
-import { resolve } from 'node:path';
+import { promises as fs } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
 
 /**
  * Where the portal keeps new services' repositories when no Git host is
@@ -9,23 +11,58 @@ import { resolve } from 'node:path';
 export type LocalRepositories = {
   /** Absolute. */
   directory: string;
-  /** The `file` location target the catalog reads them through, absolute. */
-  catalogTarget: string;
 };
 
-/** `scaling.scaffolder.localRepositories`, relative to the backend's working directory; unset in production. */
+/**
+ * `scaling.scaffolder.localRepositories` (relative to the backend's working
+ * directory) when `scaling.scaffolder.publishTo` is `local`; undefined when
+ * new services go to a Git host, as in production.
+ */
 export function readLocalRepositories(
   config: Config,
 ): LocalRepositories | undefined {
-  const directory = config.getOptionalString(
-    'scaling.scaffolder.localRepositories',
-  );
-  if (!directory) {
+  const scaffolder = config.getOptionalConfig('scaling.scaffolder');
+  const publishTo = scaffolder?.getOptionalString('publishTo') ?? 'github';
+  if (publishTo !== 'local' && publishTo !== 'github') {
+    throw new Error(
+      `scaling.scaffolder.publishTo must be local or github, got ${publishTo}`,
+    );
+  }
+  if (publishTo === 'github') {
     return undefined;
   }
-  const absolute = resolve(directory);
-  return {
-    directory: absolute,
-    catalogTarget: resolve(absolute, '*', 'catalog-info.yaml'),
-  };
+  const directory = scaffolder!.getString('localRepositories');
+  return { directory: resolve(directory) };
+}
+
+/**
+ * Creates the directory with a `catalog-info.yaml` of its own, an empty
+ * Location, so that the catalog's glob location matches a file before the
+ * first service exists rather than reporting it missing.
+ */
+export async function prepareLocalRepositories(
+  repositories: LocalRepositories,
+): Promise<void> {
+  await fs.mkdir(repositories.directory, { recursive: true });
+  const file = join(repositories.directory, 'catalog-info.yaml');
+  await fs
+    .writeFile(
+      file,
+      stringify({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Location',
+        metadata: {
+          name: 'meschain-local-repositories',
+          description:
+            'The repositories of services created from the New MesChain service template without a Git host',
+        },
+        spec: { targets: [] },
+      }),
+      { flag: 'wx' },
+    )
+    .catch(error => {
+      if (error.code !== 'EEXIST') {
+        throw error;
+      }
+    });
 }
