@@ -1,4 +1,8 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   ALL_REGIONS,
   EntityCluster,
@@ -12,7 +16,11 @@ import {
   KubernetesClients,
 } from '../Clusters';
 import { isRegionAllowed, ScalingGuardRailSettings } from '../ScalingSettings';
-import { readClusterWorkloads, workloadQueryFor } from '../ScalingState';
+import {
+  readClusterWorkloads,
+  withDeadline,
+  workloadQueryFor,
+} from '../ScalingState';
 
 /** A region a write targets, and the cluster that serves it unless none does. */
 export type RegionTarget = { region: string; cluster?: EntityCluster };
@@ -69,10 +77,14 @@ export function createEntityPlacement(options: {
     client: KubernetesClient,
     facts: ScalingEntityFacts,
   ): Promise<WorkloadScalingState[]> {
-    return readClusterWorkloads(
-      client,
-      workloadQueryFor(facts),
-      AbortSignal.timeout(clusterTimeoutMs),
+    // The deadline's error names the cluster; a bare timeout signal's reason would not.
+    return withDeadline(
+      clusterTimeoutMs,
+      () =>
+        new ServiceUnavailableError(
+          `Cluster ${client.clusterName} did not answer within ${clusterTimeoutMs} ms`,
+        ),
+      signal => readClusterWorkloads(client, workloadQueryFor(facts), signal),
     );
   }
 
