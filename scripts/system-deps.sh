@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests need from the operating system:
-# PostgreSQL for the database tests, Chromium for the browser tests,
+# PostgreSQL for the database tests, Chromium for the browser tests, Redis and
+# nginx for the scale-out tests,
 # Prometheus (and its promtool) and Alertmanager for the metrics and alert
 # tests, and Java for the OpenAPI generator. kubectl comes with the machine image (Debian's kubernetes-client
 # would conflict with it).
@@ -19,6 +20,9 @@ command -v openssl >/dev/null || missing+=(openssl)
 command -v java >/dev/null || missing+=(default-jre-headless)
 # The report tests read the PDFs back as text.
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# The scale-out setup (scripts/start-cluster.sh): the replicas' shared cache, and the load balancer.
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v nginx >/dev/null || missing+=(nginx-light)
 
 install_packages() {
   if [[ $EUID -ne 0 ]]; then

@@ -37,9 +37,13 @@ SCALING_TEST_TARGET=real-cluster step "cluster tests against the real control pl
   'plugin\.(scaling|writes|rollouts|regions|cost|realCluster)\.test|differential\.test' 2>&1 | tee "$logs/real.log"
 step "build the app" yarn workspace app build
 step "browser tests" yarn test:e2e 2>&1 | tee "$logs/e2e.log"
+# Two backend replicas on PostgreSQL and Redis behind nginx, serving the app just built.
+step "scale-out tests" scripts/test-scale-out.sh 2>&1 | tee "$logs/scale-out.log"
 
 unit=$(passed_in "$logs/unit.log" '^Tests: ')
 real=$(passed_in "$logs/real.log" '^Tests: ')
 browser=$(passed_in "$logs/e2e.log" '^ +[0-9]+ passed')
+# Node's test runner closes with "# pass 12".
+scale_out=$(grep -E '^# pass [0-9]+' "$logs/scale-out.log" | tail -1 | grep -oE '[0-9]+')
 echo "==> all tests passed in $((SECONDS - started)) s; screenshots are in e2e-screenshots/"
-echo "tests: $((unit + real + browser)) passed, 0 failed"
+echo "tests: $((unit + real + browser + scale_out)) passed, 0 failed"

@@ -23,8 +23,8 @@ const sandboxUrl = required(env.sandboxUrl, 'SCALE_OUT_SANDBOX_URL');
 /** The sandbox's faults, named as its admin API names them, each on a cluster of its own. */
 const FAULTS: Array<{ region: string; fault: SandboxFault }> = [
   { region: 'us-east', fault: { mode: 'down' } },
-  // Longer than the suite's cluster timeout (5 s), so that it gives up.
-  { region: 'eu-west', fault: { mode: 'slow', delayMs: 8000 } },
+  // Longer than the suite's cluster timeout (10 s in the scale-out config), so that it gives up.
+  { region: 'eu-west', fault: { mode: 'slow', delayMs: 15_000 } },
   { region: 'ap-southeast', fault: { mode: 'error500' } },
   { region: 'tr-central', fault: { mode: 'forbidden' } },
 ];
@@ -101,14 +101,20 @@ describe('faults', () => {
         `${entityPath(SERVICE)}${path}`,
         { token, body: body(probe, loaded) },
       );
+      // Read from the database: through the API, the answer could come after the write's.
       await eventually(
         'the attempt to be recorded as pending',
         async () => {
-          const attempt = await lastAttempt(probe, since, action);
-          return attempt?.outcome === 'pending' ? attempt : undefined;
+          const rows = await setup.sql(
+            'meschain_scale_out_scaling',
+            `select id from scaling_audit_events where outcome = 'pending' and action = '${action}' and workload like '%/${
+              probe.name
+            }' and started_at >= to_timestamp(${since / 1000})`,
+          );
+          return rows.length > 0 ? rows : undefined;
         },
         10_000,
-        200,
+        100,
       );
       setup.killReplica(1);
       await assert.rejects(write, 'the request dies with its replica');
