@@ -37,6 +37,14 @@ const USER_WRITE: Record<CallerKind, Expectation> = {
   service: status(403),
 };
 
+/** A read sent as a POST, such as a simulation: any signed-in user or backend may. */
+const READ: Record<CallerKind, Expectation> = {
+  owner: allowed,
+  nonOwner: allowed,
+  unauthenticated: status(401),
+  service: allowed,
+};
+
 /** Endpoints with other rules. */
 function expectations(
   operation: WriteOperation,
@@ -58,6 +66,8 @@ function expectations(
         ...USER_WRITE,
         nonOwner: target.nonOwnerIsAnotherUser ? status(403) : undefined,
       };
+    case 'SimulateScalingPolicy':
+      return READ;
     default:
       return USER_WRITE;
   }
@@ -68,6 +78,8 @@ export interface MatrixCell {
   caller: CallerKind;
   expected: string;
   status?: number;
+  /** The error message of a refusal, so that an owner's domain 4xx shows its reason. */
+  reason?: string;
   ok: boolean;
 }
 
@@ -104,6 +116,7 @@ export async function runPermissionMatrix(
         caller: kind,
         expected: expected.text,
         status: answer.status,
+        reason: answer.json?.error?.message,
         ok: expected.accepts(answer.status),
       });
     }
@@ -123,11 +136,15 @@ export function formatMatrix(cells: MatrixCell[]): string {
       ? ''
       : `${cell.status ?? '-'}${cell.ok ? '' : ` ✗ want ${cell.expected}`}`;
   return [...rows]
-    .map(
-      ([operation, byCaller]) =>
-        `${operation.padEnd(64)} ${CALLER_KINDS.map(kind =>
-          `${kind}=${show(byCaller.get(kind))}`.padEnd(24),
-        ).join('')}`,
-    )
+    .map(([operation, byCaller]) => {
+      const owner = byCaller.get('owner');
+      const why =
+        owner?.status && owner.status >= 400 && owner.reason
+          ? `  (owner: ${owner.reason.slice(0, 90)})`
+          : '';
+      return `${operation.padEnd(64)} ${CALLER_KINDS.map(kind =>
+        `${kind}=${show(byCaller.get(kind))}`.padEnd(24),
+      ).join('')}${why}`;
+    })
     .join('\n');
 }
