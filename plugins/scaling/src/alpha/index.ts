@@ -1,1 +1,2 @@
 export { default } from './plugin';
+export { scalingScaffolderModule } from './scaffolderModule';

@@ -1,0 +1,1 @@
+export { RegionPickerField } from './RegionPickerField';
