@@ -8,6 +8,7 @@ import {
   CostClient,
   FleetClient,
   HealthClient,
+  PredictiveClient,
   RegionsClient,
   ReportsClient,
   RolloutsClient,
@@ -16,6 +17,7 @@ import {
   costApiRef,
   fleetApiRef,
   healthApiRef,
+  predictiveApiRef,
   regionsApiRef,
   reportsApiRef,
   rolloutsApiRef,
@@ -79,4 +81,11 @@ export const reportsApiFactory = createApiFactory({
   deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
   factory: ({ discoveryApi, fetchApi }) =>
     new ReportsClient({ discoveryApi, fetchApi }),
+});
+
+export const predictiveApiFactory = createApiFactory({
+  api: predictiveApiRef,
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: ({ discoveryApi, fetchApi }) =>
+    new PredictiveClient({ discoveryApi, fetchApi }),
 });

@@ -23,16 +23,19 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
+/** How much of the history to hold back, in spans of what length. */
+function heldBack(hours: number): { span: number; count: number } {
+  const weeks = Math.floor(hours / HOURS_PER_WEEK);
+  // A weekly season needs two weeks of training before each held-back week.
+  if (weeks >= 3)
+    return { span: HOURS_PER_WEEK, count: Math.min(2, weeks - 2) };
+  if (hours >= 3 * HOURS_PER_DAY) return { span: HOURS_PER_DAY, count: 1 };
+  return { span: 0, count: 0 };
+}
+
 /** Held-back spans of the history, each with the hours before it to forecast it from. */
 function validationFolds(values: number[]) {
-  const weeks = Math.floor(values.length / HOURS_PER_WEEK);
-  // A weekly season needs two weeks of training before each held-back week.
-  const [span, count] =
-    weeks >= 3
-      ? [HOURS_PER_WEEK, Math.min(2, weeks - 2)]
-      : values.length >= 3 * HOURS_PER_DAY
-      ? [HOURS_PER_DAY, 1]
-      : [0, 0];
+  const { span, count } = heldBack(values.length);
   return Array.from({ length: count }, (_, fold) => {
     const end = values.length - fold * span;
     const train = values.slice(0, end - span);

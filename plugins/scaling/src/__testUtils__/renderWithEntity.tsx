@@ -11,7 +11,15 @@ import {
 } from '@backstage/test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ReactElement } from 'react';
-import { RolloutsApi, ScalingApi, rolloutsApiRef, scalingApiRef } from '../api';
+import {
+  PredictiveApi,
+  RolloutsApi,
+  ScalingApi,
+  predictiveApiRef,
+  rolloutsApiRef,
+  scalingApiRef,
+} from '../api';
+import { fakePredictiveApi } from './fakePredictiveApi';
 import { fakeRolloutsApi } from './fakeRolloutsApi';
 import { entity } from './fixtures';
 
@@ -21,6 +29,7 @@ export function renderWithEntity(
   options: {
     scalingApi: ScalingApi;
     rolloutsApi?: RolloutsApi;
+    predictiveApi?: PredictiveApi;
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     /**
      * The page's entity. usePermission caches answers per entity ref for the
@@ -37,6 +46,7 @@ export function renderWithEntity(
       apis={[
         [scalingApiRef, options.scalingApi],
         [rolloutsApiRef, options.rolloutsApi ?? fakeRolloutsApi()],
+        [predictiveApiRef, options.predictiveApi ?? fakePredictiveApi()],
         [permissionApiRef, permissionApi],
       ]}
     >

@@ -18,6 +18,7 @@ import {
   costApiFactory,
   fleetApiFactory,
   healthApiFactory,
+  predictiveApiFactory,
   regionsApiFactory,
   reportsApiFactory,
   rolloutsApiFactory,
@@ -130,6 +131,11 @@ const entityCostContent = EntityContentBlueprint.make({
 const healthApi = ApiBlueprint.make({
   name: 'health',
   params: defineParams => defineParams(healthApiFactory),
+});
+
+const predictiveApi = ApiBlueprint.make({
+  name: 'predictive',
+  params: defineParams => defineParams(predictiveApiFactory),
 });
 
 const alertsApi = ApiBlueprint.make({
@@ -250,6 +256,7 @@ export default createFrontendPlugin({
     costApi,
     healthApi,
     alertsApi,
+    predictiveApi,
     fleetApi,
     reportsApi,
     entityScalingContent,

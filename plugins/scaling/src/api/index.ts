@@ -22,3 +22,6 @@ export { FleetClient } from './FleetClient';
 export { reportsApiRef } from './ReportsApi';
 export type { ReportsApi, ReportDownload } from './ReportsApi';
 export { ReportsClient } from './ReportsClient';
+export { predictiveApiRef } from './PredictiveApi';
+export type { PredictiveApi } from './PredictiveApi';
+export { PredictiveClient } from './PredictiveClient';

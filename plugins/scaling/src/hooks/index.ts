@@ -30,3 +30,4 @@ export {
   useAlertsPermissions,
   useMaintenanceWindows,
 } from './useEntityAlerts';
+export { useLoadForecast, usePredictiveSchedule } from './usePredictiveScaling';

@@ -14,6 +14,7 @@ import {
   useScalingPermissions,
 } from '../../hooks';
 import { livePoliciesOf, PolicyEditorDialog } from '../PolicyEditor';
+import { PredictiveScalingSection } from '../PredictiveScheduleCard';
 import { ScaleDialog, ScaleTarget } from '../ScaleDialog';
 import { EntityScalingHistory } from '../ScalingHistoryTimeline';
 import { ScalingStateTable } from '../ScalingStateTable';
@@ -81,6 +82,13 @@ export function EntityScalingContent() {
             error={scaling.error}
             access={access.replicas}
             onScale={setScaleTarget}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <PredictiveScalingSection
+            regions={regions}
+            access={access.replicas}
+            onChanged={refresh}
           />
         </Grid>
         <Grid item xs={12}>

@@ -1,0 +1,2 @@
+export { ForecastCard } from './ForecastCard';
+export { ForecastChart } from './ForecastChart';

@@ -1,0 +1,50 @@
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { useState } from 'react';
+import { ScalingControlAccess } from '../../hooks';
+import { ForecastCard } from '../ForecastChart';
+import { PredictiveScheduleCard } from './PredictiveScheduleCard';
+
+/** The forecast against actual and the predictive schedule, for one region chosen at a time. */
+export function PredictiveScalingSection(props: {
+  regions: string[];
+  access: ScalingControlAccess;
+  onChanged?: () => void;
+}) {
+  const { regions, access, onChanged } = props;
+  const [chosen, setChosen] = useState<string>();
+  const region = chosen && regions.includes(chosen) ? chosen : regions[0];
+  if (!region) return null;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <TextField
+          select
+          id="forecast-region"
+          label="Forecast region"
+          value={region}
+          onChange={event => setChosen(event.target.value)}
+          variant="outlined"
+          size="small"
+        >
+          {regions.map(option => (
+            <MenuItem key={option} value={option}>
+              {option}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} lg={7}>
+        <ForecastCard region={region} />
+      </Grid>
+      <Grid item xs={12} lg={5}>
+        <PredictiveScheduleCard
+          region={region}
+          access={access}
+          onChanged={onChanged}
+        />
+      </Grid>
+    </Grid>
+  );
+}

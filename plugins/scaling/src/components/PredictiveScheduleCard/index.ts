@@ -1,0 +1,2 @@
+export { PredictiveScheduleCard } from './PredictiveScheduleCard';
+export { PredictiveScalingSection } from './PredictiveScalingSection';
