@@ -59,12 +59,13 @@ function expectations(
         unauthenticated: status(401),
         service: target.serviceIsWebhookSubject ? allowed : status(403),
       };
-    // Not an entity's: the cost admins' (the owner's team). Without a second user there is no
-    // non-owner to ask.
+    // Not an entity's: the cost admins' (the owner's team), and other backends' such as a job
+    // after a pricing fix (createCostBackfill). Without a second user there is no non-owner.
     case 'BackfillCost':
       return {
         ...USER_WRITE,
         nonOwner: target.nonOwnerIsAnotherUser ? status(403) : undefined,
+        service: allowed,
       };
     case 'SimulateScalingPolicy':
       return READ;

@@ -68,6 +68,21 @@ export function portalPermissions(options: {
   const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
   return mockServices.permissions.mock({
     authorize: async (requests, { credentials }) => {
+      const principal = credentials.principal as {
+        type: string;
+        accessRestrictions?: { permissionNames?: string[] };
+      };
+      // As Backstage's permission client decides for other backends and static tokens: without
+      // asking the policy, allowed all but what their access restrictions leave out.
+      if (principal.type === 'service') {
+        const names = principal.accessRestrictions?.permissionNames;
+        return requests.map(({ permission }) => ({
+          result:
+            !names || names.includes(permission.name)
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        }));
+      }
       const user =
         credentials.principal &&
         (credentials.principal as { type: string }).type === 'user'
