@@ -13,6 +13,7 @@ export function fakeScalingApi(
     setAutoscalerBounds: jest.fn(),
     applyPolicy: jest.fn(),
     deletePolicy: jest.fn(),
+    simulatePolicy: jest.fn(),
     getHistory: jest.fn().mockResolvedValue(scalingHistory),
     ...overrides,
   };

@@ -7,6 +7,8 @@ import {
   PolicyApplyRequest,
   PolicyApplyResult,
   PolicyDeleteResult,
+  PolicySimulation,
+  PolicySimulationRequest,
   ScaleRequest,
   ScaleResult,
   ScalingEntityFacts,
@@ -38,6 +40,11 @@ export interface ScalingApi {
     entityRef: CompoundEntityRef,
     regions: string[],
   ): Promise<PolicyDeleteResult>;
+  /** Replays the service's recorded load under the live policy and a candidate; changes nothing. */
+  simulatePolicy(
+    entityRef: CompoundEntityRef,
+    request: PolicySimulationRequest,
+  ): Promise<PolicySimulation>;
   /** Our audited actions and the clusters' rescale events, newest first. */
   getHistory(
     entityRef: CompoundEntityRef,

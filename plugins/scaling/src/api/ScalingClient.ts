@@ -7,6 +7,8 @@ import {
   PolicyApplyRequest,
   PolicyApplyResult,
   PolicyDeleteResult,
+  PolicySimulation,
+  PolicySimulationRequest,
   ScaleRequest,
   ScaleResult,
   ScalingBackendClient,
@@ -99,6 +101,18 @@ export class ScalingClient implements ScalingApi {
       await this.backend.deleteScalingPolicy({
         path: entityPathParams(entityRef),
         query: { regions: regions.join(',') },
+      }),
+    );
+  }
+
+  async simulatePolicy(
+    entityRef: CompoundEntityRef,
+    request: PolicySimulationRequest,
+  ): Promise<PolicySimulation> {
+    return readBody(
+      await this.backend.simulateScalingPolicy({
+        path: entityPathParams(entityRef),
+        body: request,
       }),
     );
   }

@@ -37,6 +37,7 @@ import { problemAt } from './policyProblems';
 import { RegionPicker } from './RegionPicker';
 import { ReplicaBoundsFields } from './ReplicaBoundsFields';
 import { TargetList } from './TargetList';
+import { WhatIfSection } from './WhatIfSection';
 
 /** The props of {@link PolicyEditorDialog}. */
 export interface PolicyEditorDialogProps {
@@ -66,8 +67,8 @@ function samePolicy(a: ScalingPolicy, b: ScalingPolicy): boolean {
 
 /**
  * Builds an autoscaling policy from the live HPA, a preset or by hand, checks
- * it as it is typed, previews the HPA per region with a server-side dry run,
- * and applies it.
+ * it as it is typed, replays the service's past load under it (what-if),
+ * previews the HPA per region with a server-side dry run, and applies it.
  *
  * Until the user edits the form or chooses a preset, the form shows the live
  * HPA of the first selected region (of the first region that has one while
@@ -244,6 +245,13 @@ export function PolicyEditorDialog(props: PolicyEditorDialogProps) {
             regions={selectedRegions}
             disabled={Boolean(deniedReason)}
             onChanged={onChanged}
+          />
+        </Box>
+        <Divider />
+        <Box my={2}>
+          <WhatIfSection
+            policy={validation.valid ? validation.policy : undefined}
+            regions={[...new Set([...selectedRegions, ...regions])]}
           />
         </Box>
         {request.error && current && (
