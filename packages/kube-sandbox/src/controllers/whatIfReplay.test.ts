@@ -4,6 +4,8 @@
  * replica sequence the sandbox's HPA controller produced.
  */
 import {
+  fitPredictiveSchedule,
+  hpaLeadTimeSeconds,
   HorizontalPodAutoscalerSpec,
   LoadSample,
   replayPolicy,
@@ -200,7 +202,7 @@ describe('what-if replay of a recorded sandbox day', () => {
     expect(stricter.minutesAboveTarget).toBeGreaterThan(own.minutesAboveTarget);
   });
 
-  it('spends less time above target with a scheduled minimum fitted to the load', () => {
+  it('spends less time above target with the predictive schedule fitted to the load', () => {
     const own = replay(day);
     const floors = fitFloorSchedule(day, 70);
     const scheduled = replay(day, { floorSchedule: floors });
@@ -210,30 +212,38 @@ describe('what-if replay of a recorded sandbox day', () => {
 });
 
 /**
- * A simple predictive schedule, fitted to the recorded load: for each hour,
- * the replicas its busiest minute needs at the target utilisation, set ahead
- * of the hour by the pods' start-up and a few syncs of the HPA's reaction.
+ * The product's predictive schedule, fitted to the recorded day itself: each
+ * hour's busiest minute is the forecast's upper band, the mean its value.
  */
 function fitFloorSchedule(
   day: RecordedDay,
   targetUtilization: number,
 ): ReplicaFloorStep[] {
   const { workload } = day;
-  const perPod =
-    (workload.cpuRequestMillicores * targetUtilization) / 100 -
-    (workload.idleCpuMillicores ?? 0);
-  const lead = POD_READY_DELAY + 4 * SYNC;
-  const steps: ReplicaFloorStep[] = [];
+  const forecast = [];
   for (let hour = day.start; hour < day.start + 24 * HOUR; hour += HOUR) {
-    const busiest = Math.max(
-      ...day.load
-        .filter(s => s.at >= hour && s.at < hour + HOUR)
-        .map(s => s.cpuMillicores),
-    );
-    const minReplicas = Math.max(2, Math.ceil(busiest / perPod));
-    if (steps[steps.length - 1]?.minReplicas !== minReplicas) {
-      steps.push({ from: Math.max(day.start, hour - lead), minReplicas });
-    }
+    const minutes = day.load
+      .filter(s => s.at >= hour && s.at < hour + HOUR)
+      .map(s => s.cpuMillicores);
+    forecast.push({
+      at: hour,
+      value: minutes.reduce((sum, m) => sum + m, 0) / minutes.length,
+      upper: Math.max(...minutes),
+    });
   }
-  return steps;
+  return fitPredictiveSchedule({
+    forecast,
+    // The recorded load leaves out the pods' idle use; the fitter sizes on what is left of a pod.
+    cpuRequestMillicores:
+      workload.cpuRequestMillicores -
+      ((workload.idleCpuMillicores ?? 0) * 100) / targetUtilization,
+    targetUtilization,
+    minReplicas: POLICY.minReplicas!,
+    maxReplicas: POLICY.maxReplicas,
+    leadTimeSeconds: hpaLeadTimeSeconds({
+      podStartupSeconds: POD_READY_DELAY / SECOND,
+      scaleUpStabilizationSeconds:
+        POLICY.behavior?.scaleUp?.stabilizationWindowSeconds,
+    }),
+  }).steps;
 }
