@@ -96,6 +96,7 @@ export const spec = {
           cluster: {
             type: 'string',
             minLength: 1,
+            maxLength: 253,
           },
           workload: {
             $ref: '#/components/schemas/ScalingWorkloadRef',
@@ -1208,6 +1209,7 @@ export const spec = {
           cluster: {
             type: 'string',
             minLength: 1,
+            maxLength: 253,
           },
           workload: {
             $ref: '#/components/schemas/ScalingWorkloadRef',
@@ -1253,6 +1255,7 @@ export const spec = {
           cluster: {
             type: 'string',
             minLength: 1,
+            maxLength: 253,
           },
           workload: {
             $ref: '#/components/schemas/ScalingWorkloadRef',
@@ -1708,6 +1711,7 @@ export const spec = {
             items: {
               type: 'string',
               minLength: 1,
+              maxLength: 253,
             },
           },
         },
