@@ -3,6 +3,7 @@ import {
   HpaSpec,
   ScalingWorkloadRef,
 } from '@meschain/backstage-plugin-scaling-common';
+import { livePolicySpec } from '../WhatIf/livePolicy';
 
 /** The HPA a schedule would drive in one region, and what its sizing needs to know. */
 export type ScheduleTarget = {
@@ -73,22 +74,6 @@ export function scheduleTargetIn(
     readyReplicas: Math.max(1, workload.replicas.ready),
     scaleUpStabilizationSeconds:
       autoscaler.behavior?.scaleUp?.stabilizationWindowSeconds,
-    policy: {
-      minReplicas: autoscaler.minReplicas,
-      maxReplicas: autoscaler.maxReplicas,
-      metrics: [
-        {
-          type: 'Resource',
-          resource: {
-            name: 'cpu',
-            target: {
-              type: 'Utilization',
-              averageUtilization: targetUtilization,
-            },
-          },
-        },
-      ],
-      behavior: autoscaler.behavior as HpaSpec['behavior'],
-    },
+    policy: livePolicySpec(autoscaler),
   };
 }
