@@ -6,6 +6,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { auditorServiceFactory } from '@backstage/backend-defaults/auditor';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -29,6 +30,14 @@ const OWNER = 'user:default/guest';
 const NON_OWNER = 'user:default/selin.aydin';
 const TEAM = 'group:default/platform-team';
 const SERVICE = 'logging-service';
+
+// PostgreSQL where the run has one, as production: its column limits are stricter than SQLite's.
+const databases = TestDatabases.create();
+
+function inProductionDatabase() {
+  const ids = databases.eachSupportedId().map(([id]) => id);
+  return ids.find(id => id.startsWith('POSTGRES')) ?? ids[0];
+}
 
 function readYaml(file: string): any {
   return yaml.load(readFileSync(path.join(ROOT, file), 'utf8'));
@@ -62,6 +71,7 @@ export async function startInProcessTarget(): Promise<ReliabilityTarget> {
   const entities = portalCatalog();
   const userInfo = catalogUserInfo(entities);
   const scaling = portalScalingConfig();
+  const databaseId = inProductionDatabase();
 
   const { server } = await startTestBackend({
     features: [
@@ -123,6 +133,10 @@ export async function startInProcessTarget(): Promise<ReliabilityTarget> {
         costAdminGroups: [TEAM],
       }).factory,
       catalogServiceMock.factory({ entities }),
+      mockServices.database.factory({
+        knex: await databases.init(databaseId),
+        migrations: { skip: false },
+      }),
     ],
   });
   const address = server.address();
@@ -136,7 +150,7 @@ export async function startInProcessTarget(): Promise<ReliabilityTarget> {
   };
 
   return {
-    name: 'the scaling backend in this process',
+    name: `the scaling backend in this process on ${databaseId}`,
     apiUrl: `http://127.0.0.1:${port}/api/scaling`,
     callers: {
       owner: {
