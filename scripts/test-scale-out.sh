@@ -34,7 +34,7 @@ set +a
 
 # One file at a time: the fault tests stop Redis and PostgreSQL under the others.
 status=0
-node -r @backstage/cli/config/nodeTransform.cjs --test --test-concurrency=1 \
+node --experimental-websocket -r @backstage/cli/config/nodeTransform.cjs --test --test-concurrency=1 \
   packages/backend/src/reliability/*.scaleout.ts \
   packages/backend/src/reliability/__testUtils__/*.scaleout.ts || status=$?
 if ((status != 0)); then

@@ -180,4 +180,54 @@ describe('across replicas', () => {
     );
     assert.equal(tasks.length, 1, 'one task row, shared by the replicas');
   });
+
+  test('a signal published on one replica reaches a page connected to the other', async () => {
+    const channel = `scale-out-test:${Date.now().toString(36)}`;
+    // Node 20 has WebSocket behind --experimental-websocket (scripts/test-scale-out.sh sets it).
+    const socket = new WebSocket(
+      `${first.replace(/^http/, 'ws')}/api/signals`,
+      [token],
+    );
+    const received: unknown[] = [];
+    socket.onmessage = event => received.push(JSON.parse(String(event.data)));
+    await new Promise<void>((resolve, reject) => {
+      socket.onopen = () => resolve();
+      socket.onerror = () =>
+        reject(new Error('The signals socket did not open'));
+    });
+    try {
+      socket.send(JSON.stringify({ action: 'subscribe', channel }));
+      // What the second replica's signals service does on publish: put the signal on the events
+      // bus, which the database carries to every replica's subscription.
+      const message = { from: 'replica 2', at: Date.now() };
+      await eventually(
+        'the signal to reach the first replica',
+        async () => {
+          const published = await callApi(second, '/api/events/bus/v1/events', {
+            token: required(env.serviceToken, 'SCALE_OUT_SERVICE_TOKEN'),
+            body: {
+              event: {
+                topic: 'signals',
+                payload: {
+                  recipients: { type: 'broadcast' },
+                  channel,
+                  message,
+                },
+              },
+            },
+          });
+          assert.ok(
+            [201, 204].includes(published.status),
+            JSON.stringify(published.body),
+          );
+          return received.length > 0 ? received : undefined;
+        },
+        20_000,
+        2000,
+      );
+      assert.deepEqual(received[0], { channel, message });
+    } finally {
+      socket.close();
+    }
+  });
 });
