@@ -189,6 +189,7 @@ describe('scaling backend', () => {
         ...scalingPermissions.map(permission => permission.name),
         'scaling.cost.backfill',
         'scaling.admin',
+        'scaling.service.create',
       ].sort(),
     );
     expect(response.body.permissions).toContainEqual({
