@@ -3482,7 +3482,7 @@ export const spec = {
           upper: {
             type: 'number',
             description:
-              'The load stayed under this multiple of the forecast in 9 of 10 validation hours.',
+              'The upper band, in millicores: the forecast times the actual-to-forecast ratio that the load stayed under in 9 of 10 validation hours.',
           },
         },
       },

@@ -21,7 +21,7 @@ export interface LoadForecastHour {
    */
   forecast?: number;
   /**
-   * The load stayed under this multiple of the forecast in 9 of 10 validation hours.
+   * The upper band, in millicores: the forecast times the actual-to-forecast ratio that the load stayed under in 9 of 10 validation hours.
    */
   upper?: number;
 }
