@@ -87,15 +87,18 @@ test('a policy’s what-if, then a predictive schedule whose first step reaches 
   await expect(
     results.getByRole('columnheader', { name: 'Candidate' }),
   ).toBeVisible();
-  const aboveTarget = results
-    .getByRole('row')
-    .filter({
-      has: page.getByRole('rowheader', { name: 'Time above target' }),
-    });
+  const aboveTarget = results.getByRole('row').filter({
+    has: page.getByRole('rowheader', { name: 'Time above target' }),
+  });
   const [live, candidate] = await aboveTarget.getByRole('cell').allInnerTexts();
   expect(live, 'the live policy was replayed').not.toBe('—');
   expect(candidate).toMatch(/\d/);
-  await expect(dialog.getByRole('status')).toContainText(/above target/);
+  // Both results, in one sentence.
+  await expect(
+    dialog
+      .getByRole('status')
+      .filter({ hasText: 'The candidate would have run' }),
+  ).toContainText(/run [\d.]+ h above target instead of [\d.]+ h/);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // Apply the predictive schedule of the region; its step in force reaches the HPA at once.
