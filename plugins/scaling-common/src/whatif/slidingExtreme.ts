@@ -3,12 +3,15 @@
  * with time, kept incrementally: a value that a later, better one outlives can
  * never be the answer again, so it is dropped when that one arrives. Each
  * value is added and removed once, where scanning the window costs its length
- * every evaluation.
+ * every evaluation. The values are replica counts, kept in a typed ring buffer
+ * so that a month of syncs allocates next to nothing.
  */
 export class SlidingExtreme {
-  readonly #times: number[] = [];
-  readonly #values: number[] = [];
+  #times = new Float64Array(16);
+  #values = new Int32Array(16);
+  /** Index of the oldest entry kept. */
   #head = 0;
+  #size = 0;
   readonly #highest: boolean;
 
   /** `highest`: the window's maximum; otherwise its minimum. */
@@ -16,17 +19,19 @@ export class SlidingExtreme {
     this.#highest = highest;
   }
 
-  /** Records `value` at `time`; times never go back. */
+  /** Records `value` (a whole number of replicas) at `time`; times never go back. */
   add(time: number, value: number): void {
-    const values = this.#values;
-    while (values.length > this.#head) {
-      const kept = values[values.length - 1];
+    const mask = this.#values.length - 1;
+    while (this.#size > 0) {
+      const kept = this.#values[(this.#head + this.#size - 1) & mask];
       if (this.#highest ? value < kept : value > kept) break;
-      values.pop();
-      this.#times.pop();
+      this.#size -= 1;
     }
-    this.#times.push(time);
-    this.#values.push(value);
+    if (this.#size === this.#values.length) this.#grow();
+    const slot = (this.#head + this.#size) & (this.#values.length - 1);
+    this.#times[slot] = time;
+    this.#values[slot] = value;
+    this.#size += 1;
   }
 
   /**
@@ -34,18 +39,28 @@ export class SlidingExtreme {
    * `inclusive`), or undefined when there are none. Cutoffs never go back.
    */
   extreme(cutoff: number, inclusive: boolean): number | undefined {
-    const times = this.#times;
-    while (
-      this.#head < times.length &&
-      (inclusive ? times[this.#head] < cutoff : times[this.#head] <= cutoff)
-    ) {
-      this.#head += 1;
+    const mask = this.#values.length - 1;
+    while (this.#size > 0) {
+      const time = this.#times[this.#head];
+      if (inclusive ? time >= cutoff : time > cutoff) break;
+      this.#head = (this.#head + 1) & mask;
+      this.#size -= 1;
     }
-    if (this.#head > 1024 && this.#head * 2 > times.length) {
-      times.splice(0, this.#head);
-      this.#values.splice(0, this.#head);
-      this.#head = 0;
+    return this.#size > 0 ? this.#values[this.#head] : undefined;
+  }
+
+  /** Doubles the ring, oldest entry first. */
+  #grow(): void {
+    const capacity = this.#values.length;
+    const times = new Float64Array(capacity * 2);
+    const values = new Int32Array(capacity * 2);
+    for (let i = 0; i < this.#size; i++) {
+      const slot = (this.#head + i) & (capacity - 1);
+      times[i] = this.#times[slot];
+      values[i] = this.#values[slot];
     }
-    return this.#head < times.length ? this.#values[this.#head] : undefined;
+    this.#times = times;
+    this.#values = values;
+    this.#head = 0;
   }
 }
