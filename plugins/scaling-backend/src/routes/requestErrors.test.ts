@@ -22,8 +22,15 @@ const errorBody: ErrorRequestHandler = (error, _req, res, _next) => {
 
 async function contractRouter() {
   const router = await createOpenApiRouter({ middleware: [jsonBody('1kb')] });
-  router.post('/entities/:kind/:namespace/:name/scale', (_req, res) => {
-    res.json({ accepted: true });
+  router.post('/entities/:kind/:namespace/:name/scale', (req, res) => {
+    const { cluster, workload, replicas } = req.body;
+    res.json({
+      cluster,
+      region: 'us-east',
+      workload,
+      before: 2,
+      after: replicas,
+    });
   });
   router.use(undeclaredPropertyErrors);
   return express().use(router).use(errorBody);
@@ -85,6 +92,6 @@ describe('the words of a refused request', () => {
     const response = await request(app).post(SCALE).send(scale);
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ accepted: true });
+    expect(response.body.after).toBe(3);
   });
 });
