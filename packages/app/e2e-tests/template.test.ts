@@ -134,8 +134,9 @@ test('a service created from the template as the guest runs in each chosen regio
     ).toHaveAttribute('href', `/catalog/default/component/${name}/deployments`);
 
     // The catalog lists it, owned by the guest's team.
-    await page.goto('/catalog?filters[kind]=component&filters[user]=all');
-    await page.getByRole('textbox', { name: 'Search' }).fill(name);
+    await page.goto(
+      `/catalog?filters[kind]=component&filters[user]=all&filters[text]=${name}`,
+    );
     await expect(page.getByRole('link', { name })).toBeVisible({
       timeout: 60_000,
     });
