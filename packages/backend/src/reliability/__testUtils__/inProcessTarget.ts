@@ -34,9 +34,17 @@ const SERVICE = 'logging-service';
 // PostgreSQL where the run has one, as production: its column limits are stricter than SQLite's.
 const databases = TestDatabases.create();
 
+/** A PostgreSQL the run was given a connection to (as CI is), or else SQLite; never a container. */
 function inProductionDatabase() {
   const ids = databases.eachSupportedId().map(([id]) => id);
-  return ids.find(id => id.startsWith('POSTGRES')) ?? ids[0];
+  const given = ids.find(
+    id =>
+      id.startsWith('POSTGRES') &&
+      process.env[
+        `BACKSTAGE_TEST_DATABASE_${id.replace('_', '')}_CONNECTION_STRING`
+      ],
+  );
+  return given ?? 'SQLITE_3';
 }
 
 function readYaml(file: string): any {
