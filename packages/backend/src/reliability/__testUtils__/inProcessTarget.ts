@@ -12,7 +12,6 @@ import { auditorServiceFactory } from '@backstage/backend-defaults/auditor';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   Monitoring,
-  monitoringAvailable,
   Sandbox,
   startMonitoring,
   startSandbox,
@@ -63,17 +62,20 @@ function portalScalingConfig() {
 
 /**
  * The scaling backend in this process, configured as the portal is, on the kube-sandbox's
- * default fleet over HTTPS with service-account tokens, with a real Prometheus and Alertmanager
- * when installed, and the portal's permission policy deciding. No one is an admin, so that the
+ * default fleet over HTTPS with service-account tokens, with a real Prometheus and Alertmanager,
+ * and the portal's permission policy deciding. No one is an admin, so that the
  * owners' and the others' rights differ.
  */
 export async function startInProcessTarget(): Promise<ReliabilityTarget> {
   const sandbox: Sandbox = await startSandbox({ port: 0, speed: 0, seed: 11 });
   const regions = [...sandbox.clusters.keys()];
   const ruleDirectory = mkdtempSync(path.join(tmpdir(), 'reliability-rules-'));
-  const monitoring: Monitoring | undefined = monitoringAvailable()
-    ? await startMonitoring({ scrapeUrls: [], ruleDirectory })
-    : undefined;
+  // Alert rules and windows are written to a real Prometheus and Alertmanager, as in production;
+  // this fails, naming the Debian packages, where they are not installed.
+  const monitoring: Monitoring = await startMonitoring({
+    scrapeUrls: [],
+    ruleDirectory,
+  });
   const caData = Buffer.from(sandbox.caPem).toString('base64');
   const logger = createRecordingLogger();
   const entities = portalCatalog();
@@ -115,13 +117,13 @@ export async function startInProcessTarget(): Promise<ReliabilityTarget> {
             },
             metrics: {
               prometheus: {
-                url: monitoring?.prometheusUrl ?? 'http://127.0.0.1:9',
+                url: monitoring.prometheusUrl,
               },
             },
             alerts: {
               ruleDirectory,
               alertmanager: {
-                url: monitoring?.alertmanagerUrl ?? 'http://127.0.0.1:9',
+                url: monitoring.alertmanagerUrl,
               },
             },
           },
@@ -209,7 +211,7 @@ export async function startInProcessTarget(): Promise<ReliabilityTarget> {
     logLines: async () => logger.lines,
     // startTestBackend stops the backend after the file's tests.
     async close() {
-      await monitoring?.stop();
+      await monitoring.stop();
       await sandbox.close();
       rmSync(ruleDirectory, { recursive: true, force: true });
     },
