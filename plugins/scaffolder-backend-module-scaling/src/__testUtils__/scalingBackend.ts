@@ -11,7 +11,10 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { scalingAdminPermission } from '@meschain/backstage-plugin-scaling-common';
+import {
+  scalingAdminPermission,
+  ScalingHistory,
+} from '@meschain/backstage-plugin-scaling-common';
 // The actions apply through the real scaling backend, as in the portal.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import scalingPlugin from '@meschain/backstage-plugin-scaling-backend';
@@ -153,9 +156,22 @@ export async function startScalingBackend(
     return (await response.json()) as T;
   }
 
+  /** The entity's scaling history, as the Scaling tab reads it. */
+  async function history(name: string): Promise<ScalingHistory> {
+    const response = await fetch(
+      `${baseUrl}/entities/component/default/${name}/history?limit=100`,
+      { headers: { authorization: mockCredentials.user.header(USER) } },
+    );
+    if (!response.ok) {
+      throw new Error(`history answered ${response.status}`);
+    }
+    return (await response.json()) as ScalingHistory;
+  }
+
   return {
     sandbox,
     server,
+    history,
     apply,
     auditor,
     auditorEvent,

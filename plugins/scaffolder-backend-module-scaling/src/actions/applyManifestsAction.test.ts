@@ -48,7 +48,20 @@ describe('meschain:scaling:render and meschain:kubernetes:apply, against the san
   const workspaces: string[] = [];
 
   beforeAll(async () => {
-    backend = await startScalingBackend();
+    backend = await startScalingBackend({
+      // As the catalog will hold it once its repository is read, for its history.
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: 'orders-idempotent',
+            annotations: { 'meschain.io/regions': 'eu-west,eu-central' },
+          },
+          spec: { type: 'service', lifecycle: 'experimental', owner: OWNER },
+        },
+      ],
+    });
   });
   afterAll(async () => {
     await backend?.close();
@@ -195,6 +208,17 @@ describe('meschain:scaling:render and meschain:kubernetes:apply, against the san
     expect(second.unchanged).toBe(outputs.manifests.length * 2);
     expect(await versions()).toEqual(before);
 
+    // The service's history starts with one write per region; the re-run added none.
+    const history = await backend.history('orders-idempotent');
+    expect(
+      history.events
+        .filter(event => event.action === 'service.create')
+        .map(event => [event.cluster, event.outcome, event.actor])
+        .sort(),
+    ).toEqual([
+      ['meschain-eu-central', 'succeeded', USER],
+      ['meschain-eu-west', 'succeeded', USER],
+    ]);
     expect(backend.auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({
         eventId: 'scaling-service-create',

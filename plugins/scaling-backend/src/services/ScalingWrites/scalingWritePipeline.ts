@@ -61,6 +61,11 @@ export type SuiteWrite = {
   permission: BasicPermission;
   /** The request, as audited. */
   asked: WriteRequest;
+  /**
+   * The entity the write brings about, e.g. a service being created, which
+   * is not in the catalog yet: its history starts with the write.
+   */
+  entityRef?: string;
 };
 
 /**
@@ -117,9 +122,13 @@ export interface AuthorizedWrite {
 export interface AuthorizedSuiteWrite {
   /**
    * Runs the write between its audit attempt and its outcome. `after`
-   * sums up what changed, for the auditor.
+   * sums up what changed, for the auditor. With the write's `entityRef`,
+   * the attempt and outcome are also the entity's history, on `cluster`.
    */
-  act<T>(call: () => Promise<{ result: T; after?: JsonObject }>): Promise<T>;
+  act<T>(
+    call: () => Promise<{ result: T; after?: JsonObject }>,
+    target?: { cluster?: string },
+  ): Promise<T>;
 }
 
 /** A scheduler task writing on a user's behalf. */
@@ -424,6 +433,25 @@ export function createScalingWritePipeline(options: {
     };
   }
 
+  /** Records a user's suite write in the history of the entity it brings about, if it names one. */
+  async function startSuiteHistory(
+    caller: SuiteWriteCaller,
+    write: SuiteWrite,
+    target: { cluster?: string },
+  ): Promise<string | undefined> {
+    const { principal } = caller.credentials;
+    if (!write.entityRef || principal.type !== 'user') {
+      return undefined;
+    }
+    return auditStore.recordAttempt({
+      actorRef: principal.userEntityRef,
+      entityRef: write.entityRef,
+      action: write.action,
+      cluster: target.cluster,
+      request: write.asked,
+    });
+  }
+
   function authorizedWrite(
     actor: Actor,
     write: EntityWrite,
@@ -575,7 +603,7 @@ export function createScalingWritePipeline(options: {
         },
         (_, acting) =>
           operation({
-            act(call) {
+            act(call, target = {}) {
               acting();
               return audited(
                 async () => {
@@ -584,13 +612,33 @@ export function createScalingWritePipeline(options: {
                     write.action,
                     meta,
                   );
+                  const historyId = await startSuiteHistory(
+                    caller,
+                    write,
+                    target,
+                  );
                   return {
-                    succeeded: after =>
-                      event.success({ meta: { ...meta, ...after } }),
-                    failed: error => event.fail({ error, meta }),
+                    async succeeded(after) {
+                      if (historyId) {
+                        await recordOutcome(historyId, {
+                          outcome: 'succeeded',
+                          after,
+                        });
+                      }
+                      await event.success({ meta: { ...meta, ...after } });
+                    },
+                    async failed(error) {
+                      if (historyId) {
+                        await recordOutcome(historyId, {
+                          outcome: 'failed',
+                          error: error.message,
+                        });
+                      }
+                      await event.fail({ error, meta });
+                    },
                   };
                 },
-                { action: write.action },
+                { action: write.action, cluster: target.cluster },
                 call,
               );
             },

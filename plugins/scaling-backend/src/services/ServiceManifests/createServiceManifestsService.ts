@@ -198,11 +198,16 @@ export function createServiceManifestsService(options: {
   return {
     apply(request, caller) {
       const dryRun = request.dryRun ?? false;
+      const entityRef = stringifyEntityRef(
+        entityRefField('entityRef', request.entityRef, 'component'),
+      );
       return pipeline.runSuiteWrite(
         caller,
         {
           action: 'service.create',
           permission: scalingServiceCreatePermission,
+          // The service's history starts with its creation, once it is in the catalog.
+          entityRef,
           asked: {
             entityRef: request.entityRef,
             owner: request.owner,
@@ -241,32 +246,42 @@ export function createServiceManifestsService(options: {
             return resultOf(planned.results, true);
           }
 
-          const written = await eachRegion(regionIds, (_, index) =>
-            authorized.act(async () => {
-              const plans = planned.results[index];
-              for (const plan of plans) {
-                await writeInCluster(
-                  await clientFor(plan.cluster),
-                  plan.planned,
-                );
-              }
-              return {
-                result: plans,
-                after: {
-                  entityRef: request.entityRef,
-                  region: regionIds[index],
-                  changed: plans.flatMap(plan =>
-                    plan.planned
-                      .filter(object => object.outcome !== 'unchanged')
-                      .map(
-                        ({ manifest }) =>
-                          `${plan.cluster}/${manifest.kind}/${manifest.metadata.name}`,
-                      ),
-                  ),
-                },
-              };
-            }),
-          );
+          const written = await eachRegion(regionIds, (_, index) => {
+            const plans = planned.results[index];
+            const changes = plans.some(plan =>
+              plan.planned.some(object => object.outcome !== 'unchanged'),
+            );
+            if (!changes) {
+              // A re-run: the region already holds the service as rendered, so nothing is written or audited.
+              return Promise.resolve(plans);
+            }
+            return authorized.act(
+              async () => {
+                for (const plan of plans) {
+                  await writeInCluster(
+                    await clientFor(plan.cluster),
+                    plan.planned,
+                  );
+                }
+                return {
+                  result: plans,
+                  after: {
+                    entityRef,
+                    region: regionIds[index],
+                    changed: plans.flatMap(plan =>
+                      plan.planned
+                        .filter(object => object.outcome !== 'unchanged')
+                        .map(
+                          ({ manifest }) =>
+                            `${plan.cluster}/${manifest.kind}/${manifest.metadata.name}`,
+                        ),
+                    ),
+                  },
+                };
+              },
+              { cluster: plans.map(plan => plan.cluster).join(',') },
+            );
+          });
           if (written.failures.length > 0) {
             const failed = new Set(written.failures.map(f => f.region));
             const done = regionIds.filter(region => !failed.has(region));

@@ -32,6 +32,7 @@ const actionLabels: Record<string, string> = {
   'predictive-schedule.apply': 'Applied predictive schedule',
   'predictive-schedule.remove': 'Removed predictive schedule',
   'predictive-schedule.step': 'Set scheduled HPA minimum',
+  'service.create': 'Created the service from a template',
   SuccessfulRescale: 'HPA rescaled',
   ...rolloutHistoryLabels,
 };
