@@ -178,3 +178,22 @@ test('the Cost page and a team’s page', async ({ page }) => {
     '.MuiCard-root:has(section[aria-label="Team cost"])',
   );
 });
+
+test('the fleet, the reports and a team’s Scaling tab', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/scaling/fleet');
+  await expect(
+    page.getByRole('table', { name: 'Fleet' }).getByRole('rowheader').first(),
+  ).toBeVisible();
+  await checkPage(page, 'fleet');
+
+  await page.goto('/scaling/reports');
+  await expect(
+    page.getByRole('form', { name: 'New report' }).first(),
+  ).toBeVisible();
+  await checkPage(page, 'reports');
+
+  await page.goto('/catalog/default/group/platform-team/scaling');
+  await expect(page.getByText('Recent scaling events')).toBeVisible();
+  await checkPage(page, 'platform-team-scaling');
+});
