@@ -94,7 +94,9 @@ async function fillTemplate(page: Page) {
     .getByRole('textbox', { name: 'Description' })
     .fill('Created by the template browser test');
   await page.getByLabel('Owner').fill('Platform');
-  await page.getByRole('option', { name: /Platform Team/ }).click();
+  await page
+    .getByRole('option', { name: /Platform Team|platform-team/ })
+    .click();
   await page.getByRole('button', { name: 'Next' }).click();
 
   // The regions field lists every region with its role and DR partner.
