@@ -48,15 +48,37 @@ mkdir -p "$run_dir"
 pids=()
 stopping=false
 
+# Stops process groups: TERM, then KILL whatever has not exited within 15 s. A replica's
+# graceful shutdown can hang on a database or bus that is already gone.
+stop_groups() {
+  (($# > 0)) || return 0
+  for pid in "$@"; do
+    kill -TERM -- "-$pid" 2>/dev/null || true
+  done
+  for _ in $(seq 30); do
+    local alive=false
+    for pid in "$@"; do
+      kill -0 "$pid" 2>/dev/null && alive=true
+    done
+    $alive || return 0
+    sleep 0.5
+  done
+  for pid in "$@"; do
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  done
+}
+
 teardown() {
   stopping=true
   # Supervisors first, so that no replica is started again.
   for pid in "${pids[@]}"; do
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
   done
+  local replica_pids=()
   for i in $(seq "$replicas"); do
-    [[ -f "$run_dir/replica-$i.pid" ]] && kill -TERM -- "-$(cat "$run_dir/replica-$i.pid")" 2>/dev/null || true
+    [[ -f "$run_dir/replica-$i.pid" ]] && replica_pids+=("$(cat "$run_dir/replica-$i.pid")")
   done
+  stop_groups "${replica_pids[@]}"
   [[ -f "$run_dir/nginx.pid" ]] && kill -TERM "$(cat "$run_dir/nginx.pid")" 2>/dev/null || true
   # Tests may have stopped and started these themselves; their ports say whether they still run.
   redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
