@@ -196,4 +196,68 @@ describe('DatabaseScalingAuditStore', () => {
       expect(Boolean(rows[0].as_admin)).toBe(true);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'finds attempts left pending past a time and marks them interrupted, once, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const attempt = {
+        actorRef: 'user:default/elif.kaya',
+        entityRef: 'component:default/order-service',
+        action: 'replicas.scale',
+        cluster: 'meschain-eu-west',
+        namespace: 'meschain-sync',
+        workload: 'deployment/order-service',
+        request: { replicas: 6 },
+        before: { replicas: 4 },
+      };
+      const stale = await store.recordAttempt(
+        attempt,
+        new Date('2026-11-26T10:00:00Z'),
+      );
+      const recent = await store.recordAttempt(
+        attempt,
+        new Date('2026-11-26T10:05:00Z'),
+      );
+      const done = await store.recordAttempt(
+        attempt,
+        new Date('2026-11-26T09:00:00Z'),
+      );
+      await store.recordOutcome(done, { outcome: 'failed', error: 'boom' });
+
+      const cutoff = new Date('2026-11-26T10:03:00Z');
+      expect(
+        (await store.listStalePending(cutoff)).map(event => event.id),
+      ).toEqual([stale]);
+
+      const foundAt = new Date('2026-11-26T10:06:00Z');
+      expect(
+        await store.recordInterrupted(
+          stale,
+          { note: 'Interrupted: the replica stopped', after: { replicas: 6 } },
+          foundAt,
+        ),
+      ).toBe(true);
+      expect(
+        await store.recordInterrupted(stale, { note: 'again' }, foundAt),
+      ).toBe(false);
+      expect(await store.listStalePending(cutoff)).toEqual([]);
+
+      const events = await store.listForEntity(
+        'component:default/order-service',
+      );
+      expect(events.find(event => event.id === stale)).toMatchObject({
+        outcome: 'pending',
+        error: 'Interrupted: the replica stopped',
+        after: { replicas: 6 },
+      });
+      expect(
+        events.find(event => event.id === stale)?.finishedAt?.toISOString(),
+      ).toBe(foundAt.toISOString());
+      expect(events.find(event => event.id === recent)).toMatchObject({
+        outcome: 'pending',
+        finishedAt: undefined,
+      });
+    },
+  );
 });
