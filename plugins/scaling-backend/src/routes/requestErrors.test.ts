@@ -84,7 +84,7 @@ describe('the words of a refused request', () => {
     );
     expect(large.body.error).toEqual({
       name: 'InputError',
-      message: 'The request body is larger than 1kb',
+      message: 'The request body is too large: larger than 1kb',
     });
   });
 

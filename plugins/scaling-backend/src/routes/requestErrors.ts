@@ -15,7 +15,9 @@ function bodyError(error: any, limit: string): unknown {
     );
   }
   if (error?.type === 'entity.too.large') {
-    return new InputError(`The request body is larger than ${limit}`);
+    return new InputError(
+      `The request body is too large: larger than ${limit}`,
+    );
   }
   return error;
 }
