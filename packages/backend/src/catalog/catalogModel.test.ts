@@ -20,6 +20,7 @@ import {
   systemEntityV1alpha1Validator,
   userEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
+import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 
 const ROOT_FILE = path.resolve(__dirname, '../../../../catalog-info.yaml');
 
@@ -47,7 +48,14 @@ const kindValidators: KindValidator[] = [
   resourceEntityV1alpha1Validator,
   systemEntityV1alpha1Validator,
   userEntityV1alpha1Validator,
+  templateEntityV1beta3Validator,
 ];
+
+/** The scaffolder's templates have their own apiVersion; every other kind is the catalog's. */
+const expectedApiVersion = (entity: Entity) =>
+  entity.kind === 'Template'
+    ? 'scaffolder.backstage.io/v1beta3'
+    : 'backstage.io/v1alpha1';
 
 const policy = EntityPolicies.allOf([
   new DefaultNamespaceEntityPolicy(),
@@ -173,6 +181,7 @@ describe('MesChain-Sync catalog', () => {
       './catalog/resources.yaml',
       './catalog/services.yaml',
       './catalog/system.yaml',
+      './catalog/templates/new-meschain-service/template.yaml',
       'catalog-info.yaml',
     ]);
   });
@@ -187,7 +196,7 @@ describe('MesChain-Sync catalog', () => {
     '%s (%s) passes the catalog policies and its kind validator',
     async (_ref, _file, entity) => {
       const e = entity as Entity;
-      expect(e.apiVersion).toBe('backstage.io/v1alpha1');
+      expect(e.apiVersion).toBe(expectedApiVersion(e));
       // The policies accept it as written, only giving it the default namespace.
       await expect(policy.enforce(e)).resolves.toEqual({
         ...e,
