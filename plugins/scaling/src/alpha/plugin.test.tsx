@@ -24,12 +24,14 @@ import { screen, within } from '@testing-library/react';
 import {
   costApiRef,
   fleetApiRef,
+  predictiveApiRef,
   regionsApiRef,
   rolloutsApiRef,
   scalingApiRef,
 } from '../api';
 import { fakeCostApi } from '../__testUtils__/fakeCostApi';
 import { fakeFleetApi } from '../__testUtils__/fakeFleetApi';
+import { fakePredictiveApi } from '../__testUtils__/fakePredictiveApi';
 import { fakeRegionsApi } from '../__testUtils__/fakeRegionsApi';
 import { fakeRolloutsApi } from '../__testUtils__/fakeRolloutsApi';
 import { fakeScalingApi } from '../__testUtils__/fakeScalingApi';
@@ -117,6 +119,7 @@ describe('the /alpha entity contents', () => {
 
     await renderOnEntityPage(tester.reactElement(), service, [
       [scalingApiRef, scalingApi],
+      [predictiveApiRef, fakePredictiveApi()],
       mockApis.permission(),
     ]);
 
