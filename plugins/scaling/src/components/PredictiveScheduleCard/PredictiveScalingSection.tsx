@@ -1,10 +1,17 @@
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import { ScalingControlAccess } from '../../hooks';
 import { ForecastCard } from '../ForecastChart';
 import { PredictiveScheduleCard } from './PredictiveScheduleCard';
+
+const useStyles = makeStyles(theme => ({
+  // The select sits on the page's grey background, not on a card, where the
+  // label's secondary text colour falls short of 4.5:1 contrast.
+  label: { color: theme.palette.text.primary },
+}));
 
 /** The forecast against actual and the predictive schedule, for one region chosen at a time. */
 export function PredictiveScalingSection(props: {
@@ -13,6 +20,7 @@ export function PredictiveScalingSection(props: {
   onChanged?: () => void;
 }) {
   const { regions, access, onChanged } = props;
+  const classes = useStyles();
   const [chosen, setChosen] = useState<string>();
   const region = chosen && regions.includes(chosen) ? chosen : regions[0];
   if (!region) return null;
@@ -23,6 +31,7 @@ export function PredictiveScalingSection(props: {
           select
           id="forecast-region"
           label="Forecast region"
+          InputLabelProps={{ className: classes.label }}
           value={region}
           onChange={event => setChosen(event.target.value)}
           variant="outlined"
