@@ -48,13 +48,24 @@ describe('across replicas', () => {
       { cluster: probe.cluster, workload: probe },
       token,
     );
+  // The deployment controller updates a new or scaled probe's status for a while after: a
+  // write sent with an older version rightly gets 409. Load the probe, as a user would before
+  // scaling it, once its rollout has settled and the answer of `url` has that version.
+  const readCurrent = (url: string, what: string) =>
+    eventually(
+      what,
+      async () => {
+        const live = await probe.settledVersion();
+        const shown = live ? await read(url).catch(() => undefined) : undefined;
+        return shown && shown.resourceVersion === live ? shown : undefined;
+      },
+      60_000,
+    );
 
   test('a cluster answer cached by one replica is served by the other, and a write on either evicts it for both', async () => {
-    // The probe is new: wait for the first replica's cached answer to include it.
-    const cached = await eventually(
-      "the probe in the first replica's answer",
-      () => read(first).catch(() => undefined),
-      20_000,
+    const cached = await readCurrent(
+      first,
+      "the probe, as the cluster holds it, in the first replica's answer",
     );
     const fromSecond = await read(second);
     assert.equal(
@@ -98,7 +109,10 @@ describe('across replicas', () => {
   });
 
   test('two replicas scaling the same workload at once: one succeeds, the other gets 409, and both are audited', async () => {
-    const loaded = await read(env.url);
+    const loaded = await readCurrent(
+      env.url,
+      "the cluster's current version in the portal",
+    );
     const asked = [loaded.replicas.desired + 1, loaded.replicas.desired + 3];
     const answers = await Promise.all([
       callApi(first, `${entityPath(SERVICE)}/scale`, {

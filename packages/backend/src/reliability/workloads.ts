@@ -91,6 +91,20 @@ export async function addProbeDeployment(options: {
       const live = await fetch(`${base}/${name}`, { headers });
       return (await live.json()).spec.replicas;
     },
+    /**
+     * The Deployment's resourceVersion once its rollout has settled (the controller has seen
+     * the spec and every replica is updated and available), so that no status update is due.
+     */
+    async settledVersion(): Promise<string | undefined> {
+      const live = await (await fetch(`${base}/${name}`, { headers })).json();
+      const { spec, status = {}, metadata } = live;
+      const settled =
+        status.observedGeneration === metadata.generation &&
+        (status.updatedReplicas ?? 0) === spec.replicas &&
+        (status.availableReplicas ?? 0) === spec.replicas &&
+        (status.replicas ?? 0) === spec.replicas;
+      return settled ? metadata.resourceVersion : undefined;
+    },
     async remove() {
       await fetch(`${base}/${name}`, { method: 'DELETE', headers });
     },
