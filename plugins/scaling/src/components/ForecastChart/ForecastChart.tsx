@@ -1,26 +1,10 @@
 import { useTheme } from '@material-ui/core/styles';
 import { EntityLoadForecast } from '@meschain/backstage-plugin-scaling-common';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, Tooltip, YAxis } from 'recharts';
+import { formatChartTime, TimeSeriesChart } from '../TimeSeriesChart';
 
 const formatCores = (millicores: unknown) =>
   `${(Number(millicores) / 1000).toFixed(2)} cores`;
-
-const formatHour = (at: unknown) =>
-  new Date(Number(at)).toLocaleString('en-GB', {
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  });
 
 /**
  * The region's CPU per hour: the past week as it was and as it had been forecast, then the
@@ -42,44 +26,31 @@ export function ForecastChart(props: { forecast: EntityLoadForecast }) {
     peak,
   )}`;
   return (
-    <div role="img" aria-label={summary}>
-      <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={rows} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={formatHour}
-          />
-          <YAxis tickFormatter={formatCores} width={90} />
-          <Tooltip labelFormatter={formatHour} formatter={formatCores} />
-          <Legend />
-          <Line
-            dataKey="actual"
-            name="Actual"
-            stroke={theme.palette.text.primary}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="forecast"
-            name="Forecast"
-            stroke={theme.palette.primary.main}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="upper"
-            name="Upper band (p90)"
-            stroke={theme.palette.primary.light}
-            strokeDasharray="4 4"
-            dot={false}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <TimeSeriesChart rows={rows} summary={summary} height={260}>
+      <YAxis tickFormatter={formatCores} width={90} />
+      <Tooltip labelFormatter={formatChartTime} formatter={formatCores} />
+      <Line
+        dataKey="actual"
+        name="Actual"
+        stroke={theme.palette.text.primary}
+        dot={false}
+        isAnimationActive={false}
+      />
+      <Line
+        dataKey="forecast"
+        name="Forecast"
+        stroke={theme.palette.primary.main}
+        dot={false}
+        isAnimationActive={false}
+      />
+      <Line
+        dataKey="upper"
+        name="Upper band (p90)"
+        stroke={theme.palette.primary.light}
+        strokeDasharray="4 4"
+        dot={false}
+        isAnimationActive={false}
+      />
+    </TimeSeriesChart>
   );
 }

@@ -1,25 +1,9 @@
 import { useTheme } from '@material-ui/core/styles';
 import type { PolicySimulation } from '@meschain/backstage-plugin-scaling-common';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, Tooltip, YAxis } from 'recharts';
+import { formatChartTime, TimeSeriesChart } from '../TimeSeriesChart';
 
 type Steps = PolicySimulation['candidate']['replicas'];
-
-const formatTime = (at: unknown) =>
-  new Date(Number(at)).toLocaleString('en-GB', {
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  });
 
 /** The desired replicas of each policy at every instant either one changed. */
 function chartRows(current: Steps | undefined, candidate: Steps) {
@@ -56,40 +40,27 @@ export function WhatIfChart(props: { simulation: PolicySimulation }) {
     simulation.current ? `the live policy peaks at ${peak('current')}, ` : ''
   }the candidate at ${peak('candidate')}`;
   return (
-    <div role="img" aria-label={summary}>
-      <ResponsiveContainer width="100%" height={220}>
-        <LineChart data={rows} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={formatTime}
-          />
-          <YAxis allowDecimals={false} width={40} />
-          <Tooltip labelFormatter={formatTime} />
-          <Legend />
-          {simulation.current && (
-            <Line
-              dataKey="current"
-              name="Live policy"
-              type="stepAfter"
-              stroke={theme.palette.text.secondary}
-              dot={false}
-              isAnimationActive={false}
-            />
-          )}
-          <Line
-            dataKey="candidate"
-            name="Candidate"
-            type="stepAfter"
-            stroke={theme.palette.primary.main}
-            dot={false}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <TimeSeriesChart rows={rows} summary={summary} height={220}>
+      <YAxis allowDecimals={false} width={40} />
+      <Tooltip labelFormatter={formatChartTime} />
+      {simulation.current && (
+        <Line
+          dataKey="current"
+          name="Live policy"
+          type="stepAfter"
+          stroke={theme.palette.text.secondary}
+          dot={false}
+          isAnimationActive={false}
+        />
+      )}
+      <Line
+        dataKey="candidate"
+        name="Candidate"
+        type="stepAfter"
+        stroke={theme.palette.primary.main}
+        dot={false}
+        isAnimationActive={false}
+      />
+    </TimeSeriesChart>
   );
 }

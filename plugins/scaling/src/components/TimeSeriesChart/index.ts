@@ -1,0 +1,1 @@
+export { formatChartTime, TimeSeriesChart } from './TimeSeriesChart';
