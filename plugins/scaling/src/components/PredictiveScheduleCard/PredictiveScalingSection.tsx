@@ -11,6 +11,8 @@ const useStyles = makeStyles(theme => ({
   // The select sits on the page's grey background, not on a card, where the
   // label's secondary text colour falls short of 4.5:1 contrast.
   label: { color: theme.palette.text.primary },
+  // Wide enough for the outlined label's notch, which a short region name would not make room for.
+  select: { minWidth: theme.spacing(25) },
 }));
 
 /** The forecast against actual and the predictive schedule, for one region chosen at a time. */
@@ -31,6 +33,7 @@ export function PredictiveScalingSection(props: {
           select
           id="forecast-region"
           label="Forecast region"
+          className={classes.select}
           InputLabelProps={{ className: classes.label }}
           value={region}
           onChange={event => setChosen(event.target.value)}
