@@ -85,6 +85,11 @@ export interface PredictiveScalingService {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** What a schedule's history entry records of it. */
+const scheduleRecord = (schedule: AppliedSchedule) => ({
+  steps: schedule.steps.length,
+  until: iso(schedule.until),
+});
 const stepView = (step: ReplicaFloorStep) => ({
   from: iso(step.from),
   minReplicas: step.minReplicas,
@@ -291,15 +296,10 @@ export function createPredictiveScalingService(options: {
             appliedBy: caller.credentials.principal.userEntityRef,
             appliedAt: iso(now()),
           };
-          await write.auditedChange(before ?? null, async () => {
+          const recordBefore = before ? scheduleRecord(before) : null;
+          await write.auditedChange(recordBefore, async () => {
             await store.save(schedule);
-            return {
-              result: schedule,
-              after: {
-                steps: schedule.steps.length,
-                until: iso(schedule.until),
-              },
-            };
+            return { result: schedule, after: scheduleRecord(schedule) };
           });
           await setStepInForce(write, schedule);
         },

@@ -36,6 +36,71 @@ describe('formatHistoryValue', () => {
   ])('shows %j as %s', (value, text) => {
     expect(formatHistoryValue(value)).toBe(text);
   });
+
+  it('shows an alert rule by its name and condition, not as JSON', () => {
+    const rule = {
+      id: '6c2d591c-8a4e-4f0e-9d55-2f1c1f1f0a11',
+      entityRef: 'component:default/logging-service',
+      name: 'ErrorsAbove5Percent',
+      severity: 'warning',
+      region: 'tr-central',
+      for: '10s',
+      kind: 'threshold',
+      threshold: { signal: 'errorRatio', comparison: 'above', value: 0.05 },
+      updatedBy: 'user:default/guest',
+      updatedAt: '2030-01-15T10:00:00.000Z',
+    };
+    expect(formatHistoryValue(rule)).toBe(
+      'ErrorsAbove5Percent: Errors above 5.0 % for 10s',
+    );
+  });
+
+  it('shows a maintenance window by its times and region', () => {
+    const startsAt = new Date('2030-01-15T10:00').toISOString();
+    const endsAt = new Date('2030-01-15T12:30').toISOString();
+    expect(
+      formatHistoryValue({
+        id: 'silence-1',
+        startsAt,
+        endsAt,
+        comment: 'Database upgrade',
+        region: 'eu-west',
+        createdBy: 'user:default/guest',
+        status: 'pending',
+      }),
+    ).toBe(
+      `${new Date(startsAt).toLocaleString()} to ${new Date(
+        endsAt,
+      ).toLocaleString()} in eu-west`,
+    );
+  });
+
+  it('shows a predictive schedule by its steps and end', () => {
+    const until = '2030-01-16T10:00:00.000Z';
+    expect(formatHistoryValue({ steps: 12, until })).toBe(
+      `12 steps until ${new Date(until).toLocaleString()}`,
+    );
+  });
+
+  it('counts the objects a template wrote, by kind', () => {
+    expect(
+      formatHistoryValue({
+        entityRef: 'component:default/payments',
+        region: 'eu-west',
+        changed: [
+          'eu-west-1/Deployment/payments',
+          'eu-west-1/Service/payments',
+          'eu-west-1/HorizontalPodAutoscaler/payments',
+        ],
+      }),
+    ).toBe('3 objects (Deployment, Service, HorizontalPodAutoscaler)');
+  });
+
+  it('shows any other record field by field, so it can wrap', () => {
+    expect(
+      formatHistoryValue({ reason: 'backfill', days: 3, window: { a: 1 } }),
+    ).toBe('reason backfill, days 3, window');
+  });
 });
 
 describe('formatHistoryChange', () => {

@@ -1,12 +1,54 @@
+import { AlertRuleSpec } from '@meschain/backstage-plugin-scaling-common';
+import { describeRule } from '../Alerts/describeRule';
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const ruleKinds = ['threshold', 'anomaly', 'composite'];
+
+function isAlertRule(value: Record<string, unknown>): boolean {
+  return (
+    typeof value.name === 'string' && ruleKinds.includes(String(value.kind))
+  );
+}
+
+const when = (time: unknown) => new Date(String(time)).toLocaleString();
+
+/** A maintenance window: `15/01/2030, 10:00:00 to 15/01/2030, 12:30:00 in tr-central`. */
+function formatWindow(value: Record<string, unknown>): string {
+  const region = typeof value.region === 'string' ? ` in ${value.region}` : '';
+  return `${when(value.startsAt)} to ${when(value.endsAt)}${region}`;
+}
+
+/** The objects a template wrote, by kind: `3 objects (Deployment, Service, PodDisruptionBudget)`. */
+function formatCreated(changed: unknown[]): string {
+  // Each is `cluster/kind/name`.
+  const kinds = new Set(changed.map(path => String(path).split('/')[1]));
+  const count = `${changed.length} ${
+    changed.length === 1 ? 'object' : 'objects'
+  }`;
+  return changed.length > 0 ? `${count} (${[...kinds].join(', ')})` : count;
+}
+
+/** Any other record, field by field, so that it wraps between words. */
+function formatFields(value: Record<string, unknown>): string {
+  return Object.entries(value)
+    .map(([field, fieldValue]) =>
+      isRecord(fieldValue) || Array.isArray(fieldValue)
+        ? field
+        : `${field} ${String(fieldValue)}`,
+    )
+    .join(', ');
 }
 
 /**
  * A history entry's before or after value as a short text. The backend records
  * `{ replicas }` for a scale, `{ min, max }` for HPA bounds, the HPA's spec
- * for a policy and a snapshot for a rollout action; the cluster's events
- * carry none.
+ * for a policy, a snapshot for a rollout action, the rule for an alert rule,
+ * the window for a maintenance window, `{ steps, until }` for a predictive
+ * schedule and the objects written for a service created from the template;
+ * the cluster's events carry none.
  */
 export function formatHistoryValue(value: unknown): string {
   if (value === undefined || value === null) {
@@ -33,7 +75,21 @@ export function formatHistoryValue(value: unknown): string {
   if (Array.isArray(value.images)) {
     return formatRolloutSnapshot(value);
   }
-  return JSON.stringify(value);
+  if (isAlertRule(value)) {
+    return `${value.name}: ${describeRule(value as unknown as AlertRuleSpec)}`;
+  }
+  if ('startsAt' in value && 'endsAt' in value) {
+    return formatWindow(value);
+  }
+  if (typeof value.steps === 'number' && 'until' in value) {
+    return `${value.steps} ${value.steps === 1 ? 'step' : 'steps'} until ${when(
+      value.until,
+    )}`;
+  }
+  if (Array.isArray(value.changed)) {
+    return formatCreated(value.changed);
+  }
+  return formatFields(value);
 }
 
 function isRolloutSnapshot(value: unknown): value is Record<string, unknown> {
