@@ -173,6 +173,14 @@ export interface Config {
     stateCacheTtlMs?: number;
 
     /**
+     * How long, in milliseconds, the reads reuse what the catalog answered a
+     * caller about an entity and the clusters, per caller and replica, since
+     * the catalog filters its answers by the caller's permissions. Writes
+     * always ask the catalog. Defaults to 5000; 0 turns the cache off.
+     */
+    catalogCacheTtlMs?: number;
+
+    /**
      * How long a write may stay pending in the audit table before it is taken
      * for interrupted (its replica stopped) and marked so. Defaults to 120000.
      */

@@ -41,7 +41,10 @@ import {
   DatabaseCostUsageStore,
 } from './services/Cost/store';
 import { createFleetService, readFleetSettings } from './services/Fleet';
-import { createEntityScalingFactsService } from './services/EntityScalingFacts';
+import {
+  createEntityScalingFactsService,
+  readCatalogCacheTtlMs,
+} from './services/EntityScalingFacts';
 import {
   createEntityHealthService,
   readHealthSettings,
@@ -224,6 +227,7 @@ export const scalingPlugin = createBackendPlugin({
           catalog,
           logger,
           clusterResourceType,
+          catalogCacheTtlMs: readCatalogCacheTtlMs(config),
         });
         const clusters = createClusterDirectory({
           sources: [

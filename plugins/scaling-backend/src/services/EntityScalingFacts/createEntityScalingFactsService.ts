@@ -1,4 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_OWNED_BY,
@@ -13,6 +16,7 @@ import {
   LABEL_TIER,
   readScalingAnnotations,
 } from '@meschain/backstage-plugin-scaling-common';
+import { createCallerScopedCache } from './callerScopedCache';
 import { toEntityCluster } from './clusterResources';
 import { EntityScalingFactsService } from './types';
 
@@ -46,25 +50,39 @@ export function createEntityScalingFactsService(options: {
   catalog: CatalogService;
   logger: LoggerService;
   clusterResourceType: string;
+  /** How long a caller's catalog answers are reused by reads; 0 reads the catalog every time. */
+  catalogCacheTtlMs?: number;
 }): EntityScalingFactsService {
   const { catalog, logger, clusterResourceType } = options;
+  const ttlMs = options.catalogCacheTtlMs ?? 0;
+  const entities = createCallerScopedCache<Entity | undefined>({ ttlMs });
+  const clusterLists = createCallerScopedCache<EntityCluster[]>({ ttlMs });
+
+  async function readKnownClusters(credentials: BackstageCredentials) {
+    const { items } = await catalog.getEntities(
+      { filter: { kind: 'Resource', 'spec.type': clusterResourceType } },
+      { credentials },
+    );
+    return items.flatMap(resource => toEntityCluster(resource) ?? []);
+  }
 
   return {
-    async getFacts(entityRef, { credentials }) {
+    async getFacts(entityRef, { credentials, fresh }) {
       const ref = stringifyEntityRef(entityRef);
-      const entity = await catalog.getEntityByRef(entityRef, { credentials });
+      const loadEntity = () =>
+        catalog.getEntityByRef(entityRef, { credentials });
+      const loadClusters = () => readKnownClusters(credentials);
+      const [entity, knownClusters] = await Promise.all([
+        fresh ? loadEntity() : entities.get(credentials, ref, loadEntity),
+        fresh
+          ? loadClusters()
+          : clusterLists.get(credentials, 'clusters', loadClusters),
+      ]);
       if (!entity) {
         throw new NotFoundError(`No entity named ${ref} in the catalog`);
       }
 
       const scaling = readScalingAnnotations(entity);
-      const { items: clusterResources } = await catalog.getEntities(
-        { filter: { kind: 'Resource', 'spec.type': clusterResourceType } },
-        { credentials },
-      );
-      const knownClusters = clusterResources.flatMap(
-        resource => toEntityCluster(resource) ?? [],
-      );
       const clusters = clustersServing(
         scaling.regions,
         scaling.workload.cluster,

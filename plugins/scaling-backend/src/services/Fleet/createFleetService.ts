@@ -24,6 +24,7 @@ import {
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { ClusterDirectory, KubernetesClients } from '../Clusters';
 import { CostStore } from '../Cost/store';
+import { createCallerScopedCache } from '../EntityScalingFacts';
 import { RegionsService } from '../Regions';
 import { ClusterStateCache, clusterStateCacheKey } from '../ScalingState';
 import { ClusterSnapshot, SnapshotChange } from './clusterSnapshot';
@@ -346,31 +347,15 @@ export function createFleetService(options: {
   /**
    * What each caller may see of the catalog, for a few seconds: a page
    * reads the fleet again on every signal, and the catalog need not list
-   * 2,000 entities each time. A change of visibility shows within that time.
+   * 2,000 entities each time.
    */
-  const visible = new Map<
-    string,
-    { entries: Promise<FleetEntry[]>; at: number }
-  >();
-  function entriesFor(credentials: BackstageCredentials) {
-    const { principal } = credentials as BackstageCredentials<{
-      userEntityRef?: string;
-      subject?: string;
-    }>;
-    const who = principal.userEntityRef ?? principal.subject;
-    if (!who) return readFleetEntries(catalog, credentials);
-    const now = Date.now();
-    for (const [key, cached] of visible) {
-      if (now - cached.at >= VISIBLE_ENTRIES_MS) visible.delete(key);
-    }
-    let cached = visible.get(who);
-    if (!cached) {
-      cached = { entries: readFleetEntries(catalog, credentials), at: now };
-      cached.entries.catch(() => visible.delete(who));
-      visible.set(who, cached);
-    }
-    return cached.entries;
-  }
+  const visibleEntries = createCallerScopedCache<FleetEntry[]>({
+    ttlMs: VISIBLE_ENTRIES_MS,
+  });
+  const entriesFor = (credentials: BackstageCredentials) =>
+    visibleEntries.get(credentials, 'fleet entries', () =>
+      readFleetEntries(catalog, credentials),
+    );
 
   function regionError(region: Region): string | undefined {
     for (const clusterName of region.clusters) {

@@ -522,6 +522,7 @@ export function createScalingWritePipeline(options: {
           async prepare() {
             const facts = await entityFacts.getFacts(write.entityRef, {
               credentials: caller.credentials,
+              fresh: true,
             });
             return authorizedWrite(
               actorOf(caller),
@@ -563,6 +564,7 @@ export function createScalingWritePipeline(options: {
     async runScheduled(task, write, operation) {
       const facts = await entityFacts.getFacts(write.entityRef, {
         credentials: task.credentials,
+        fresh: true,
       });
       const scheduled: EntityWrite = {
         ...write,
