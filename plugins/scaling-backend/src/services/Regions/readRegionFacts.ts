@@ -46,7 +46,7 @@ export function createRegionFactsReader(options: {
 }): RegionFactsReader {
   const { clusters, kubernetes, logger, clusterTimeoutMs } = options;
 
-  const readCluster = (clusterName: string) =>
+  const readClusterOnce = (clusterName: string) =>
     withDeadline(
       clusterTimeoutMs,
       () =>
@@ -58,6 +58,23 @@ export function createRegionFactsReader(options: {
         return readClusterInventory(kubernetes.forCluster(cluster), signal);
       },
     );
+
+  /**
+   * Requests that read a cluster while a read of it is under way share that
+   * read: under load, each would otherwise list the cluster's every node and
+   * pod again. Nothing is kept once the read is answered.
+   */
+  const reading = new Map<string, Promise<ClusterInventory>>();
+  const readCluster = (clusterName: string) => {
+    let read = reading.get(clusterName);
+    if (!read) {
+      read = readClusterOnce(clusterName).finally(() =>
+        reading.delete(clusterName),
+      );
+      reading.set(clusterName, read);
+    }
+    return read;
+  };
 
   return async (region, ownershipOf) => {
     const answers = await Promise.all(
