@@ -55,6 +55,8 @@ type Figures = {
   p99: number;
   errors: number;
   serverErrors: number;
+  /** What the errors were: `503: 2`, `no answer: 1`. */
+  errorKinds: string;
 };
 
 function percentile(sorted: number[], p: number): number {
@@ -74,6 +76,9 @@ function measure(options: {
   const latencies: number[] = [];
   let errors = 0;
   let serverErrors = 0;
+  const kinds = new Map<string, number>();
+  const countError = (kind: string) =>
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -97,6 +102,9 @@ function measure(options: {
           p99: percentile(latencies, 0.99),
           errors,
           serverErrors,
+          errorKinds: [...kinds]
+            .map(([kind, count]) => `${kind}: ${count}`)
+            .join(', '),
         });
       },
     );
@@ -104,14 +112,19 @@ function measure(options: {
       'response',
       (_client: unknown, status: number, _bytes: number, ms: number) => {
         latencies.push(ms);
-        if (status >= 400) errors += 1;
+        if (status >= 400) {
+          errors += 1;
+          countError(String(status));
+        }
         if (status >= 500) serverErrors += 1;
       },
     );
-    // Connection errors and timeouts: no answer at all.
-    instance.on('reqError', () => {
+    // Connection errors and timeouts: no answer at all, counted apart from the 5xx.
+    instance.on('reqError', (error: Error) => {
       errors += 1;
-      serverErrors += 1;
+      countError(
+        error.message === 'request timed out' ? 'timed out' : 'no answer',
+      );
     });
   });
 }
@@ -126,6 +139,26 @@ async function guestToken(url: string): Promise<string> {
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** One measurement's line: its percentiles, throughput and errors, and its p95 against the baseline's. */
+function row(
+  name: string,
+  figures: Figures,
+  seconds: number,
+  baseline?: Figures,
+): string {
+  const ratio = baseline
+    ? ` (×${(figures.p95 / baseline.p95).toFixed(1)} baseline)`
+    : '';
+  const kinds = figures.errorKinds ? `: ${figures.errorKinds}` : '';
+  return `  ${name.padEnd(30)} p50 ${ms(figures.p50)}  p95 ${ms(
+    figures.p95,
+  )}${ratio}  p99 ${ms(figures.p99)}  ${
+    figures.requests
+  } requests (${Math.round(figures.requests / seconds)}/s), ${
+    figures.errors
+  } errors (${figures.serverErrors} 5xx${kinds})`;
+}
 
 async function main() {
   const cluster = await scaleOutCluster({ replicas: 2 });
@@ -155,13 +188,8 @@ async function main() {
         seconds: SECONDS,
       });
       console.log(`${users} users`);
-      console.log(
-        `  ${BASELINE.name.padEnd(30)} p50 ${ms(baseline.p50)}  p95 ${ms(
-          baseline.p95,
-        )}  p99 ${ms(baseline.p99)}  ${baseline.requests} requests, ${
-          baseline.errors
-        } errors`,
-      );
+      console.log(row(BASELINE.name, baseline, SECONDS));
+      failed ||= baseline.errors > 0;
       for (const read of READS) {
         const figures = await measure({
           url: cluster.url,
@@ -170,20 +198,15 @@ async function main() {
           connections: users,
           seconds: SECONDS,
         });
-        const ratio = figures.p95 / baseline.p95;
         const verdict =
-          figures.serverErrors > 0
-            ? 'FAIL: 5xx'
+          figures.errors > 0
+            ? 'FAIL: errors'
             : read.cached && users === 200 && figures.p95 >= TARGET_P95_MS
             ? `FAIL: p95 over ${TARGET_P95_MS} ms`
             : 'ok';
         failed ||= verdict !== 'ok';
         console.log(
-          `  ${read.name.padEnd(30)} p50 ${ms(figures.p50)}  p95 ${ms(
-            figures.p95,
-          )} (×${ratio.toFixed(1)} baseline)  p99 ${ms(figures.p99)}  ${
-            figures.requests
-          } requests, ${figures.errors} errors (${figures.serverErrors} 5xx)  ${
+          `${row(read.name, figures, SECONDS, baseline)}  ${
             read.cached ? 'cached ' : ''
           }${verdict}`,
         );
@@ -207,12 +230,8 @@ async function main() {
         seconds: Math.round(SOAK_MINUTES * 60),
       });
       const afterSoak = replicas.map(r => replicaRssMiB(cluster.runDir, r));
-      console.log(
-        `  p50 ${ms(soak.p50)}  p95 ${ms(soak.p95)}  p99 ${ms(soak.p99)}  ${
-          soak.requests
-        } requests, ${soak.errors} errors (${soak.serverErrors} 5xx)`,
-      );
-      failed ||= soak.serverErrors > 0;
+      console.log(row('mixed reads', soak, SOAK_MINUTES * 60));
+      failed ||= soak.errors > 0;
       replicas.forEach((r, i) => {
         const growth = (afterSoak[i] - before[i]) / before[i];
         const flat = growth <= FLAT_GROWTH;

@@ -10,7 +10,7 @@
 #   scripts/start-cluster.sh [--replicas 2|3] [--port-base N] [--run-dir DIR] [--no-monitoring]
 #
 # Once ready it prints the load balancer's URL and writes DIR/cluster.env, which the
-# reliability tests and `yarn bench:load` read (see tools/scale-out/README.md).
+# reliability tests and `yarn bench:load` read (see docs/reliability.md).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
