@@ -65,8 +65,8 @@ export function createClusterStateCache(options: {
 
   /**
    * The answer is kept as its JSON text: the cache service's own
-   * serialization parses with a reviver, which took a large share of a cached read's
-   * time, where a plain `JSON.parse` of one string is native.
+   * serialization parses with a reviver, which took a large share of a
+   * cached read's time, where a plain `JSON.parse` of one string is native.
    */
   async function cached(key: string): Promise<ObservedWorkloads | undefined> {
     try {
