@@ -1,10 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Region } from '@meschain/backstage-plugin-scaling-common';
+import { ScalingCluster } from '@meschain/backstage-plugin-scaling-node';
 import {
   ClusterDirectory,
   KubernetesClient,
   KubernetesClients,
-  ScalingCluster,
 } from '../Clusters';
 import { createRegionFactsReader } from './readRegionFacts';
 
