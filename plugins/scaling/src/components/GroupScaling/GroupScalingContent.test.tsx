@@ -18,6 +18,7 @@ import { fakeFleetApi } from '../../__testUtils__/fakeFleetApi';
 import { fakeHealthApi } from '../../__testUtils__/fakeHealthApi';
 import { fakeScalingApi } from '../../__testUtils__/fakeScalingApi';
 import { fleet, orderService } from '../../__testUtils__/fleetFixtures';
+import { scalingHistory } from '../../__testUtils__/fixtures';
 import { GroupScalingContent } from './GroupScalingContent';
 
 const group: Entity = {
@@ -27,7 +28,75 @@ const group: Entity = {
   spec: { type: 'team', children: [] },
 };
 
+function fakeReportsApi() {
+  return {
+    listReports: jest.fn().mockResolvedValue([]),
+    createReport: jest.fn(),
+    downloadReport: jest.fn(),
+  };
+}
+
+function renderGroupScaling(
+  apis: {
+    fleetApi?: ReturnType<typeof fakeFleetApi>;
+    scalingApi?: ReturnType<typeof fakeScalingApi>;
+    healthApi?: ReturnType<typeof fakeHealthApi>;
+    reportsApi?: ReturnType<typeof fakeReportsApi>;
+  } = {},
+) {
+  const {
+    fleetApi = fakeFleetApi({
+      getFleet: jest
+        .fn()
+        .mockResolvedValue({ ...fleet, services: [orderService] }),
+    }),
+    scalingApi = fakeScalingApi(),
+    healthApi = fakeHealthApi(),
+    reportsApi = fakeReportsApi(),
+  } = apis;
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [fleetApiRef, fleetApi],
+        [scalingApiRef, scalingApi],
+        [costApiRef, fakeCostApi()],
+        [healthApiRef, healthApi],
+        [reportsApiRef, reportsApi],
+      ]}
+    >
+      <EntityProvider entity={group}>
+        <GroupScalingContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
 describe('GroupScalingContent', () => {
+  it('lists each of a service’s events once, even two rescales in one region in the same second', async () => {
+    const rescale = scalingHistory.events[1];
+    const scalingApi = fakeScalingApi({
+      getHistory: jest.fn().mockResolvedValue({
+        events: [
+          { ...rescale, id: 'meschain-us-east/uid-1' },
+          { ...rescale, id: 'meschain-us-east/uid-2' },
+        ],
+      }),
+    });
+    const consoleError = jest.spyOn(console, 'error');
+    await renderGroupScaling({ scalingApi });
+
+    const events = await screen.findByRole('table', {
+      name: 'Recent scaling events',
+    });
+    expect(within(events).getAllByRole('row').slice(1)).toHaveLength(2);
+    const duplicateKeyWarnings = consoleError.mock.calls.filter(args =>
+      args.join(' ').includes('two children with the same key'),
+    );
+    expect(duplicateKeyWarnings).toEqual([]);
+    consoleError.mockRestore();
+  });
+
   it('shows the team’s services with health, replicas, spend and rollouts, its cost, its recent scaling events and its reports', async () => {
     const fleetApi = fakeFleetApi({
       getFleet: jest
@@ -36,27 +105,8 @@ describe('GroupScalingContent', () => {
     });
     const scalingApi = fakeScalingApi();
     const healthApi = fakeHealthApi();
-    const reportsApi = {
-      listReports: jest.fn().mockResolvedValue([]),
-      createReport: jest.fn(),
-      downloadReport: jest.fn(),
-    };
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [fleetApiRef, fleetApi],
-          [scalingApiRef, scalingApi],
-          [costApiRef, fakeCostApi()],
-          [healthApiRef, healthApi],
-          [reportsApiRef, reportsApi],
-        ]}
-      >
-        <EntityProvider entity={group}>
-          <GroupScalingContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-    );
+    const reportsApi = fakeReportsApi();
+    await renderGroupScaling({ fleetApi, scalingApi, healthApi, reportsApi });
 
     const services = await screen.findByRole('table', {
       name: 'Team services',

@@ -154,11 +154,7 @@ function RecentEvents(props: { entityRefs: string[] }) {
           },
         ]}
         rows={history.value}
-        rowKey={event =>
-          `${event.entityRef}/${event.time}/${event.action}/${
-            event.region ?? ''
-          }`
-        }
+        rowKey={event => `${event.entityRef}/${event.id}`}
         empty="Nothing of the team's has been scaled yet."
       />
       <DataAge readAt={history.readAt} />
