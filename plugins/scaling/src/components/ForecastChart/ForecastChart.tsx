@@ -1,6 +1,6 @@
 import { useTheme } from '@material-ui/core/styles';
 import { EntityLoadForecast } from '@meschain/backstage-plugin-scaling-common';
-import { Line, Tooltip, YAxis } from 'recharts';
+import { Tooltip, YAxis } from 'recharts';
 import { formatChartTime, TimeSeriesChart } from '../TimeSeriesChart';
 
 const formatCores = (millicores: unknown) =>
@@ -26,31 +26,31 @@ export function ForecastChart(props: { forecast: EntityLoadForecast }) {
     peak,
   )}`;
   return (
-    <TimeSeriesChart rows={rows} summary={summary} height={260}>
+    <TimeSeriesChart
+      rows={rows}
+      series={[
+        {
+          dataKey: 'actual',
+          name: 'Actual',
+          color: theme.palette.text.primary,
+        },
+        {
+          dataKey: 'forecast',
+          name: 'Forecast',
+          color: theme.palette.primary.main,
+        },
+        {
+          dataKey: 'upper',
+          name: 'Upper band (p90)',
+          color: theme.palette.primary.light,
+          dashed: true,
+        },
+      ]}
+      summary={summary}
+      height={260}
+    >
       <YAxis tickFormatter={formatCores} width={90} />
       <Tooltip labelFormatter={formatChartTime} formatter={formatCores} />
-      <Line
-        dataKey="actual"
-        name="Actual"
-        stroke={theme.palette.text.primary}
-        dot={false}
-        isAnimationActive={false}
-      />
-      <Line
-        dataKey="forecast"
-        name="Forecast"
-        stroke={theme.palette.primary.main}
-        dot={false}
-        isAnimationActive={false}
-      />
-      <Line
-        dataKey="upper"
-        name="Upper band (p90)"
-        stroke={theme.palette.primary.light}
-        strokeDasharray="4 4"
-        dot={false}
-        isAnimationActive={false}
-      />
     </TimeSeriesChart>
   );
 }

@@ -1,12 +1,18 @@
 import { useTheme } from '@material-ui/core/styles';
 import type { PolicySimulation } from '@meschain/backstage-plugin-scaling-common';
-import { Line, Tooltip, YAxis } from 'recharts';
-import { formatChartTime, TimeSeriesChart } from '../TimeSeriesChart';
+import { Tooltip, YAxis } from 'recharts';
+import {
+  formatChartTime,
+  TimeSeries,
+  TimeSeriesChart,
+} from '../TimeSeriesChart';
 
 type Steps = PolicySimulation['candidate']['replicas'];
 
+type WhatIfRow = { at: number; current?: number; candidate?: number };
+
 /** The desired replicas of each policy at every instant either one changed. */
-function chartRows(current: Steps | undefined, candidate: Steps) {
+function chartRows(current: Steps | undefined, candidate: Steps): WhatIfRow[] {
   const times = [
     ...new Set([...(current ?? []), ...candidate].map(step => step.at)),
   ].sort((a, b) => a - b);
@@ -39,28 +45,27 @@ export function WhatIfChart(props: { simulation: PolicySimulation }) {
   const summary = `Replicas in ${simulation.region} over the replayed period: ${
     simulation.current ? `the live policy peaks at ${peak('current')}, ` : ''
   }the candidate at ${peak('candidate')}`;
+  const candidate: TimeSeries<WhatIfRow> = {
+    dataKey: 'candidate',
+    name: 'Candidate',
+    color: theme.palette.primary.main,
+    steps: true,
+  };
+  const live: TimeSeries<WhatIfRow> = {
+    dataKey: 'current',
+    name: 'Live policy',
+    color: theme.palette.text.secondary,
+    steps: true,
+  };
   return (
-    <TimeSeriesChart rows={rows} summary={summary} height={220}>
+    <TimeSeriesChart
+      rows={rows}
+      series={simulation.current ? [live, candidate] : [candidate]}
+      summary={summary}
+      height={220}
+    >
       <YAxis allowDecimals={false} width={40} />
       <Tooltip labelFormatter={formatChartTime} />
-      {simulation.current && (
-        <Line
-          dataKey="current"
-          name="Live policy"
-          type="stepAfter"
-          stroke={theme.palette.text.secondary}
-          dot={false}
-          isAnimationActive={false}
-        />
-      )}
-      <Line
-        dataKey="candidate"
-        name="Candidate"
-        type="stepAfter"
-        stroke={theme.palette.primary.main}
-        dot={false}
-        isAnimationActive={false}
-      />
     </TimeSeriesChart>
   );
 }

@@ -2,6 +2,7 @@ import { ReactNode } from 'react';
 import {
   CartesianGrid,
   Legend,
+  Line,
   LineChart,
   ResponsiveContainer,
   XAxis,
@@ -16,18 +17,29 @@ export const formatChartTime = (at: unknown) =>
     timeZone: 'UTC',
   });
 
+/** One line of a {@link TimeSeriesChart}: the row field it draws, and how. */
+export type TimeSeries<Row> = {
+  dataKey: keyof Row & string;
+  name: string;
+  color: string;
+  /** Steps that hold each value until the next, e.g. replicas. */
+  steps?: boolean;
+  dashed?: boolean;
+};
+
 /**
  * Lines over time, with rows keyed by `at` (epoch ms). The caller gives the
- * Y axis, tooltip and lines as children; screen readers get `summary` instead
- * of the drawing.
+ * lines, and the Y axis and tooltip as children; screen readers get `summary`
+ * instead of the drawing.
  */
-export function TimeSeriesChart(props: {
-  rows: Array<{ at: number }>;
+export function TimeSeriesChart<Row extends { at: number }>(props: {
+  rows: Row[];
+  series: TimeSeries<Row>[];
   summary: string;
   height: number;
   children: ReactNode;
 }) {
-  const { rows, summary, height, children } = props;
+  const { rows, series, summary, height, children } = props;
   return (
     <div role="img" aria-label={summary}>
       <ResponsiveContainer width="100%" height={height}>
@@ -42,6 +54,18 @@ export function TimeSeriesChart(props: {
           />
           <Legend />
           {children}
+          {series.map(line => (
+            <Line
+              key={line.dataKey}
+              dataKey={line.dataKey}
+              name={line.name}
+              stroke={line.color}
+              type={line.steps ? 'stepAfter' : 'linear'}
+              strokeDasharray={line.dashed ? '4 4' : undefined}
+              dot={false}
+              isAnimationActive={false}
+            />
+          ))}
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -1,1 +1,2 @@
 export { formatChartTime, TimeSeriesChart } from './TimeSeriesChart';
+export type { TimeSeries } from './TimeSeriesChart';
