@@ -142,7 +142,9 @@ start_monitoring() {
 }
 
 # A replica runs the backend's sources through the CLI's transform, as `yarn start` does but
-# without its file watching. It is started again when it exits, until the setup stops.
+# without its file watching. It is started again when it exits, until the setup stops. It runs
+# with the image's Node options (packages/backend/Dockerfile): a larger young generation, which
+# a replica under load otherwise collects many times a second.
 supervise_replica() {
   local i="$1" port
   port="$(replica_port "$i")"
@@ -150,7 +152,7 @@ supervise_replica() {
     (
       cd packages/backend
       NODE_ENV=production APP_CONFIG_backend_listen_port="$port" \
-        exec setsid node -r @backstage/cli/config/nodeTransform.cjs src/index.ts \
+        exec setsid node --max-semi-space-size=64 -r @backstage/cli/config/nodeTransform.cjs src/index.ts \
         --config ../../app-config.yaml --config ../../tools/scale-out/app-config.scale-out.yaml
     ) >>"$run_dir/replica-$i.log" 2>&1 &
     echo $! >"$run_dir/replica-$i.pid"
