@@ -12,7 +12,21 @@ async function settle(page: Page) {
 }
 
 /**
- * Opens a dialog with `opener`, audits it, closes it with Escape, and checks
+ * How opaque the dialog shows, its own opacity times its ancestors'. While
+ * MUI's fade-in runs, axe blends the text with what is behind it and reports
+ * contrast that no user sees once the dialog is open.
+ */
+const shownOpacity = (dialog: Locator) =>
+  dialog.evaluate(element => {
+    let opacity = 1;
+    for (let e: Element | null = element; e; e = e.parentElement) {
+      opacity *= Number(getComputedStyle(e).opacity);
+    }
+    return opacity;
+  });
+
+/**
+ * Opens a dialog with `opener`, waits for it to finish fading in, audits it, closes it with Escape, and checks
  * that focus went back to the opener.
  */
 async function auditDialog(
@@ -27,6 +41,7 @@ async function auditDialog(
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   await whileOpen(dialog);
+  await expect.poll(() => shownOpacity(dialog)).toBe(1);
   await expectAccessible(page, what);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
