@@ -26,8 +26,8 @@ const shownOpacity = (dialog: Locator) =>
   });
 
 /**
- * Opens a dialog with `opener`, waits for it to finish fading in, audits it, closes it with Escape, and checks
- * that focus went back to the opener.
+ * Opens a dialog with `opener`, waits for it to finish fading in, audits it,
+ * closes it with Escape, and checks that focus went back to the opener.
  */
 async function auditDialog(
   page: Page,
