@@ -132,9 +132,6 @@ function measure(options: {
   });
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 /**
  * Samples each replica's resident memory while the soak runs. A replica's
  * RSS swings by its young generation (up to 128 MiB) between collections, so
@@ -157,12 +154,18 @@ function watchMemory(runDir: string, replicas: number[]) {
       const first = samples[0].at;
       const last = samples[samples.length - 1].at;
       return replicas.map((_, i) => {
-        const within = (from: number, to: number) =>
-          samples.filter(s => s.at >= from && s.at <= to).map(s => s.rss[i]);
+        const medianWithin = (from: number, to: number) =>
+          percentile(
+            samples
+              .filter(s => s.at >= from && s.at <= to)
+              .map(s => s.rss[i])
+              .sort((a, b) => a - b),
+            0.5,
+          );
         const all = samples.map(s => s.rss[i]);
         return {
-          start: median(within(first, first + RSS_WINDOW_MS)),
-          end: median(within(last - RSS_WINDOW_MS, last)),
+          start: medianWithin(first, first + RSS_WINDOW_MS),
+          end: medianWithin(last - RSS_WINDOW_MS, last),
           min: Math.min(...all),
           max: Math.max(...all),
         };
