@@ -21,6 +21,7 @@ import {
   describeSandboxOnly,
   startClusterTarget,
 } from './__testUtils__/clusterTarget';
+import { readWhileStill } from './__testUtils__/readWhileStill';
 import { loadUpstreamAuthStrategies } from './__testUtils__/upstreamAuthStrategies';
 import { scalingPlugin } from './plugin';
 import { serviceEntity } from './__testUtils__/serviceEntity';
@@ -293,9 +294,24 @@ describe(`GET /regions, against the ${CLUSTER_TARGET}`, () => {
 
   it('reports capacity equal to the sums of the nodes and pods the cluster holds', async () => {
     const server = await startBackend();
-    const body = await overview(server);
+    const {
+      reported: body,
+      listed: { capacity: listed, order },
+    } = await readWhileStill(
+      () => overview(server),
+      async () => {
+        const { replicas, ready, requested } = await listedWorkload(
+          'tr-central',
+          'Rollout',
+          'order-service',
+        );
+        return {
+          capacity: await listedCapacity('tr-central'),
+          order: { replicas, ready, requested },
+        };
+      },
+    );
     const trCentral = body.regions.find(r => r.region.id === 'tr-central')!;
-    const listed = await listedCapacity('tr-central');
 
     // Four m6i.xlarge nodes of the fleet, 3920m and 14.8Gi each.
     expect(trCentral.capacity).toMatchObject({ nodes: 4, readyNodes: 4 });
@@ -341,11 +357,6 @@ describe(`GET /regions, against the ${CLUSTER_TARGET}`, () => {
       'product-service',
       'user-service',
     ]);
-    const order = await listedWorkload(
-      'tr-central',
-      'Rollout',
-      'order-service',
-    );
     expect(
       trCentral.services.find(s => s.kubernetesId === 'order-service'),
     ).toMatchObject({
@@ -885,12 +896,15 @@ describe(`GET /regions, against the ${CLUSTER_TARGET}`, () => {
         ],
       },
     );
-    const body = await overview(server);
+    const { reported: body, listed } = await readWhileStill(
+      () => overview(server),
+      () => listedCapacity('tr-central'),
+    );
     expect(body.regions.map(r => r.region.displayName)).toEqual([
       'Türkiye, from the catalog',
     ]);
     expect(body.regions[0].capacity.requested.cpuCores).toBeCloseTo(
-      (await listedCapacity('tr-central')).requestedCpuCores,
+      listed.requestedCpuCores,
       6,
     );
     // A catalog without edge locations lists none; one without a DR partner fails every service's readiness.
