@@ -292,6 +292,20 @@ describe(`GET /regions, against the ${CLUSTER_TARGET}`, () => {
     };
   }
 
+  /** A workload's replicas and requests alone, which hold still while its status is rewritten. */
+  async function listedReplicas(
+    region: string,
+    kind: 'Deployment' | 'Rollout',
+    name: string,
+  ) {
+    const { replicas, ready, requested } = await listedWorkload(
+      region,
+      kind,
+      name,
+    );
+    return { replicas, ready, requested };
+  }
+
   it('reports capacity equal to the sums of the nodes and pods the cluster holds', async () => {
     const server = await startBackend();
     const {
@@ -299,17 +313,10 @@ describe(`GET /regions, against the ${CLUSTER_TARGET}`, () => {
       listed: { capacity: listed, order },
     } = await readWhileStill(
       () => overview(server),
-      async () => {
-        const { replicas, ready, requested } = await listedWorkload(
-          'tr-central',
-          'Rollout',
-          'order-service',
-        );
-        return {
-          capacity: await listedCapacity('tr-central'),
-          order: { replicas, ready, requested },
-        };
-      },
+      async () => ({
+        capacity: await listedCapacity('tr-central'),
+        order: await listedReplicas('tr-central', 'Rollout', 'order-service'),
+      }),
     );
     const trCentral = body.regions.find(r => r.region.id === 'tr-central')!;
 
@@ -647,16 +654,11 @@ describe(`GET /regions, against the ${CLUSTER_TARGET}`, () => {
 
   it('fails the DR check when the partner lacks free capacity, and passes once it is freed', async () => {
     const server = await startBackend();
-    const order = await listedWorkload(
-      'tr-central',
-      'Rollout',
-      'order-service',
+    const { reported, listed: order } = await readWhileStill(
+      () => overview(server),
+      () => listedReplicas('tr-central', 'Rollout', 'order-service'),
     );
-    const before = readinessOf(
-      await overview(server),
-      'order-service',
-      'tr-central',
-    );
+    const before = readinessOf(reported, 'order-service', 'tr-central');
     // The primary's pods of 400m and 512Mi each.
     expect(checkOf(before, 'partner-capacity')).toMatchObject({
       verdict: 'pass',
@@ -720,23 +722,20 @@ describe(`GET /regions, against the ${CLUSTER_TARGET}`, () => {
 
   it("fails the DR check when the partner's autoscaler cannot reach the primary's load, and passes within its limits", async () => {
     const server = await startBackend();
-    const primary = await listedWorkload(
-      'tr-central',
-      'Rollout',
-      'order-service',
-    );
-    const partner = await listedWorkload(
-      'eu-central',
-      'Rollout',
-      'order-service',
-    );
-    const toReplicas = partner.replicas + primary.replicas;
     const scaleUpTime = async () =>
       checkOf(
         readinessOf(await overview(server), 'order-service', 'tr-central'),
         'scale-up-time',
       );
-    expect(await scaleUpTime()).toMatchObject({
+    const {
+      reported: withinLimits,
+      listed: { primary, partner },
+    } = await readWhileStill(scaleUpTime, async () => ({
+      primary: await listedReplicas('tr-central', 'Rollout', 'order-service'),
+      partner: await listedReplicas('eu-central', 'Rollout', 'order-service'),
+    }));
+    const toReplicas = partner.replicas + primary.replicas;
+    expect(withinLimits).toMatchObject({
       verdict: 'pass',
       figures: {
         fromReplicas: partner.replicas,
@@ -814,19 +813,19 @@ describe(`GET /regions, against the ${CLUSTER_TARGET}`, () => {
 
   it("gives an entity's regions, replicas and DR verdict", async () => {
     const server = await startBackend();
-    const response = await request(server).get(
-      '/api/scaling/entities/component/default/order-service/regions',
+    const { reported: body, listed: partner } = await readWhileStill(
+      async () => {
+        const response = await request(server).get(
+          '/api/scaling/entities/component/default/order-service/regions',
+        );
+        expect(response.status).toBe(200);
+        return response.body as EntityRegions;
+      },
+      () => listedReplicas('eu-central', 'Rollout', 'order-service'),
     );
-    expect(response.status).toBe(200);
-    const body = response.body as EntityRegions;
     expect(body.entityRef).toBe('component:default/order-service');
     expect(body.regions.map(r => r.id).sort()).toEqual(
       REGIONS.map(r => r.id).sort(),
-    );
-    const partner = await listedWorkload(
-      'eu-central',
-      'Rollout',
-      'order-service',
     );
     expect(
       body.placements.find(p => p.region === 'eu-central')?.replicas,
