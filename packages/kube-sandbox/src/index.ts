@@ -71,4 +71,5 @@ export type {
   MonitoringOptions,
 } from './monitoring/startMonitoring';
 export type { WebhookReceiver } from './monitoring/config';
-export type { LoadModel, ServiceFault } from './load';
+export { LoadModel } from './load';
+export type { ServiceFault } from './load';
