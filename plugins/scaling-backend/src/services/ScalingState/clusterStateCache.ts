@@ -1,6 +1,6 @@
-import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { WorkloadScalingState } from '@meschain/backstage-plugin-scaling-common';
-import { createFallbackCache } from './fallbackCache';
+import { createFallbackCache, StateCacheStore } from './fallbackCache';
 import { WorkloadQuery } from './workloadQuery';
 
 /** What one cluster answered for one entity's workload query. */
@@ -39,6 +39,8 @@ export interface ClusterStateCache {
 
 /** How long one read or write of the shared cache may take before this replica caches alone. */
 const SHARED_CACHE_TIMEOUT_MS = 500;
+/** How many keys' parsed answers one replica keeps for reuse. */
+const PARSED_ANSWERS_KEPT = 1_000;
 
 /**
  * A {@link ClusterStateCache} on the Backstage cache service: in memory per
@@ -49,7 +51,7 @@ const SHARED_CACHE_TIMEOUT_MS = 500;
  * (see {@link createFallbackCache}).
  */
 export function createClusterStateCache(options: {
-  cache: CacheService;
+  cache: StateCacheStore;
   logger: LoggerService;
   /** 0 turns caching off. */
   ttlMs: number;
@@ -63,6 +65,8 @@ export function createClusterStateCache(options: {
   });
   const loading = new Map<string, Promise<ObservedWorkloads>>();
 
+  const parsed = createParsedAnswers(PARSED_ANSWERS_KEPT);
+
   /**
    * The answer is kept as its JSON text: the cache service's own
    * serialization parses with a reviver, which took a large share of a
@@ -71,9 +75,11 @@ export function createClusterStateCache(options: {
   async function cached(key: string): Promise<ObservedWorkloads | undefined> {
     try {
       const text = await cache.get(key);
-      return typeof text === 'string'
-        ? (JSON.parse(text) as ObservedWorkloads)
-        : undefined;
+      if (typeof text === 'string') {
+        return parsed.parse(key, text);
+      }
+      parsed.forget(key);
+      return undefined;
     } catch (error) {
       logger.warn('Could not read the scaling state cache', {
         error: String(error),
@@ -118,4 +124,46 @@ export function createClusterStateCache(options: {
       await cache.delete(key);
     },
   };
+}
+
+/**
+ * The answer last parsed for each key, with the text it came from. Parsing was
+ * most of a cached read's own work, and the text changes only when a cluster
+ * is read again, so while the cache holds the same text its parsed answer is
+ * served again. The cache is still asked every time, so an eviction by any
+ * replica shows at once. Answers are shared by every request that reads them,
+ * so they are frozen.
+ */
+function createParsedAnswers(limit: number) {
+  const answers = new Map<
+    string,
+    { text: string; observed: ObservedWorkloads }
+  >();
+  return {
+    parse(key: string, text: string): ObservedWorkloads {
+      const last = answers.get(key);
+      if (last?.text === text) {
+        return last.observed;
+      }
+      const observed = deepFreeze(JSON.parse(text) as ObservedWorkloads);
+      // Re-inserted, so that the oldest parse is the first to go.
+      answers.delete(key);
+      answers.set(key, { text, observed });
+      if (answers.size > limit) {
+        answers.delete(answers.keys().next().value!);
+      }
+      return observed;
+    },
+    forget(key: string) {
+      answers.delete(key);
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
 }
