@@ -1,6 +1,6 @@
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { JsonValue } from '@backstage/types';
-import { withDeadline } from './withDeadline';
+import { withTimeout } from './withDeadline';
 
 /** The part of the cache service the state cache uses. */
 export type StateCacheStore = Pick<CacheService, 'get' | 'set' | 'delete'>;
@@ -34,10 +34,10 @@ export function createFallbackCache(options: {
   }
 
   async function onShared<T>(work: () => Promise<T>): Promise<T> {
-    const result = await withDeadline(
+    const result = await withTimeout(
       timeoutMs,
       () => new Error(`the shared cache did not answer within ${timeoutMs} ms`),
-      () => work(),
+      work(),
     );
     if (sharedDownSince !== undefined) {
       sharedDownSince = undefined;

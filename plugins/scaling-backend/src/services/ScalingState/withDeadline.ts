@@ -1,4 +1,30 @@
 /**
+ * Waits for `work` for at most `timeoutMs`: the returned promise then rejects
+ * with `timeoutError()`. Nothing is cancelled; see {@link withDeadline} for
+ * work that can stop.
+ */
+export async function withTimeout<T>(
+  timeoutMs: number,
+  timeoutError: () => Error,
+  work: Promise<T>,
+  onTimeout?: (error: Error) => void,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = timeoutError();
+      onTimeout?.(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Runs `work` and gives up after `timeoutMs`: the returned promise then
  * rejects with `timeoutError()`, and `work`'s signal aborts with that error
  * as its reason, so that its requests stop too.
@@ -9,17 +35,7 @@ export async function withDeadline<T>(
   work: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = timeoutError();
-      controller.abort(error);
-      reject(error);
-    }, timeoutMs);
-  });
-  try {
-    return await Promise.race([work(controller.signal), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withTimeout(timeoutMs, timeoutError, work(controller.signal), error =>
+    controller.abort(error),
+  );
 }
