@@ -55,8 +55,26 @@ export function createClusterDirectory(options: {
   );
   const reportedDuplicates = new Set<string>();
 
+  let merged:
+    | {
+        reads: SourceRead[];
+        byName: Map<string, ScalingCluster>;
+        failures: string[];
+      }
+    | undefined;
+
+  /** The sources' clusters by name, merged again only when a source's list changed. */
   async function readAll() {
     const reads = await Promise.all(readers.map(read => read()));
+    if (
+      merged?.reads.every(
+        (last, i) =>
+          last.clusters === reads[i].clusters &&
+          last.failure === reads[i].failure,
+      )
+    ) {
+      return merged;
+    }
     const byName = new Map<string, ScalingCluster>();
     for (const cluster of reads.flatMap(read => read.clusters)) {
       if (!byName.has(cluster.name)) {
@@ -69,7 +87,8 @@ export function createClusterDirectory(options: {
       }
     }
     const failures = reads.flatMap(read => read.failure ?? []);
-    return { byName, failures };
+    merged = { reads, byName, failures };
+    return merged;
   }
 
   return {
