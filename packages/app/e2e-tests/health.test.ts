@@ -1,5 +1,9 @@
 import { Page } from '@playwright/test';
-import { createRandom, LoadModel, loadFleet } from '@meschain/kube-sandbox';
+import {
+  clusterLoadModel,
+  clusterRandom,
+  loadFleet,
+} from '@meschain/kube-sandbox';
 import { expect, signInAsGuest, test } from './portal';
 import { clearServiceFault, injectServiceFault } from './sandboxAdmin';
 
@@ -21,12 +25,8 @@ function hasIncidentAround(service: string, regions: string[], at: number) {
   return loadFleet()
     .clusters.filter(cluster => regions.includes(cluster.region))
     .some(cluster => {
-      const model = new LoadModel({
-        seed: createRandom(SANDBOX_SEED).fork(cluster.name).seed,
-        cluster: cluster.name,
-        region: cluster.region,
-        services: cluster.services,
-        resources: cluster.resources,
+      const model = clusterLoadModel(cluster, {
+        seed: clusterRandom(SANDBOX_SEED, cluster.name).seed,
       });
       for (let time = from; time <= to; time += 30_000) {
         if (model.serviceLoad(service, time).incident) return true;

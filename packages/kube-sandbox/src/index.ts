@@ -22,7 +22,7 @@ export type {
 } from './status';
 export * from './store';
 export type * from './cluster/types';
-export { createCluster } from './cluster/createCluster';
+export { createCluster, clusterRandom } from './cluster/createCluster';
 export { startSandbox } from './server';
 export type { Sandbox, SandboxOptions } from './server';
 export {
@@ -71,5 +71,5 @@ export type {
   MonitoringOptions,
 } from './monitoring/startMonitoring';
 export type { WebhookReceiver } from './monitoring/config';
-export { LoadModel } from './load';
-export type { ServiceFault } from './load';
+export type { LoadModel, ServiceFault } from './load';
+export { clusterLoadModel } from './controllers/clusterTelemetry';

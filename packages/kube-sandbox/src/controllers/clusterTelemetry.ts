@@ -1,4 +1,5 @@
 import type {
+  ClusterSpec,
   DiscoveryGroup,
   SandboxCluster,
   SandboxRoute,
@@ -36,6 +37,26 @@ export interface ClusterTelemetry {
   advance(now: number): void;
 }
 
+/**
+ * The load model the sandbox runs for one cluster of its fleet. With the cluster's seed
+ * (`clusterRandom(sandboxSeed, name).seed`) it gives the traffic, surges and incidents that
+ * cluster shows, so a test can tell ahead which service will be healthy.
+ */
+export function clusterLoadModel(
+  spec: ClusterSpec,
+  options: { seed: number; overrides?: LoadModelOptions['overrides'] },
+): LoadModel {
+  return new LoadModel({
+    seed: options.seed,
+    cluster: spec.name,
+    region: spec.region,
+    services: spec.services,
+    resources: spec.resources,
+    trafficShare: spec.role === 'dr' ? DR_TRAFFIC_SHARE : 1,
+    overrides: options.overrides,
+  });
+}
+
 export function createClusterTelemetry(
   cluster: SandboxCluster,
   options: {
@@ -44,13 +65,8 @@ export function createClusterTelemetry(
     trafficStepMs?: number;
   } = {},
 ): ClusterTelemetry {
-  const load = new LoadModel({
+  const load = clusterLoadModel(cluster.spec, {
     seed: cluster.random.seed,
-    cluster: cluster.name,
-    region: cluster.region,
-    services: cluster.spec.services,
-    resources: cluster.spec.resources,
-    trafficShare: cluster.role === 'dr' ? DR_TRAFFIC_SHARE : 1,
     overrides: options.load,
   });
   const usage = new UsageSampler(cluster.store, load);
