@@ -4,7 +4,8 @@
  * request when the last is answered), then a soak of mixed reads with every replica's memory
  * sampled through it. The baseline, measured in the same run through the same load balancer and
  * replicas, is the backend's liveness check, which does no work: each read's p95 is also shown
- * as a multiple of it.
+ * as a multiple of it. Each line also gives the replicas' CPU time per answer, which the
+ * machine's noise moves far less than the latencies.
  *
  * Uses the setup named by SCALE_OUT_URL (and SCALE_OUT_REPLICA_URLS, SCALE_OUT_RUN_DIR, as its
  * cluster.env has them), or starts one with two replicas and stops it at the end.
@@ -13,7 +14,11 @@
  * LOAD_BENCH_SOAK_MINUTES (default 10) the soak's.
  */
 import autocannon from 'autocannon';
-import { replicaRssMiB, scaleOutCluster } from './lib/scaleOutCluster';
+import {
+  replicaCpuMs,
+  replicaRssMiB,
+  scaleOutCluster,
+} from './lib/scaleOutCluster';
 
 const SECONDS = Number(process.env.LOAD_BENCH_SECONDS ?? 20);
 const SOAK_MINUTES = Number(process.env.LOAD_BENCH_SOAK_MINUTES ?? 10);
@@ -60,6 +65,11 @@ type Figures = {
   serverErrors: number;
   /** What the errors were: `503: 2`, `no answer: 1`. */
   errorKinds: string;
+  /**
+   * The replicas' CPU time per answer: steadier than latency on a noisy machine, and with the
+   * baseline's, what a read costs beyond the request stack.
+   */
+  cpuMsPerAnswer?: number;
 };
 
 function percentile(sorted: number[], p: number): number {
@@ -75,6 +85,8 @@ function measure(options: {
   token: string;
   connections: number;
   seconds: number;
+  /** The replicas' CPU time so far in ms, when it can be read. */
+  cpuMs?: () => number;
 }): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
@@ -82,6 +94,7 @@ function measure(options: {
   const kinds = new Map<string, number>();
   const countError = (kind: string) =>
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  const cpuBefore = options.cpuMs?.();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -108,6 +121,10 @@ function measure(options: {
           errorKinds: [...kinds]
             .map(([kind, count]) => `${kind}: ${count}`)
             .join(', '),
+          cpuMsPerAnswer:
+            cpuBefore === undefined
+              ? undefined
+              : (options.cpuMs!() - cpuBefore) / latencies.length,
         });
       },
     );
@@ -196,11 +213,15 @@ function row(
     ? ` (×${(figures.p95 / baseline.p95).toFixed(1)} baseline)`
     : '';
   const kinds = figures.errorKinds ? `: ${figures.errorKinds}` : '';
+  const cpu =
+    figures.cpuMsPerAnswer === undefined
+      ? ''
+      : `, ${figures.cpuMsPerAnswer.toFixed(2)} ms replica CPU per answer`;
   return `  ${name.padEnd(30)} p50 ${ms(figures.p50)}  p95 ${ms(
     figures.p95,
   )}${ratio}  p99 ${ms(figures.p99)}  ${
     figures.requests
-  } requests (${Math.round(figures.requests / seconds)}/s), ${
+  } requests (${Math.round(figures.requests / seconds)}/s${cpu}), ${
     figures.errors
   } errors (${figures.serverErrors} 5xx${kinds})`;
 }
@@ -211,6 +232,10 @@ async function main() {
   try {
     const token = await guestToken(cluster.url);
     const replicas = cluster.replicaUrls.map((_, i) => i + 1);
+    const { runDir } = cluster;
+    const cpuMs = runDir
+      ? () => replicas.reduce((sum, r) => sum + replicaCpuMs(runDir, r), 0)
+      : undefined;
     console.log(
       `Load through ${cluster.url}, ${cluster.replicaUrls.length} replicas; ${SECONDS} s per measurement\n`,
     );
@@ -231,6 +256,7 @@ async function main() {
         token,
         connections: users,
         seconds: SECONDS,
+        cpuMs,
       });
       console.log(`${users} users`);
       console.log(row(BASELINE.name, baseline, SECONDS));
@@ -242,6 +268,7 @@ async function main() {
           token,
           connections: users,
           seconds: SECONDS,
+          cpuMs,
         });
         const verdict =
           figures.errors > 0
@@ -273,6 +300,7 @@ async function main() {
         token,
         connections: SOAK_USERS,
         seconds: Math.round(SOAK_MINUTES * 60),
+        cpuMs,
       });
       const rss = memory.stop();
       console.log(row('mixed reads', soak, SOAK_MINUTES * 60));

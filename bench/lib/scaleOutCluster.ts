@@ -75,13 +75,31 @@ export async function scaleOutCluster(options: {
   };
 }
 
+function replicaPid(runDir: string, replica: number): string {
+  return readFileSync(join(runDir, `replica-${replica}.pid`), 'utf8').trim();
+}
+
 /** A replica's resident memory in MiB, from its pid file. */
 export function replicaRssMiB(runDir: string, replica: number): number {
-  const pid = readFileSync(
-    join(runDir, `replica-${replica}.pid`),
+  const status = readFileSync(
+    `/proc/${replicaPid(runDir, replica)}/status`,
     'utf8',
-  ).trim();
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  );
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
   return Math.round(kb / 1024);
+}
+
+/** Linux reports a process's CPU times in ticks of 1/100 s (USER_HZ) to user space. */
+const TICKS_PER_MS = 100 / 1000;
+
+/** The CPU time all of a replica's threads have used so far, in ms. */
+export function replicaCpuMs(runDir: string, replica: number): number {
+  const stat = readFileSync(
+    `/proc/${replicaPid(runDir, replica)}/stat`,
+    'utf8',
+  );
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const [utime, stime] = [fields[11], fields[12]].map(Number);
+  return (utime + stime) / TICKS_PER_MS;
 }
