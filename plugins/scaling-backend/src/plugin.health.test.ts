@@ -159,7 +159,10 @@ async function modelledSignals(
 ): Promise<{
   signals: GoldenSignalValues;
   /** How far each quantile read over a window of counts may be off, in seconds. */
-  resolution: Record<'latencyP50' | 'latencyP95' | 'latencyP99', number>;
+  resolution: Record<
+    'requestRate' | 'latencyP50' | 'latencyP95' | 'latencyP99',
+    number
+  >;
 }> {
   const token = sandbox.cluster(region).token;
   const response = await fetch(
@@ -229,6 +232,8 @@ async function modelledSignals(
   return {
     signals,
     resolution: {
+      // A window's samples span one scrape less than the window.
+      requestRate: countError / (RATE_WINDOW_SECONDS - 1),
       latencyP50: resolution(0.5),
       latencyP95: resolution(0.95),
       latencyP99: resolution(0.99),
@@ -474,6 +479,7 @@ function expectClose(
           expected.requestRate!,
           0.03,
           what('requestRate'),
+          0.03 * expected.requestRate! + resolution.requestRate,
         );
         expectClose(
           row.signals.latencyP50,
