@@ -37,7 +37,7 @@ export function createFallbackCache(options: {
     const result = await withTimeout(
       timeoutMs,
       () => new Error(`the shared cache did not answer within ${timeoutMs} ms`),
-      work(),
+      work,
     );
     if (sharedDownSince !== undefined) {
       sharedDownSince = undefined;

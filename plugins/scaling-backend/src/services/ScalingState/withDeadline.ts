@@ -1,12 +1,13 @@
 /**
- * Waits for `work` for at most `timeoutMs`: the returned promise then rejects
- * with `timeoutError()`. Nothing is cancelled; see {@link withDeadline} for
- * work that can stop.
+ * Runs `work` and waits for it for at most `timeoutMs`: the returned promise
+ * then rejects with `timeoutError()`. Nothing is cancelled; see
+ * {@link withDeadline} for work that can stop. The timer starts before the
+ * work, so a deadline as long as one the work sets itself fires first.
  */
 export async function withTimeout<T>(
   timeoutMs: number,
   timeoutError: () => Error,
-  work: Promise<T>,
+  work: () => Promise<T>,
   onTimeout?: (error: Error) => void,
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -18,7 +19,7 @@ export async function withTimeout<T>(
     }, timeoutMs);
   });
   try {
-    return await Promise.race([work, deadline]);
+    return await Promise.race([work(), deadline]);
   } finally {
     clearTimeout(timer);
   }
@@ -35,7 +36,10 @@ export async function withDeadline<T>(
   work: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
-  return withTimeout(timeoutMs, timeoutError, work(controller.signal), error =>
-    controller.abort(error),
+  return withTimeout(
+    timeoutMs,
+    timeoutError,
+    () => work(controller.signal),
+    error => controller.abort(error),
   );
 }
