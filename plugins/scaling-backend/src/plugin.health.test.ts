@@ -160,7 +160,10 @@ async function modelledSignals(
   service: string,
 ): Promise<{
   signals: GoldenSignalValues;
-  /** How far each quantile read over a window of counts may be off, in seconds. */
+  /**
+   * How far each figure read over a window of counts may be off: the quantiles in seconds, the
+   * request rate in requests a second.
+   */
   resolution: Record<
     'requestRate' | 'latencyP50' | 'latencyP95' | 'latencyP99',
     number
