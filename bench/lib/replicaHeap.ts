@@ -6,8 +6,7 @@
  *
  * Needs the global WebSocket (Node 20: `--experimental-websocket`).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { replicaPid } from './scaleOutCluster';
 
 const INSPECTOR = 'http://127.0.0.1:9229';
 
@@ -25,8 +24,7 @@ async function debuggerUrl(): Promise<string> {
 }
 
 export async function inspectReplicaHeap(runDir: string, replica: number) {
-  const pid = readFileSync(join(runDir, `replica-${replica}.pid`), 'utf8');
-  process.kill(Number(pid.trim()), 'SIGUSR1');
+  process.kill(Number(replicaPid(runDir, replica)), 'SIGUSR1');
   const socket = new WebSocket(await debuggerUrl());
   await new Promise((resolve, reject) => {
     socket.onopen = resolve;

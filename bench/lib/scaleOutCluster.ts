@@ -75,7 +75,8 @@ export async function scaleOutCluster(options: {
   };
 }
 
-function replicaPid(runDir: string, replica: number): string {
+/** A replica's process id, from the pid file the start script writes. */
+export function replicaPid(runDir: string, replica: number): string {
   return readFileSync(join(runDir, `replica-${replica}.pid`), 'utf8').trim();
 }
 
